@@ -1,0 +1,235 @@
+"""Typed, read-only views of persona and scenario files.
+
+The loader validates a file first (see :mod:`simkit.content.schema`), then builds these
+objects with ``from_data``; nothing here checks input again. Bilingual text is a ``dict``
+keyed by language (``{"zh": ..., "en": ...}``); line variants are tuples per language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+Text = dict[str, str]  # {"zh": "...", "en": "..."}
+Lines = dict[str, tuple[str, ...]]  # {"zh": ("...", ...), "en": (...)}
+
+NEED_DEPTHS = ("surface", "deep")
+OBJECTION_KINDS = ("price", "quality", "delay", "trust", "finance", "competitor")
+OBJECTION_STEPS = ("acknowledged", "probed", "evidence", "confirmed")
+GOAL_KINDS = ("test_drive", "visit", "deposit", "contact", "signing")
+CHANNELS = ("showroom", "online_chat", "phone", "video")
+
+# Persona-level reaction lines: every persona must have each of these in every language.
+REACTION_LINES = (
+    "greet",  # answer to a greeting
+    "filler",  # answer to small talk or logistics
+    "short_answer",  # a closed question with nothing to reveal
+    "nothing_new",  # a question on a topic with nothing left to reveal
+    "too_early",  # a question that needs more trust than the customer has
+    "interested",  # a presentation that answers a need they told you
+    "lukewarm",  # a presentation that answers nothing they told you
+    "acknowledged",  # empathy for an open objection
+    "not_convinced",  # an answer to an objection that skips a step or misses the point
+    "pressured",  # pressure, false urgency, promises nobody can keep
+    "discount_suspicious",  # a discount before the value was shown
+    "ignored",  # their question went unanswered
+    "interrogated",  # a run of closed questions
+    "not_ready",  # a close attempt before they are ready
+    "leave",  # the customer leaves
+)
+
+
+def _lines(data: dict[str, list[str]]) -> Lines:
+    return {lang: tuple(variants) for lang, variants in data.items()}
+
+
+@dataclass(frozen=True)
+class Traits:
+    """How the customer reacts: starting trust and interest (0-100) and patience points."""
+
+    patience: int
+    trust: int
+    interest: int
+    price_sensitivity: float = 0.5
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Traits:
+        return cls(
+            patience=int(data["patience"]),
+            trust=int(data["trust"]),
+            interest=int(data.get("interest", 30)),
+            price_sensitivity=float(data.get("price_sensitivity", 0.5)),
+        )
+
+
+@dataclass(frozen=True)
+class Need:
+    """A hidden need, revealed only by the right kind of question on the right topic.
+
+    ``depth: deep`` needs are revealed only by a ``probe`` once ``min_trust`` is reached.
+    """
+
+    id: str
+    topic: str
+    importance: int
+    depth: str
+    reveal_by: tuple[str, ...]
+    reveal_topics: tuple[str, ...]
+    min_trust: int
+    says: Lines
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Need:
+        reveal = data["reveal"]
+        return cls(
+            id=data["id"],
+            topic=data["topic"],
+            importance=int(data.get("importance", 2)),
+            depth=data.get("depth", "surface"),
+            reveal_by=tuple(reveal["by"]),
+            reveal_topics=tuple(reveal.get("topics", [data["topic"]])),
+            min_trust=int(reveal.get("min_trust", 0)),
+            says=_lines(data["says"]),
+        )
+
+
+@dataclass(frozen=True)
+class Objection:
+    """An objection the customer raises when prompted, and what resolves it.
+
+    It is resolved only by the four steps in order: empathy (acknowledged), a probe or open
+    question (probed), evidence whose wording matches one of ``evidence_cues`` (evidence), and a
+    confirm question (confirmed).
+    """
+
+    id: str
+    kind: str
+    topic: str
+    raise_on: tuple[str, ...]
+    min_turn: int
+    evidence_cues: Lines
+    says: dict[str, Lines]  # raise, cause, accepted, resolved
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Objection:
+        raise_ = data["raise"]
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            topic=data.get("topic", "concern"),
+            raise_on=tuple(raise_["by"]),  # not "on": YAML 1.1 reads a bare `on` key as True
+            min_turn=int(raise_.get("min_turn", 1)),
+            evidence_cues=_lines(data["resolve"]["evidence"]),
+            says={step: _lines(lines) for step, lines in data["says"].items()},
+        )
+
+
+@dataclass(frozen=True)
+class Persona:
+    """A simulated customer: who they are, what they hide, how they react and what they say."""
+
+    id: str
+    name: Text
+    summary: Text
+    profile: dict[str, Any]
+    traits: Traits
+    facts: dict[str, Any]
+    needs: tuple[Need, ...]
+    objections: tuple[Objection, ...]
+    lines: dict[str, Lines]
+    source: Path | None = None
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], source: Path | None = None) -> Persona:
+        return cls(
+            id=data["id"],
+            name=dict(data["name"]),
+            summary=dict(data["summary"]),
+            profile=dict(data.get("profile", {})),
+            traits=Traits.from_data(data["traits"]),
+            facts=dict(data.get("facts", {})),
+            needs=tuple(Need.from_data(n) for n in data["needs"]),
+            objections=tuple(Objection.from_data(o) for o in data.get("objections", [])),
+            lines={key: _lines(value) for key, value in data["lines"].items()},
+            source=source,
+        )
+
+    def need(self, need_id: str) -> Need:
+        return next(n for n in self.needs if n.id == need_id)
+
+    def objection(self, objection_id: str) -> Objection:
+        return next(o for o in self.objections if o.id == objection_id)
+
+
+@dataclass(frozen=True)
+class Ask:
+    """A question the customer asks at a given turn (0 = in the opening); it must be answered."""
+
+    id: str
+    topic: str
+    turn: int
+    says: Lines
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Ask:
+        return cls(id=data["id"], topic=data["topic"], turn=int(data["turn"]), says=_lines(data["says"]))
+
+
+@dataclass(frozen=True)
+class Goal:
+    """What a successful close needs: trust, interest, needs revealed, objections resolved."""
+
+    kind: str
+    min_trust: int
+    min_interest: int
+    needs: tuple[str, ...]
+    objections: tuple[str, ...]
+    accept: Lines
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Goal:
+        requires = data.get("requires", {})
+        return cls(
+            kind=data["kind"],
+            min_trust=int(requires.get("min_trust", 0)),
+            min_interest=int(requires.get("min_interest", 0)),
+            needs=tuple(requires.get("needs", [])),
+            objections=tuple(requires.get("objections", [])),
+            accept=_lines(data["accept"]),
+        )
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A persona in a situation: channel, opening, questions they ask, the goal and the limits."""
+
+    id: str
+    title: Text
+    brief: Text
+    persona_id: str
+    channel: str
+    tags: tuple[str, ...]
+    opening: Lines
+    asks: tuple[Ask, ...]
+    max_turns: int
+    goal: Goal
+    scoring: dict[str, Any] = field(default_factory=dict)  # rubric weights and pass rules
+    source: Path | None = None
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], source: Path | None = None) -> Scenario:
+        return cls(
+            id=data["id"],
+            title=dict(data["title"]),
+            brief=dict(data["brief"]),
+            persona_id=data["persona"],
+            channel=data["channel"],
+            tags=tuple(data.get("tags", [])),
+            opening=_lines(data["opening"]),
+            asks=tuple(Ask.from_data(a) for a in data.get("asks", [])),
+            max_turns=int(data.get("max_turns", 20)),
+            goal=Goal.from_data(data["goal"]),
+            scoring=dict(data.get("scoring", {})),
+            source=source,
+        )

@@ -1,0 +1,8 @@
+"""The conversation engine: a director that decides, an actor that speaks, a Session around them."""
+
+from __future__ import annotations
+
+from simkit.engine.beats import Beat
+from simkit.engine.session import Outcome, Reply, Session
+
+__all__ = ["Beat", "Outcome", "Reply", "Session"]

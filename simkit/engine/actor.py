@@ -1,0 +1,65 @@
+"""The actor: turns beats into the persona's words, choosing variants with the session's RNG."""
+
+from __future__ import annotations
+
+import random
+import string
+from typing import Any
+
+from simkit.content.model import Lines, Persona, Scenario
+from simkit.engine.beats import Beat
+
+MAX_SPOKEN = 2  # the customer says at most this many things per turn; the rest stay silent
+
+
+class _Facts(dict):
+    """Placeholder values for one language; an unknown placeholder stays as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class Actor:
+    """Speaks for one persona in one language."""
+
+    def __init__(self, scenario: Scenario, persona: Persona, lang: str, rng: random.Random) -> None:
+        self.scenario = scenario
+        self.persona = persona
+        self.lang = lang
+        self.rng = rng
+        self.facts = _Facts({k: _in_lang(v, lang) for k, v in {**persona.profile, **persona.facts}.items()})
+
+    def speak(self, beats: list[Beat]) -> str:
+        """The customer's words for this turn's beats (the last MAX_SPOKEN beats that have lines)."""
+        spoken = [b for b in beats if b.line][-MAX_SPOKEN:]
+        parts = [self.line(b.line) for b in spoken]
+        return ("" if self.lang == "zh" else " ").join(p for p in parts if p)
+
+    def line(self, ref: tuple[str, ...]) -> str:
+        variants = self._variants(ref).get(self.lang, ())
+        if not variants:
+            return ""
+        template = variants[self.rng.randrange(len(variants))]
+        return string.Formatter().vformat(template, (), self.facts)
+
+    def _variants(self, ref: tuple[str, ...]) -> Lines:
+        kind = ref[0]
+        if kind == "reaction":
+            return self.persona.lines[ref[1]]
+        if kind == "need":
+            return self.persona.need(ref[1]).says
+        if kind == "objection":
+            return self.persona.objection(ref[1]).says[ref[2]]
+        if kind == "ask":
+            return next(a.says for a in self.scenario.asks if a.id == ref[1])
+        if kind == "accept":
+            return self.scenario.goal.accept
+        if kind == "opening":
+            return self.scenario.opening
+        raise ValueError(f"unknown line reference {ref!r}")
+
+
+def _in_lang(value: Any, lang: str) -> str:
+    if isinstance(value, dict):
+        return str(value.get(lang, ""))
+    return str(value)

@@ -1,0 +1,44 @@
+"""A beat: one thing the customer does in a turn, with the rule that decided it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from simkit import i18n
+
+
+@dataclass(frozen=True)
+class Beat:
+    """What the customer does and why.
+
+    Attributes:
+        kind: what happens (``reveal_need``, ``raise_objection``, ``objection_step``, ``react``,
+            ``ask``, ``accept``, ``leave``, ``opening``).
+        rule: the director's rule that fired; ``i18n.text("rule." + rule, lang, **params)``
+            explains it in words.
+        params: the values the explanation names (need id, topic, deltas, ...).
+        line: where the actor finds the words: ``("reaction", key)``, ``("need", id)``,
+            ``("objection", id, step)``, ``("ask", id)``, ``("accept",)``, ``("opening",)``, or
+            ``None`` when the beat is silent.
+        effects: changes to trust, interest and patience this beat caused.
+    """
+
+    kind: str
+    rule: str
+    params: dict[str, Any] = field(default_factory=dict)
+    line: tuple[str, ...] | None = None
+    effects: dict[str, int] = field(default_factory=dict)
+
+    def explain(self, lang: str) -> str:
+        return i18n.text("rule." + self.rule, lang, **self.params)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "rule": self.rule}
+        if self.params:
+            data["params"] = dict(self.params)
+        if self.line:
+            data["line"] = list(self.line)
+        if self.effects:
+            data["effects"] = dict(self.effects)
+        return data

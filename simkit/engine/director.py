@@ -1,0 +1,352 @@
+"""The director: deterministic rules that move the customer's state and choose the beats.
+
+One call to :meth:`Director.step` handles one trainee line. The rules, in the order they run:
+
+1. an unanswered customer question costs patience (``ask-ignored``);
+2. pressure and false promises cost trust and patience (``pressure``);
+3. a discount before the value was shown costs trust (``discount-premature``);
+4. a first greeting builds trust (``greeting``);
+5. the open objection advances through acknowledge → probe → evidence → confirm, strictly in
+   order; evidence counts only when it names the right kind of proof (``objection-*``);
+6. questions reveal needs: the right technique on the right topic with enough trust; deep needs
+   only under a probe once a surface need is known; closed runs feel like an interrogation;
+7. presentations raise interest when they answer a known need and prompt objections;
+8. a close attempt succeeds only when the scenario's goal conditions hold;
+9. patience at zero, or the last turn, ends the conversation with a defeat reason.
+"""
+
+from __future__ import annotations
+
+from simkit.content.model import OBJECTION_STEPS, Need, Objection, Persona, Scenario
+from simkit.engine.beats import Beat
+from simkit.engine.state import CustomerState, ObjectionProgress
+from simkit.labels import QUESTION_TECHNIQUES
+from simkit.understand import Analysis
+
+# Effects, in points. Trust and interest run 0-100; patience counts down to 0.
+GREETING_TRUST = 5
+EMPATHY_TRUST = 3
+PRESSURE_TRUST, PRESSURE_PATIENCE = -15, -2
+PREMATURE_DISCOUNT_TRUST, PREMATURE_DISCOUNT_PATIENCE = -10, -1
+LATE_CONCESSION_INTEREST = 5
+ACKNOWLEDGE_TRUST, PROBE_TRUST, EVIDENCE_TRUST, CONFIRM_TRUST = 4, 3, 6, 4
+EVIDENCE_INTEREST = 5
+NEED_TRUST, NEED_INTEREST = 3, 4
+PRESENT_INTEREST, RECOMMEND_INTEREST = 8, 12
+FAILED_CLOSE_TRUST = -3
+INTERROGATION_RUN = 3  # closed questions in a row that start to cost patience
+
+# Which technique advances each objection step.
+STEP_TECHNIQUES = {
+    "acknowledged": ("empathy",),
+    "probed": ("probe", "open_question"),
+    "evidence": ("evidence", "present", "recommend"),  # a presentation counts only if it names the proof
+    "confirmed": ("confirm",),
+}
+
+# What the customer says when the last thing that cost patience makes them leave.
+DEFEAT_REASONS = {
+    "pressure": "pressured",
+    "ignored": "ignored",
+    "interrogation": "interrogated",
+    "pitching": "not_listened_to",
+    "premature_close": "pushed_to_close",
+    "discount": "lost_trust",
+}
+
+
+class Director:
+    """Applies the rules of one scenario to one customer state."""
+
+    def __init__(self, scenario: Scenario, persona: Persona) -> None:
+        self.scenario = scenario
+        self.persona = persona
+
+    def new_state(self) -> CustomerState:
+        traits = self.persona.traits
+        return CustomerState(trust=traits.trust, interest=traits.interest, patience=traits.patience)
+
+    def opening_beats(self, state: CustomerState) -> list[Beat]:
+        beats = [Beat("opening", "opening", line=("opening",))]
+        beats += self._asks_due(state)
+        return beats
+
+    def step(self, state: CustomerState, analysis: Analysis, text: str) -> tuple[list[Beat], str | None]:
+        """Apply one trainee line. Returns the beats and, when the customer leaves, the reason."""
+        state.turn += 1
+        tech = set(analysis.techniques)
+        beats: list[Beat] = []
+        beats += self._answer_pending_ask(state, analysis)
+        beats += self._pressure(state, tech)
+        beats += self._concession(state, tech)
+        beats += self._greeting(state, tech)
+        step_beats = self._objection_steps(state, tech, text, analysis)
+        beats += step_beats
+        if not step_beats:
+            beats += self._empathy(state, tech)
+            beats += self._questions(state, tech, analysis)
+        beats += self._presentation(state, tech, analysis)
+        close_beats, success = self._close(state, tech)
+        beats += close_beats
+        if success:
+            state.stage = "ended"
+            return beats, None
+        beats = _quiet_greeting(beats)
+        if not any(b.line for b in beats):
+            beats.append(Beat("react", "filler", line=("reaction", "filler")))
+        self._advance_stage(state, tech)
+        if state.patience <= 0:
+            reason = DEFEAT_REASONS.get(state.last_offence or "", "lost_interest")
+            return beats + [self._leave(state, reason)], reason
+        if state.turn >= self.scenario.max_turns:
+            return beats + [self._leave(state, "out_of_time")], "out_of_time"
+        return beats + self._asks_due(state), None
+
+    # -- rules, in the order step() applies them ------------------------------------------
+
+    def _answer_pending_ask(self, state: CustomerState, analysis: Analysis) -> list[Beat]:
+        if state.pending_ask is None:
+            return []
+        ask = next(a for a in self.scenario.asks if a.id == state.pending_ask)
+        state.pending_ask = None
+        if ask.topic in analysis.topics:
+            return [Beat("react", "ask-answered", {"topic": ask.topic})]
+        state.adjust(patience=-1)
+        state.offend("ignored")
+        return [Beat("react", "ask-ignored", {"topic": ask.topic}, ("reaction", "ignored"), {"patience": -1})]
+
+    def _pressure(self, state: CustomerState, tech: set[str]) -> list[Beat]:
+        if "pressure" not in tech:
+            return []
+        state.adjust(trust=PRESSURE_TRUST, patience=PRESSURE_PATIENCE)
+        state.offend("pressure")
+        effects = {"trust": PRESSURE_TRUST, "patience": PRESSURE_PATIENCE}
+        return [Beat("react", "pressure", dict(effects), ("reaction", "pressured"), effects)]
+
+    def _concession(self, state: CustomerState, tech: set[str]) -> list[Beat]:
+        if "concession" not in tech:
+            return []
+        price_objections = [o for o in self.persona.objections if o.kind == "price"]
+        value_shown = any(
+            (p := state.objection(o.id)) and "evidence" in p.steps for o in price_objections
+        )
+        if value_shown:
+            state.adjust(interest=LATE_CONCESSION_INTEREST)
+            return [Beat("react", "discount-after-value", {"interest": LATE_CONCESSION_INTEREST},
+                         effects={"interest": LATE_CONCESSION_INTEREST})]
+        state.adjust(trust=PREMATURE_DISCOUNT_TRUST, patience=PREMATURE_DISCOUNT_PATIENCE)
+        state.offend("discount")
+        effects = {"trust": PREMATURE_DISCOUNT_TRUST, "patience": PREMATURE_DISCOUNT_PATIENCE}
+        return [Beat("react", "discount-premature", dict(effects), ("reaction", "discount_suspicious"), effects)]
+
+    def _greeting(self, state: CustomerState, tech: set[str]) -> list[Beat]:
+        if "greeting" not in tech or state.greeted:
+            return []
+        state.greeted = True
+        if state.turn > 2:  # a greeting halfway through the talk earns nothing
+            return []
+        state.adjust(trust=GREETING_TRUST)
+        return [Beat("react", "greeting", {"trust": GREETING_TRUST}, ("reaction", "greet"), {"trust": GREETING_TRUST})]
+
+    def _empathy(self, state: CustomerState, tech: set[str]) -> list[Beat]:
+        if "empathy" not in tech:
+            return []
+        state.adjust(trust=EMPATHY_TRUST)
+        return [Beat("react", "empathy", {"trust": EMPATHY_TRUST}, effects={"trust": EMPATHY_TRUST})]
+
+    def _objection_steps(self, state: CustomerState, tech: set[str], text: str, analysis: Analysis) -> list[Beat]:
+        """Advance the most recently raised open objection by as many steps as the line earns."""
+        if not state.open_objections:
+            return []
+        progress = state.open_objections[-1]
+        objection = self.persona.objection(progress.id)
+        beats: list[Beat] = []
+        while (step := progress.next_step) is not None:
+            if not tech.intersection(STEP_TECHNIQUES[step]):
+                break
+            if step == "evidence" and not _mentions_any(text, objection.evidence_cues.get(analysis.lang, ())):
+                if "evidence" not in tech:  # a plain presentation, not an attempt at proof
+                    break
+                beats.append(Beat("react", "evidence-off-target", {"objection": objection.id},
+                                  ("reaction", "not_convinced")))
+                return beats
+            progress.steps.append(step)
+            beats.append(self._step_beat(state, objection, step))
+        if beats:
+            # Only the furthest step speaks; earlier ones this turn are recorded silently.
+            beats = [Beat(b.kind, b.rule, b.params, None, b.effects) for b in beats[:-1]] + beats[-1:]
+            return beats
+        # A later step's technique used before its turn: the customer is not convinced yet.
+        # Only the step's own technique counts as an attempt: an open question or a
+        # presentation may be about something else entirely.
+        later = [s for s in OBJECTION_STEPS[len(progress.steps) + 1:] if STEP_TECHNIQUES[s][0] in tech]
+        if later:
+            return [Beat("react", "objection-out-of-order",
+                         {"objection": objection.id, "missing": progress.next_step},
+                         ("reaction", "not_convinced"))]
+        return []
+
+    def _step_beat(self, state: CustomerState, objection: Objection, step: str) -> Beat:
+        params: dict[str, object] = {"objection": objection.id}
+        effects: dict[str, int] = {}
+        trust = {"acknowledged": ACKNOWLEDGE_TRUST, "probed": PROBE_TRUST,
+                 "evidence": EVIDENCE_TRUST, "confirmed": CONFIRM_TRUST}[step]
+        effects["trust"] = trust
+        if step == "evidence":
+            effects["interest"] = EVIDENCE_INTEREST
+        state.adjust(**effects)
+        params.update(effects)
+        line = {
+            "acknowledged": ("reaction", "acknowledged"),
+            "probed": ("objection", objection.id, "cause"),
+            "evidence": ("objection", objection.id, "accepted"),
+            "confirmed": ("objection", objection.id, "resolved"),
+        }[step]
+        return Beat("objection_step", "objection-" + step, params, line, effects)
+
+    def _questions(self, state: CustomerState, tech: set[str], analysis: Analysis) -> list[Beat]:
+        asked = tech & QUESTION_TECHNIQUES
+        if not asked:
+            state.closed_run = 0
+            return []
+        state.closed_run = state.closed_run + 1 if asked == {"closed_question"} else 0
+        beats: list[Beat] = []
+        need, blocked = self._need_to_reveal(state, asked, analysis.topics)
+        if need is not None:
+            state.needs_revealed.append(need.id)
+            state.adjust(trust=NEED_TRUST, interest=NEED_INTEREST)
+            technique = sorted(asked & set(need.reveal_by))[0]
+            topic = next((t for t in analysis.topics if t in need.reveal_topics), need.topic)
+            beats.append(Beat("reveal_need", "need-revealed",
+                              {"need": need.id, "technique": technique, "topic": topic},
+                              ("need", need.id), {"trust": NEED_TRUST, "interest": NEED_INTEREST}))
+        elif blocked is not None:
+            rule, params = blocked
+            beats.append(Beat("react", rule, params, ("reaction", "too_early")))
+        elif asked == {"closed_question"}:
+            beats.append(Beat("react", "closed-answer", line=("reaction", "short_answer")))
+        else:
+            beats.append(Beat("react", "nothing-new", line=("reaction", "nothing_new")))
+        if state.closed_run >= INTERROGATION_RUN:
+            state.adjust(patience=-1)
+            state.offend("interrogation")
+            beats.append(Beat("react", "interrogation", {"count": state.closed_run},
+                              ("reaction", "interrogated"), {"patience": -1}))
+        return beats
+
+    def _need_to_reveal(
+        self, state: CustomerState, asked: set[str], topics: tuple[str, ...]
+    ) -> tuple[Need | None, tuple[str, dict] | None]:
+        """The need this question reveals, or why a matching need stayed hidden."""
+        hidden = [n for n in self.persona.needs if n.id not in state.needs_revealed]
+        if topics:
+            matching = [n for n in hidden if asked & set(n.reveal_by) and set(topics) & set(n.reveal_topics)]
+        else:  # a broad open question: the customer volunteers their next surface need
+            matching = [n for n in hidden if "open_question" in asked and n.depth == "surface"
+                        and "open_question" in n.reveal_by][:1]
+        blocked = None
+        ready: list[Need] = []
+        for need in matching:
+            if need.depth == "deep" and ("probe" not in asked or not state.needs_revealed):
+                blocked = blocked or ("need-needs-probe", {"need": need.id})
+            elif state.trust < need.min_trust:
+                blocked = ("need-needs-trust", {"need": need.id, "min_trust": need.min_trust, "trust": state.trust})
+            else:
+                ready.append(need)
+        if ready:
+            order = {n.id: i for i, n in enumerate(self.persona.needs)}
+            return max(ready, key=lambda n: (n.depth == "deep", n.importance, -order[n.id])), None
+        return None, blocked
+
+    def _presentation(self, state: CustomerState, tech: set[str], analysis: Analysis) -> list[Beat]:
+        pitched = tech & {"present", "recommend"}
+        beats: list[Beat] = []
+        if pitched:
+            known_topics = {t for n in self.persona.needs if n.id in state.needs_revealed for t in n.reveal_topics}
+            if not state.needs_revealed:
+                state.adjust(patience=-1)
+                state.offend("pitching")
+                beats.append(Beat("react", "present-before-needs", line=("reaction", "lukewarm"),
+                                  effects={"patience": -1}))
+            elif "recommend" in pitched or known_topics & set(analysis.topics):
+                gain = RECOMMEND_INTEREST if "recommend" in pitched else PRESENT_INTEREST
+                state.adjust(interest=gain)
+                beats.append(Beat("react", "present-relevant", {"interest": gain},
+                                  ("reaction", "interested"), {"interest": gain}))
+            else:
+                beats.append(Beat("react", "present-irrelevant", line=("reaction", "lukewarm")))
+        raised = self._raise_objection(state, tech - {"close"})
+        return beats + raised
+
+    def _raise_objection(self, state: CustomerState, tech: set[str]) -> list[Beat]:
+        if state.open_objections:  # one objection at a time
+            return []
+        for objection in self.persona.objections:
+            if state.objection(objection.id) is None and tech & set(objection.raise_on) \
+                    and state.turn >= objection.min_turn:
+                state.objections.append(ObjectionProgress(objection.id, state.turn))
+                return [Beat("raise_objection", "objection-raised", {"objection": objection.id},
+                             ("objection", objection.id, "raise"))]
+        return []
+
+    def _close(self, state: CustomerState, tech: set[str]) -> tuple[list[Beat], bool]:
+        if "close" not in tech:
+            return [], False
+        missing = self._goal_missing(state)
+        goal = self.scenario.goal.kind
+        if not missing:
+            return [Beat("accept", "close-success", {"goal": goal}, ("accept",))], True
+        state.failed_closes += 1
+        state.adjust(trust=FAILED_CLOSE_TRUST, patience=-1)
+        state.offend("premature_close")
+        raised = self._raise_objection(state, {"close"})
+        line = None if raised else ("reaction", "not_ready")  # a raised objection speaks instead
+        not_ready = Beat("react", "close-not-ready", {"missing": ", ".join(missing)}, line,
+                         {"trust": FAILED_CLOSE_TRUST, "patience": -1})
+        return [not_ready] + raised, False
+
+    def _goal_missing(self, state: CustomerState) -> list[str]:
+        goal = self.scenario.goal
+        missing = [f"need:{n}" for n in goal.needs if n not in state.needs_revealed]
+        missing += [f"objection:{o}" for o in goal.objections
+                    if not ((p := state.objection(o)) and p.resolved)]
+        missing += [f"objection:{p.id}" for p in state.open_objections if f"objection:{p.id}" not in missing]
+        if state.trust < goal.min_trust:
+            missing.append(f"trust>={goal.min_trust}")
+        if state.interest < goal.min_interest:
+            missing.append(f"interest>={goal.min_interest}")
+        return missing
+
+    def _asks_due(self, state: CustomerState) -> list[Beat]:
+        for ask in self.scenario.asks:
+            if ask.turn == state.turn and ask.id not in state.asks_done:
+                state.asks_done.append(ask.id)
+                state.pending_ask = ask.id
+                return [Beat("ask", "ask", {"ask": ask.id}, ("ask", ask.id))]
+        return []
+
+    def _advance_stage(self, state: CustomerState, tech: set[str]) -> None:
+        if state.open_objections:
+            state.stage = "objection"
+        elif "close" in tech:
+            state.stage = "closing"
+        elif tech & {"present", "recommend", "evidence"}:
+            state.stage = "presentation"
+        elif tech & QUESTION_TECHNIQUES and state.stage == "reception":
+            state.stage = "needs"
+
+    def _leave(self, state: CustomerState, reason: str) -> Beat:
+        state.stage = "ended"
+        return Beat("leave", "leave", {"reason": reason}, ("reaction", "leave"))
+
+
+def _quiet_greeting(beats: list[Beat]) -> list[Beat]:
+    """A greeting answered alongside something more important is answered silently."""
+    if sum(1 for b in beats if b.line) < 2:
+        return beats
+    return [Beat(b.kind, b.rule, b.params, None, b.effects) if b.rule == "greeting" else b for b in beats]
+
+
+def _mentions_any(text: str, cues: tuple[str, ...]) -> bool:
+    folded = text.casefold()
+    return any(cue.casefold() in folded for cue in cues)

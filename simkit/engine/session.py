@@ -1,0 +1,182 @@
+"""A practice conversation with one simulated customer."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+from simkit import i18n
+from simkit.engine.actor import Actor
+from simkit.engine.beats import Beat
+from simkit.engine.director import Director
+from simkit.errors import SessionError
+from simkit.labels import LANGS
+from simkit.transcript import Transcript, Turn
+from simkit.understand import ANALYZER_VERSION, Analysis, analyze
+
+if TYPE_CHECKING:  # pragma: no cover
+    from simkit.content import Library
+    from simkit.content.model import Scenario
+
+MAX_SEED = 2**63 - 1
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How a conversation ended: ``status`` is ``"success"`` (``goal`` met) or ``"defeat"`` (``reason``)."""
+
+    status: str
+    turn: int
+    goal: str | None = None
+    reason: str | None = None
+
+    def describe(self, lang: str) -> str:
+        if self.status == "success":
+            return i18n.text("outcome.success", lang, goal=i18n.text(f"goal.{self.goal}", lang))
+        return i18n.text("outcome.defeat", lang, reason=i18n.text(f"defeat.{self.reason}", lang))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "turn": self.turn, "goal": self.goal, "reason": self.reason}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Outcome:
+        return cls(status=data["status"], turn=data["turn"], goal=data.get("goal"), reason=data.get("reason"))
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What ``Session.say`` returns: the customer's words, the visible state and why."""
+
+    text: str
+    state: dict[str, Any]
+    beats: tuple[Beat, ...]
+    analysis: Analysis
+    done: bool
+    outcome: Outcome | None
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def check_seed(seed: object) -> int:
+    """The one place a seed is validated: a whole number from 0 to 2**63 - 1."""
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= MAX_SEED:
+        raise SessionError(f"seed must be a whole number from 0 to {MAX_SEED}, got {seed!r}")
+    return seed
+
+
+class Session:
+    """A conversation between a trainee and one simulated customer.
+
+    The whole contract:
+
+    - ``Session(scenario_id, seed=0, lang="zh")`` starts the conversation; ``opening`` holds the
+      customer's first words. ``library`` picks the content (default: the repo's scenarios/);
+      ``save_to`` saves the transcript atomically after every turn.
+    - ``say(text)`` takes one trainee line and returns a :class:`Reply` (customer text, state
+      snapshot, beats with the rules that fired, the analysis of the line, done, outcome).
+      ``at`` overrides the timestamp (ISO 8601), as replays do.
+    - ``done`` is True once the customer agreed or left; ``outcome`` then says how.
+    - ``state`` is the current snapshot; ``transcript`` the record so far.
+
+    The same scenario, seed, language and trainee lines always give the same customer lines:
+    the session's only randomness is one ``random.Random(seed)``.
+
+    Example:
+        >>> s = Session("showroom-family-suv-v1", seed=1, lang="en")
+        >>> s.say("Hi, welcome! I'm Alex. What brings you in today?").done
+        False
+    """
+
+    def __init__(
+        self,
+        scenario: str | Scenario,
+        *,
+        seed: int = 0,
+        lang: str = "zh",
+        library: Library | None = None,
+        save_to: str | Path | None = None,
+        clock: Callable[[], str] = utc_now,
+    ) -> None:
+        if lang not in LANGS:
+            raise SessionError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
+        if library is None:
+            from simkit.content import default_library
+
+            library = default_library()
+        if isinstance(scenario, str):
+            scenario = library.scenario(scenario)
+        self.scenario = scenario
+        self.persona = library.persona(scenario.persona_id)
+        self.seed = check_seed(seed)
+        self.lang = lang
+        self.save_to = Path(save_to) if save_to is not None else None
+        self._clock = clock
+        self._rng = random.Random(self.seed)
+        self._director = Director(scenario, self.persona)
+        self._actor = Actor(scenario, self.persona, lang, self._rng)
+        self._state = self._director.new_state()
+        self.outcome: Outcome | None = None
+        opening_beats = self._director.opening_beats(self._state)
+        self.opening = self._actor.speak(opening_beats)
+        self.transcript = Transcript(
+            scenario_id=scenario.id,
+            scenario_hash=library.content_hash(scenario.id),
+            seed=self.seed,
+            lang=lang,
+            analyzer=ANALYZER_VERSION,
+            started_at=clock(),
+            opening=self.opening,
+            opening_beats=[b.to_dict() for b in opening_beats],
+        )
+        self._save()
+
+    @property
+    def done(self) -> bool:
+        return self.outcome is not None
+
+    @property
+    def state(self) -> dict[str, Any]:
+        return self._state.snapshot()
+
+    @property
+    def turns(self) -> list[Turn]:
+        return self.transcript.turns
+
+    def say(self, text: str, *, at: str | None = None) -> Reply:
+        """Say one line to the customer and get their reply."""
+        if self.done:
+            raise SessionError(
+                f"the conversation is over ({self.outcome.describe('en')}); start a new Session to practise again"
+            )
+        if not isinstance(text, str):
+            raise SessionError(f"say() takes the trainee's line as text, got {type(text).__name__}")
+        at = at or self._clock()
+        analysis = analyze(text, lang=self.lang)
+        beats, defeat = self._director.step(self._state, analysis, text)
+        reply_text = self._actor.speak(beats)
+        if defeat is not None:
+            self.outcome = Outcome("defeat", self._state.turn, reason=defeat)
+        elif any(b.kind == "accept" for b in beats):
+            self.outcome = Outcome("success", self._state.turn, goal=self.scenario.goal.kind)
+        turn = Turn(
+            n=self._state.turn,
+            trainee=text,
+            trainee_at=at,
+            customer=reply_text,
+            analysis=analysis.to_dict(),
+            beats=[b.to_dict() for b in beats],
+            state=self.state,
+        )
+        self.transcript.turns.append(turn)
+        self.transcript.outcome = self.outcome.to_dict() if self.outcome else None
+        self._save()
+        return Reply(reply_text, turn.state, tuple(beats), analysis, self.done, self.outcome)
+
+    def _save(self) -> None:
+        if self.save_to is not None:
+            self.transcript.save(self.save_to)

@@ -1,0 +1,81 @@
+"""The customer's hidden state, which only the director changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from simkit.content.model import OBJECTION_STEPS
+
+STAGES = ("reception", "needs", "presentation", "objection", "closing", "ended")
+# Most serious first: when one line commits several, the defeat reason names the worst.
+OFFENCE_SEVERITY = ("pressure", "discount", "ignored", "premature_close", "interrogation", "pitching")
+
+
+@dataclass
+class ObjectionProgress:
+    """How far the trainee got with one raised objection (steps of OBJECTION_STEPS, in order)."""
+
+    id: str
+    raised_turn: int
+    steps: list[str] = field(default_factory=list)
+
+    @property
+    def resolved(self) -> bool:
+        return len(self.steps) == len(OBJECTION_STEPS)
+
+    @property
+    def next_step(self) -> str | None:
+        return None if self.resolved else OBJECTION_STEPS[len(self.steps)]
+
+
+@dataclass
+class CustomerState:
+    """Trust, interest (0-100), patience points and what the trainee has uncovered so far."""
+
+    trust: int
+    interest: int
+    patience: int
+    turn: int = 0
+    stage: str = "reception"
+    needs_revealed: list[str] = field(default_factory=list)
+    objections: list[ObjectionProgress] = field(default_factory=list)
+    pending_ask: str | None = None  # id of a question the customer asked and awaits an answer to
+    asks_done: list[str] = field(default_factory=list)
+    closed_run: int = 0  # closed questions in a row
+    greeted: bool = False
+    failed_closes: int = 0
+    last_offence_turn: int = -1
+    last_offence: str | None = None  # what last cost patience, for the defeat reason
+
+    def offend(self, offence: str) -> None:
+        """Remember what cost patience; within one turn the most serious offence wins."""
+        if self.last_offence is None or self.last_offence_turn != self.turn or \
+                OFFENCE_SEVERITY.index(offence) < OFFENCE_SEVERITY.index(self.last_offence):
+            self.last_offence = offence
+        self.last_offence_turn = self.turn
+
+    def adjust(self, *, trust: int = 0, interest: int = 0, patience: int = 0) -> None:
+        self.trust = max(0, min(100, self.trust + trust))
+        self.interest = max(0, min(100, self.interest + interest))
+        self.patience = max(0, self.patience + patience)
+
+    def objection(self, objection_id: str) -> ObjectionProgress | None:
+        return next((o for o in self.objections if o.id == objection_id), None)
+
+    @property
+    def open_objections(self) -> list[ObjectionProgress]:
+        return [o for o in self.objections if not o.resolved]
+
+    def snapshot(self) -> dict[str, Any]:
+        """The state as plain data: what meters and transcripts show."""
+        return {
+            "turn": self.turn,
+            "stage": self.stage,
+            "trust": self.trust,
+            "interest": self.interest,
+            "patience": self.patience,
+            "needs_revealed": list(self.needs_revealed),
+            "objections_open": [o.id for o in self.open_objections],
+            "objections_resolved": [o.id for o in self.objections if o.resolved],
+        }

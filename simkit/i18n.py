@@ -1,0 +1,64 @@
+"""User-facing strings in Chinese and English, looked up by a stable code.
+
+Content files carry their own zh/en text; this catalogue holds the words simkit itself says
+(defeat reasons, the director's rule explanations, UI labels). ``text(code, lang, **values)``
+fills ``{placeholders}``; a missing code is a bug, so it raises ``KeyError``.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # Outcomes and defeat reasons (the customer leaves).
+    "outcome.success": {"zh": "成功：客户同意{goal}", "en": "Success: the customer agreed to {goal}"},
+    "outcome.defeat": {"zh": "战败：{reason}", "en": "Lost: {reason}"},
+    "outcome.open": {"zh": "对话未结束", "en": "Conversation not finished"},
+    "goal.test_drive": {"zh": "预约试驾", "en": "a test drive"},
+    "goal.visit": {"zh": "到店看车", "en": "a visit"},
+    "goal.deposit": {"zh": "交意向金", "en": "a deposit"},
+    "goal.contact": {"zh": "留下联系方式", "en": "share contact details"},
+    "goal.signing": {"zh": "签约", "en": "signing"},
+    "defeat.pressured": {"zh": "销售施压，客户反感离开", "en": "the customer felt pressured and left"},
+    "defeat.ignored": {"zh": "客户的问题没有得到回应", "en": "the customer's questions went unanswered"},
+    "defeat.interrogated": {"zh": "连续封闭式提问，客户像被查户口", "en": "a run of closed questions felt like an interrogation"},
+    "defeat.not_listened_to": {"zh": "还没了解需求就推销，客户觉得没被倾听", "en": "pitching before listening: the customer felt unheard"},
+    "defeat.pushed_to_close": {"zh": "过早逼单，客户失去耐心", "en": "closing too early wore out the customer's patience"},
+    "defeat.lost_trust": {"zh": "过早让价，客户不再信任报价", "en": "discounts came too early and the customer stopped trusting the price"},
+    "defeat.lost_interest": {"zh": "客户失去兴趣", "en": "the customer lost interest"},
+    "defeat.out_of_time": {"zh": "对话轮数用完，客户没有做决定", "en": "the conversation ran out of time without a decision"},
+    # The director's rules: why a beat happened.
+    "rule.opening": {"zh": "客户开场", "en": "the customer opens"},
+    "rule.ask": {"zh": "客户提出问题“{ask}”，等待回答", "en": "the customer asks a question ({ask}) and waits for an answer"},
+    "rule.ask-answered": {"zh": "回答了客户关于{topic}的问题", "en": "answered the customer's question about {topic}"},
+    "rule.ask-ignored": {"zh": "没有回答客户关于{topic}的问题：耐心 -1", "en": "ignored the customer's question about {topic}: patience -1"},
+    "rule.greeting": {"zh": "开场问候：信任 +{trust}", "en": "greeted the customer: trust +{trust}"},
+    "rule.pressure": {"zh": "施压或不实承诺：信任 {trust}，耐心 {patience}", "en": "pressure or a false promise: trust {trust}, patience {patience}"},
+    "rule.discount-premature": {"zh": "还没证明价值就让价：信任 {trust}，耐心 {patience}", "en": "a discount before the value was shown: trust {trust}, patience {patience}"},
+    "rule.discount-after-value": {"zh": "证明价值后的让步：兴趣 +{interest}", "en": "a concession after the value was shown: interest +{interest}"},
+    "rule.empathy": {"zh": "体谅客户：信任 +{trust}", "en": "empathy: trust +{trust}"},
+    "rule.objection-raised": {"zh": "客户提出异议“{objection}”", "en": "the customer raises the objection '{objection}'"},
+    "rule.objection-acknowledged": {"zh": "认可了异议“{objection}”（第1步）：信任 +{trust}", "en": "acknowledged '{objection}' (step 1): trust +{trust}"},
+    "rule.objection-probed": {"zh": "探询了异议“{objection}”的真实原因（第2步）", "en": "probed the real cause of '{objection}' (step 2)"},
+    "rule.objection-evidence": {"zh": "用对路的证据回应“{objection}”（第3步）：信任 +{trust}", "en": "answered '{objection}' with the right evidence (step 3): trust +{trust}"},
+    "rule.objection-confirmed": {"zh": "确认“{objection}”已解决（第4步）", "en": "confirmed '{objection}' is resolved (step 4)"},
+    "rule.objection-out-of-order": {"zh": "异议“{objection}”还差“{missing}”这一步，客户没被说服", "en": "'{objection}' still needs the '{missing}' step first; the customer is not convinced"},
+    "rule.evidence-off-target": {"zh": "证据没有针对异议“{objection}”", "en": "the evidence did not address '{objection}'"},
+    "rule.need-revealed": {"zh": "{technique}问到{topic}，客户透露需求“{need}”", "en": "{technique} on {topic} revealed the need '{need}'"},
+    "rule.need-needs-trust": {"zh": "需求“{need}”需要信任达到{min_trust}（现为{trust}）", "en": "the need '{need}' needs trust {min_trust} (now {trust})"},
+    "rule.need-needs-probe": {"zh": "深层需求“{need}”只有深入探询才会说出", "en": "the deep need '{need}' only comes out under a probe"},
+    "rule.nothing-new": {"zh": "这个问题没有带出新的需求", "en": "the question uncovered nothing new"},
+    "rule.closed-answer": {"zh": "封闭式问题只得到简短回答", "en": "a closed question got a short answer"},
+    "rule.interrogation": {"zh": "连续{count}个封闭式问题：耐心 -1", "en": "{count} closed questions in a row: patience -1"},
+    "rule.present-relevant": {"zh": "介绍切中已知需求：兴趣 +{interest}", "en": "the presentation answered a known need: interest +{interest}"},
+    "rule.present-irrelevant": {"zh": "介绍没有对应任何已知需求", "en": "the presentation answered no known need"},
+    "rule.present-before-needs": {"zh": "还没了解需求就推销：耐心 -1", "en": "pitching before any need was known: patience -1"},
+    "rule.close-success": {"zh": "成交条件满足，客户同意{goal}", "en": "the goal's conditions held: the customer agreed to {goal}"},
+    "rule.close-not-ready": {"zh": "成交条件未满足（{missing}）：信任 -3，耐心 -1", "en": "the goal's conditions did not hold ({missing}): trust -3, patience -1"},
+    "rule.filler": {"zh": "没有推进对话", "en": "the line did not move the conversation"},
+    "rule.leave": {"zh": "客户离开：{reason}", "en": "the customer leaves: {reason}"},
+}
+
+
+def text(code: str, lang: str, **values: object) -> str:
+    """The message ``code`` in ``lang`` with ``values`` filled in."""
+    template = MESSAGES[code][lang]
+    return template.format(**values) if values else template

@@ -1,0 +1,272 @@
+"""Transcripts: the record of a conversation, saved atomically and replayable.
+
+A transcript is JSON (``format: simkit-transcript``, ``format_version: 1``) holding the
+scenario id and content hash, the seed, the language, the simkit and analyzer versions and every
+turn with its timestamp. Customer lines are recorded but never trusted: :func:`replay` feeds the
+trainee's lines to a fresh Session and lists every customer line that comes out differently.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from simkit.errors import TranscriptError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from simkit.content import Library
+    from simkit.engine import Session
+
+FORMAT = "simkit-transcript"
+FORMAT_VERSION = 1
+MAX_BYTES = 20 * 1024 * 1024  # far above any real conversation; guards against junk
+
+
+@dataclass
+class Turn:
+    """One exchange: the trainee's line, the customer's answer, and what the director decided."""
+
+    n: int
+    trainee: str
+    trainee_at: str
+    customer: str
+    analysis: dict[str, Any] = field(default_factory=dict)
+    beats: list[dict[str, Any]] = field(default_factory=list)
+    state: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "n": self.n,
+            "trainee": self.trainee,
+            "trainee_at": self.trainee_at,
+            "customer": self.customer,
+            "analysis": self.analysis,
+            "beats": self.beats,
+            "state": self.state,
+        }
+
+
+@dataclass
+class Transcript:
+    """Everything needed to replay and score a conversation."""
+
+    scenario_id: str
+    scenario_hash: str
+    seed: int
+    lang: str
+    analyzer: str
+    started_at: str
+    opening: str
+    opening_beats: list[dict[str, Any]] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)
+    outcome: dict[str, Any] | None = None
+    simkit_version: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.simkit_version:
+            from simkit import __version__
+
+            self.simkit_version = __version__
+
+    @property
+    def trainee_lines(self) -> list[str]:
+        return [t.trainee for t in self.turns]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "simkit_version": self.simkit_version,
+            "analyzer": self.analyzer,
+            "scenario": {"id": self.scenario_id, "hash": self.scenario_hash},
+            "seed": self.seed,
+            "lang": self.lang,
+            "started_at": self.started_at,
+            "opening": self.opening,
+            "opening_beats": self.opening_beats,
+            "turns": [t.to_dict() for t in self.turns],
+            "outcome": self.outcome,
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
+
+    def save(self, path: str | Path) -> None:
+        """Write atomically: a crash mid-write leaves the previous file whole."""
+        atomic_write_text(Path(path), self.to_json())
+
+    @classmethod
+    def load(cls, path: str | Path) -> Transcript:
+        path = Path(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                raise TranscriptError(f"file is {size} bytes, larger than any transcript ({MAX_BYTES})", path=str(path))
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise TranscriptError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
+        return cls.from_json(raw, source=str(path))
+
+    @classmethod
+    def from_json(cls, raw: bytes | str, *, source: str | None = None) -> Transcript:
+        try:
+            text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        except UnicodeDecodeError as exc:
+            raise TranscriptError(f"not UTF-8 text (bad byte at offset {exc.start})", path=source) from None
+        if not text.strip():
+            raise TranscriptError("file is empty", path=source)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            hint = " (the file looks truncated)" if exc.pos >= len(text.rstrip()) - 1 else ""
+            raise TranscriptError(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}",
+                                  path=source) from None
+        return cls.from_dict(data, source=source)
+
+    @classmethod
+    def from_dict(cls, data: Any, *, source: str | None = None) -> Transcript:
+        check = _Checker(source)
+        check.require(isinstance(data, dict), "", "expected a JSON object")
+        check.require(data.get("format") == FORMAT, "format", f"expected {FORMAT!r}, got {data.get('format')!r}")
+        version = data.get("format_version")
+        check.require(version == FORMAT_VERSION, "format_version",
+                      f"this simkit reads version {FORMAT_VERSION}, got {version!r}")
+        scenario = check.typed(data, "scenario", dict)
+        scenario_id = check.typed(scenario, "id", str, "scenario.")
+        scenario_hash = check.typed(scenario, "hash", str, "scenario.")
+        seed = check.typed(data, "seed", int)
+        lang = check.typed(data, "lang", str)
+        check.require(lang in ("zh", "en"), "lang", f"expected 'zh' or 'en', got {lang!r}")
+        turns_data = check.typed(data, "turns", list)
+        turns = []
+        for i, item in enumerate(turns_data):
+            where = f"turns[{i}]."
+            check.require(isinstance(item, dict), f"turns[{i}]", "expected an object")
+            n = check.typed(item, "n", int, where)
+            check.require(n == i + 1, f"{where}n", f"expected turn {i + 1}, got {n} (a turn is missing or out of order)")
+            turns.append(Turn(
+                n=n,
+                trainee=check.typed(item, "trainee", str, where),
+                trainee_at=check.typed(item, "trainee_at", str, where),
+                customer=check.typed(item, "customer", str, where),
+                analysis=item.get("analysis") or {},
+                beats=item.get("beats") or [],
+                state=item.get("state") or {},
+            ))
+        outcome = data.get("outcome")
+        check.require(outcome is None or isinstance(outcome, dict), "outcome", "expected an object or null")
+        return cls(
+            scenario_id=scenario_id,
+            scenario_hash=scenario_hash,
+            seed=seed,
+            lang=lang,
+            analyzer=str(data.get("analyzer", "")),
+            started_at=check.typed(data, "started_at", str),
+            opening=check.typed(data, "opening", str),
+            opening_beats=data.get("opening_beats") or [],
+            turns=turns,
+            outcome=outcome,
+            simkit_version=str(data.get("simkit_version", "")),
+        )
+
+
+class _Checker:
+    """Raises a TranscriptError naming the field that is wrong."""
+
+    def __init__(self, source: str | None) -> None:
+        self.source = source
+
+    def require(self, ok: bool, where: str, message: str) -> None:
+        if not ok:
+            raise TranscriptError(f"{where}: {message}" if where else message, path=self.source)
+
+    def typed(self, data: dict[str, Any], key: str, kind: type, prefix: str = "") -> Any:
+        self.require(key in data, prefix + key, "missing")
+        value = data[key]
+        ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+        self.require(ok, prefix + key, f"expected {_KIND_NAMES[kind]}, got {type(value).__name__}")
+        return value
+
+
+_KIND_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "an object"}
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass(frozen=True)
+class LineDiff:
+    """A customer line that came out differently on replay (turn 0 is the opening)."""
+
+    turn: int
+    recorded: str
+    replayed: str
+
+
+@dataclass
+class ReplayReport:
+    """The result of replaying a transcript.
+
+    Attributes:
+        session: the fresh session the trainee's lines were fed to (its state, beats, outcome).
+        differences: every customer line that differs from the recording.
+        scenario_changed: the scenario's content hash differs from the recorded one (the
+            scenario was edited since), which explains differences without any tampering.
+        analyzer_changed: the understanding model differs from the one recorded.
+    """
+
+    session: Session
+    differences: list[LineDiff]
+    scenario_changed: bool
+    analyzer_changed: bool
+
+    @property
+    def reproduced(self) -> bool:
+        return not self.differences
+
+
+def replay(transcript: Transcript, *, library: Library | None = None) -> ReplayReport:
+    """Feed the transcript's trainee lines to a fresh Session and compare every customer line.
+
+    Raises:
+        UnknownIdError: the transcript's scenario is not in the library.
+    """
+    from simkit.content import default_library
+    from simkit.engine import Session
+    from simkit.understand import ANALYZER_VERSION
+
+    library = library or default_library()
+    session = Session(transcript.scenario_id, seed=transcript.seed, lang=transcript.lang,
+                      library=library, clock=lambda: transcript.started_at)
+    differences = []
+    if session.opening != transcript.opening:
+        differences.append(LineDiff(0, transcript.opening, session.opening))
+    for turn in transcript.turns:
+        if session.done:
+            differences.append(LineDiff(turn.n, turn.customer, ""))
+            continue
+        reply = session.say(turn.trainee, at=turn.trainee_at)
+        if reply.text != turn.customer:
+            differences.append(LineDiff(turn.n, turn.customer, reply.text))
+    return ReplayReport(
+        session=session,
+        differences=differences,
+        scenario_changed=session.transcript.scenario_hash != transcript.scenario_hash,
+        analyzer_changed=bool(transcript.analyzer) and transcript.analyzer != ANALYZER_VERSION,
+    )
