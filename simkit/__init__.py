@@ -9,3 +9,28 @@ Example:
 from __future__ import annotations
 
 __version__ = "0.1.0"
+
+from simkit.content import Library, default_library, load_library
+from simkit.engine import Outcome, Reply, Session
+from simkit.errors import ContentError, SessionError, SimkitError, TranscriptError, UnknownIdError
+from simkit.transcript import Transcript, replay
+from simkit.understand import Analysis, analyze
+
+__all__ = [
+    "Analysis",
+    "ContentError",
+    "Library",
+    "Outcome",
+    "Reply",
+    "Session",
+    "SessionError",
+    "SimkitError",
+    "Transcript",
+    "TranscriptError",
+    "UnknownIdError",
+    "__version__",
+    "analyze",
+    "default_library",
+    "load_library",
+    "replay",
+]

@@ -12,7 +12,7 @@ One call to :meth:`Director.step` handles one trainee line. The rules, in the or
    only under a probe once a surface need is known; closed runs feel like an interrogation;
 7. presentations raise interest when they answer a known need and prompt objections;
 8. a close attempt succeeds only when the scenario's goal conditions hold;
-9. patience at zero, or the last turn, ends the conversation with a defeat reason.
+9. patience or trust at zero, or the last turn, ends the conversation with a defeat reason.
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ class Director:
         if not any(b.line for b in beats):
             beats.append(Beat("react", "filler", line=("reaction", "filler")))
         self._advance_stage(state, tech)
-        if state.patience <= 0:
+        if state.patience <= 0 or state.trust <= 0:
             reason = DEFEAT_REASONS.get(state.last_offence or "", "lost_interest")
             return beats + [self._leave(state, reason)], reason
         if state.turn >= self.scenario.max_turns:

@@ -27,7 +27,8 @@ def _cases():
 def test_golden_conversation(scenario, conv):
     session = Session(scenario, seed=conv.get("seed", 0), lang=conv["lang"])
     for line in conv["lines"]:
-        assert not session.done, f"the conversation ended before {line!r}: {session.outcome}"
+        if session.done:  # a customer who leaves early is part of what is tested
+            break
         session.say(line)
     expect = conv["expect"]
     state = session.state
