@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python bench/bench_engine.py [--rounds N]
 Prints median and p99 per turn (ms), cold `import simkit` (s, fresh interpreter, best of 5)
-and session start (ms, median, library already loaded).
+session start (ms, median, library already loaded) and loading scenarios/.
 """
 
 from __future__ import annotations
@@ -54,8 +54,13 @@ def main() -> None:
         imports.append(float(out.stdout))
 
     from simkit import Session
-    from simkit.content import default_library
+    from simkit.content import default_library, load_library
 
+    loads = []
+    for _ in range(10):
+        t0 = time.perf_counter()
+        load_library("scenarios")
+        loads.append(time.perf_counter() - t0)
     default_library()
     Session("showroom-family-suv-v1", lang="en").say("warm-up")  # loads the understanding model
     starts, turns = [], []
@@ -72,6 +77,7 @@ def main() -> None:
     print(f"say() per turn: median {statistics.median(turns) * 1000:.2f} ms, "
           f"p99 {percentile(turns, 0.99) * 1000:.2f} ms over {len(turns)} turns")
     print(f"cold import simkit: best {min(imports):.3f} s, median {statistics.median(imports):.3f} s")
+    print(f"load + validate scenarios/: median {statistics.median(loads) * 1000:.1f} ms")
     print(f"session start: median {statistics.median(starts) * 1000:.2f} ms, p99 {percentile(starts, 0.99) * 1000:.2f} ms")
 
 

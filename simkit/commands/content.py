@@ -1,0 +1,89 @@
+"""``simkit list``, ``simkit validate`` and ``simkit schema``: thin shims over simkit.content."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+from simkit.content import default_library, default_scenarios_path, find_content_files, json_schema, validate_paths
+from simkit.content.problems import Problem
+from simkit.content.schema import KINDS
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``list``, ``validate`` and ``schema`` subcommands."""
+    listing = subparsers.add_parser("list", help="list every scenario")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of text")
+    listing.set_defaults(func=_list)
+
+    validate = subparsers.add_parser(
+        "validate",
+        help="check persona and scenario files",
+        description="Check persona and scenario files and print every problem as "
+        "file:line:column: path: message (code). Exit 0 when clean, 1 when there are problems.",
+    )
+    validate.add_argument("paths", nargs="*", metavar="PATH",
+                          help="files or folders (default: the scenarios folder, or $SIMKIT_SCENARIOS)")
+    validate.add_argument("--json", action="store_true", help="print the problems as JSON")
+    validate.set_defaults(func=_validate)
+
+    schema = subparsers.add_parser("schema", help="print the JSON Schema of persona and scenario files")
+    schema.add_argument("--kind", choices=sorted(KINDS), help="one kind of file only (default: both)")
+    schema.set_defaults(func=_schema)
+
+
+def _list(args: argparse.Namespace) -> int:
+    rows = default_library().catalogue()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    width = max((len(row["id"]) for row in rows), default=0)
+    for row in rows:
+        title = f"{row['title']['en']} | {row['title']['zh']}"
+        print(f"{row['id']:<{width}}  {row['channel']:<11}  {row['persona']:<12}  {title}")
+        if row["tags"]:
+            print(f"{'':<{width}}  tags: {', '.join(row['tags'])}")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    paths = args.paths or [_shown(default_scenarios_path())]
+    problems = validate_paths(paths)
+    checked = len(find_content_files(paths)[0])
+    if args.json:
+        print(json.dumps({"files": checked, "problems": [p.to_dict() for p in problems]}, ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            print(problem.format())
+        print(summary(problems, checked))
+    return 1 if problems else 0
+
+
+def summary(problems: list[Problem], checked: int) -> str:
+    """The last line of ``simkit validate``.
+
+    Example:
+        >>> summary([], 6)
+        '6 files checked, no problems'
+    """
+    files = "file" if checked == 1 else "files"
+    if not problems:
+        return f"{checked} {files} checked, no problems"
+    count = len(problems)
+    bad = len({p.file for p in problems})
+    return f"{count} problem{'s' * (count != 1)} in {bad} file{'s' * (bad != 1)}; {checked} {files} checked"
+
+
+def _schema(args: argparse.Namespace) -> int:
+    print(json.dumps(json_schema(args.kind), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the working directory when it is inside it, for shorter problem lines."""
+    try:
+        return os.path.relpath(path) if path.resolve().is_relative_to(Path.cwd().resolve()) else str(path)
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return str(path)

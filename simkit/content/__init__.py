@@ -1,0 +1,42 @@
+"""Persona and scenario files: loading, validation with file:line:column problems, the library.
+
+Example:
+    >>> from simkit.content import default_library, validate_paths
+    >>> default_library().scenario("showroom-family-suv-v1").persona_id
+    'zhou-jian'
+    >>> validate_paths(["scenarios"])  # every problem, sorted; [] when clean
+    []
+"""
+
+from __future__ import annotations
+
+from simkit.content.library import (
+    Library,
+    default_library,
+    default_scenarios_path,
+    find_content_files,
+    load_library,
+    validate_paths,
+)
+from simkit.content.model import Ask, Goal, Need, Objection, Persona, Scenario, Traits
+from simkit.content.problems import CODES, Problem
+from simkit.content.schema import json_schema
+
+__all__ = [
+    "CODES",
+    "Ask",
+    "Goal",
+    "Library",
+    "Need",
+    "Objection",
+    "Persona",
+    "Problem",
+    "Scenario",
+    "Traits",
+    "default_library",
+    "default_scenarios_path",
+    "find_content_files",
+    "json_schema",
+    "load_library",
+    "validate_paths",
+]

@@ -1,0 +1,253 @@
+"""The schema of persona and scenario files, declared once for validation and JSON Schema.
+
+Each file is a mapping with ``kind: persona`` or ``kind: scenario``; :data:`PERSONA` and
+:data:`SCENARIO` declare every field (type, required or not, description, allowed values and
+ranges), mirroring :mod:`simkit.content.model`. :func:`check_document` validates a parsed file;
+:func:`json_schema` exports the same declarations as JSON Schema (draft 2020-12) for editors.
+
+Codes reported here: ``unknown-kind``, ``missing-field``, ``unknown-field``, ``wrong-type``,
+``invalid-value``, ``invalid-id``, ``out-of-range``, ``missing-translation``, ``empty-text``,
+``unknown-technique``, ``unknown-topic``, ``missing-line`` (and the ``scoring:`` codes of
+:mod:`simkit.content.scoring_schema`). For example::
+
+    needs:
+      - id: wife-safety
+        reveal: {by: [opne_question]}     # unknown technique 'opne_question'; did you mean
+                                          # 'open_question'? (unknown-technique)
+        reveal: {by: [open_question]}     # passes
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from simkit import labels
+from simkit.content import model
+from simkit.content.problems import Problem, YamlPath
+from simkit.content.schema_types import (
+    DEFS,
+    AnyOf,
+    Choice,
+    Context,
+    Field,
+    Int,
+    Lines,
+    ListOf,
+    MapOf,
+    Num,
+    Record,
+    Str,
+    Text,
+)
+from simkit.content.scoring_schema import SCORING
+from simkit.content.yamlsource import YamlDoc, describe
+from simkit.errors import suggest
+
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+ID = Str(SLUG, "use lowercase letters and digits in words joined by '-', like 'wife-safety'", "invalid-id")
+PERSONA_ID = Str(SLUG, "use lowercase letters and digits in words joined by '-', like 'zhou-jian'", "invalid-id")
+SCENARIO_ID = Str(
+    SLUG + r"-v[0-9]+",
+    "use lowercase words joined by '-' ending in a version, like 'showroom-family-suv-v1'",
+    "invalid-id",
+)
+PLACEHOLDER = Str(r"[A-Za-z_][A-Za-z0-9_]*", "use letters, digits and '_' (lines refer to it as {name})", "invalid-id")
+
+TECHNIQUE = Choice(labels.TECHNIQUES, "technique", "unknown-technique")
+TOPIC = Choice(labels.TOPICS, "topic", "unknown-topic")
+TECHNIQUES = ListOf(TECHNIQUE)
+TOPICS = ListOf(TOPIC)
+PERCENT = Int(0, 100)
+TEXT = Text()
+LINES = Lines()
+CUES = Lines(spoken=False, allow_empty=True)
+VALUE = AnyOf((Num(), Str(), TEXT), "a number, a string or bilingual text {zh: ..., en: ...}")
+
+TRAITS = Record((
+    Field("patience", Int(1, 50), True, "Patience points: each annoyance (pressure, an ignored question, an "
+          "interrogation run, a failed close) costs one; at zero the customer leaves."),
+    Field("trust", PERCENT, True, "Starting trust, 0-100."),
+    Field("interest", PERCENT, False, "Starting interest in buying, 0-100.", 30),
+    Field("price_sensitivity", Num(0, 1), False, "How much price matters, 0-1.", 0.5),
+), description="How the customer reacts.")
+
+PROFILE = Record((
+    Field("age", Int(16, 100), description="Age in years."),
+    Field("occupation", TEXT, description="Job."),
+    Field("family", TEXT, description="Household."),
+    Field("budget", Num(0), description="Budget in yuan."),
+    Field("current_car", TEXT, description="The car they drive now, if any."),
+    Field("intent_grade", Choice(("A", "B", "C", "D"), "intent grade"),
+          description="A buy soon, B clear need but undecided, C latent need, D none."),
+), extra=VALUE, description="Who the customer is. Any key may be used as a {placeholder} in lines.")
+
+NEED = Record((
+    Field("id", ID, True, "Unique within the persona; goals refer to it."),
+    Field("topic", TOPIC, True, "What the need is about."),
+    Field("importance", Int(1, 3), False, "1 nice to have, 2 matters, 3 decisive (weights the score).", 2),
+    Field("depth", Choice(model.NEED_DEPTHS, "need depth"), False,
+          "'deep' needs are revealed only by a probe once min_trust is reached.", "surface"),
+    Field("reveal", Record((
+        Field("by", TECHNIQUES, True, "The techniques that can reveal the need."),
+        Field("topics", TOPICS, False, "Topics a question must be about (default: the need's topic)."),
+        Field("min_trust", Int(0), False, "Trust (0-100) needed before it is revealed.", 0),
+    )), True, "What makes the customer tell the need."),
+    Field("says", LINES, True, "What the customer says when revealing it."),
+))
+
+OBJECTION_SAYS = Record(tuple(
+    Field(step, LINES, True, meaning) for step, meaning in (
+        ("raise", "Raising the objection."),
+        ("cause", "The real cause, told when probed."),
+        ("accepted", "Accepting the evidence."),
+        ("resolved", "Confirming the objection is settled."),
+    )
+))
+
+OBJECTION = Record((
+    Field("id", ID, True, "Unique within the persona; goals refer to it."),
+    Field("kind", Choice(model.OBJECTION_KINDS, "objection kind"), True, "What kind of objection."),
+    Field("topic", TOPIC, False, "What it is about.", "concern"),
+    Field("raise", Record((
+        Field("by", TECHNIQUES, True, "Techniques that make the customer raise it."),
+        Field("min_turn", Int(1), False, "Not raised before this turn.", 1),
+    ), hints={"on": "; write 'by' (YAML 1.1 reads a bare on as true)"}), True, "When the customer raises it."),
+    Field("resolve", Record((
+        Field("evidence", CUES, True, "Words in the trainee's evidence that address it, per language."),
+    )), True, "What resolves it (after empathy and a probe, before a confirm question)."),
+    Field("says", OBJECTION_SAYS, True, "What the customer says at each step."),
+))
+
+REACTIONS = Record(
+    tuple(Field(name, LINES, True, missing_code="missing-line") for name in model.REACTION_LINES),
+    description="Reaction lines every persona needs, in every language.",
+    missing_noun="reaction line",
+)
+
+PERSONA = Record((
+    Field("kind", Choice(("persona",), "kind"), True, "Always 'persona'."),
+    Field("id", PERSONA_ID, True, "Unique persona id; scenarios refer to it."),
+    Field("name", TEXT, True, "The customer's name."),
+    Field("summary", TEXT, True, "Who they are, for trainers."),
+    Field("profile", PROFILE, False, "Age, job, family, budget, current car, intent grade."),
+    Field("traits", TRAITS, True, "Patience, trust, interest, price sensitivity."),
+    Field("facts", MapOf(VALUE, PLACEHOLDER), False, "Values for {placeholders} in lines, usually bilingual."),
+    Field("needs", ListOf(NEED, 1), True, "Hidden needs the trainee must discover."),
+    Field("objections", ListOf(OBJECTION), False, "Objections the customer raises."),
+    Field("lines", REACTIONS, True, "Reaction lines."),
+), description="A simulated customer.")
+
+ASK = Record((
+    Field("id", ID, True, "Unique within the scenario."),
+    Field("topic", TOPIC, True, "What the question is about."),
+    Field("turn", Int(0), True, "The turn it is asked at (0: in the opening)."),
+    Field("says", LINES, True, "The question."),
+))
+
+GOAL = Record((
+    Field("kind", Choice(model.GOAL_KINDS, "goal kind"), True, "What the trainee must obtain."),
+    Field("requires", Record((
+        Field("min_trust", PERCENT, False, "Trust needed, 0-100.", 0),
+        Field("min_interest", PERCENT, False, "Interest needed, 0-100.", 0),
+        Field("needs", ListOf(ID), False, "Need ids that must be revealed first."),
+        Field("objections", ListOf(ID), False, "Objection ids that must be resolved first."),
+    )), False, "What a successful close needs."),
+    Field("accept", LINES, True, "What the customer says when agreeing."),
+))
+
+SCENARIO = Record((
+    Field("kind", Choice(("scenario",), "kind"), True, "Always 'scenario'."),
+    Field("id", SCENARIO_ID, True, "Unique scenario id with a version, like 'showroom-family-suv-v1'."),
+    Field("title", TEXT, True, "Title."),
+    Field("brief", TEXT, True, "The situation and the task, shown to the trainee."),
+    Field("persona", PERSONA_ID, True, "Id of the persona the trainee talks to."),
+    Field("channel", Choice(model.CHANNELS, "channel"), True, "Where the conversation happens."),
+    Field("tags", ListOf(ID), False, "Tags for listing and filtering."),
+    Field("opening", LINES, True, "The customer's first words."),
+    Field("asks", ListOf(ASK), False, "Questions the customer asks at set turns; they must be answered."),
+    Field("max_turns", Int(1, 200), False, "Turn limit.", 20),
+    Field("goal", GOAL, True, "The goal of the conversation."),
+    Field("scoring", SCORING, False, "Rubric weights and pass rules (default rubric when absent)."),
+), description="A persona in a situation with a goal.")
+
+#: The declaration of each kind of file.
+KINDS: dict[str, Record] = {"persona": PERSONA, "scenario": SCENARIO}
+
+
+@dataclass
+class CheckedDocument:
+    """A parsed file after schema validation.
+
+    Attributes:
+        doc: The parsed file.
+        kind: ``"persona"``, ``"scenario"`` or ``None`` when the kind is unknown.
+        problems: Every schema problem, in the order found.
+        spoken: ``(path, text)`` of every line the customer may say (for placeholder checks).
+    """
+
+    doc: YamlDoc
+    kind: str | None
+    problems: list[Problem] = field(default_factory=list)
+    spoken: list[tuple[YamlPath, str]] = field(default_factory=list)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The file's top-level mapping (empty when it is not a mapping)."""
+        return self.doc.data if isinstance(self.doc.data, dict) else {}
+
+
+def check_document(doc: YamlDoc) -> CheckedDocument:
+    """Validate a parsed file against the schema of its ``kind``.
+
+    Example:
+        >>> from simkit.content.yamlsource import parse_yaml
+        >>> doc, _ = parse_yaml(b"kind: persona\\nid: li\\nnmae: {zh: x, en: y}\\n", "li.yaml")
+        >>> [p.format() for p in check_document(doc).problems][0]
+        "li.yaml:3:1: nmae: unknown field 'nmae'; did you mean 'name'? (unknown-field)"
+    """
+    if not isinstance(doc.data, dict):
+        return CheckedDocument(doc, None)
+    ctx = Context(doc)
+    kind = doc.data.get("kind")
+    if "kind" not in doc.data:
+        ctx.report((), "missing-field", "missing required field 'kind' (persona or scenario)")
+    elif not isinstance(kind, str):
+        ctx.report(("kind",), "wrong-type", f"expected persona or scenario, got {describe(kind)}")
+    elif kind not in KINDS:
+        hint = suggest(str(kind), KINDS) or "; expected persona or scenario"
+        ctx.report(("kind",), "unknown-kind", f"unknown kind {kind!r}{hint}")
+    else:
+        KINDS[kind].check(doc.data, (), ctx)
+        return CheckedDocument(doc, kind, ctx.problems, ctx.spoken)
+    return CheckedDocument(doc, None, ctx.problems)
+
+
+def json_schema(kind: str | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one kind of file, or of both when ``kind`` is None.
+
+    Raises:
+        ValueError: ``kind`` is neither ``"persona"`` nor ``"scenario"``.
+
+    Example:
+        >>> json_schema("persona")["properties"]["kind"]
+        {'enum': ['persona'], 'description': "Always 'persona'."}
+    """
+    header = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    if kind is not None:
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
+        return {**header, "title": f"simkit {kind} file", **KINDS[kind].json(), "$defs": dict(DEFS)}
+    defs = {**DEFS, **{name: record.json() for name, record in KINDS.items()}}
+    return {
+        **header,
+        "title": "simkit persona or scenario file",
+        "type": "object",
+        "required": ["kind"],
+        "properties": {"kind": {"enum": list(KINDS), "description": "What the file declares."}},
+        "allOf": [
+            {"if": {"properties": {"kind": {"const": name}}}, "then": {"$ref": f"#/$defs/{name}"}}
+            for name in KINDS
+        ],
+        "$defs": defs,
+    }

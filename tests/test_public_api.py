@@ -1,0 +1,31 @@
+"""The public surface is deliberate: a name added or removed here is an API change."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import simkit
+
+
+def test_public_names():
+    assert sorted(simkit.__all__) == sorted([
+        "Analysis", "ContentError", "Library", "Outcome", "Reply", "Session", "SessionError",
+        "SimkitError", "Transcript", "TranscriptError", "UnknownIdError", "__version__", "analyze",
+        "default_library", "load_library", "replay",
+    ])
+    for name in simkit.__all__:
+        assert hasattr(simkit, name), name
+
+
+def test_every_error_is_a_simkit_error():
+    for name in ("ContentError", "SessionError", "TranscriptError", "UnknownIdError"):
+        assert issubclass(getattr(simkit, name), simkit.SimkitError)
+
+
+def test_import_loads_no_heavy_libraries():
+    """`import simkit` stays light: the model and the training stack load only when needed."""
+    code = ("import sys, simkit; heavy = [m for m in ('numpy', 'sklearn', 'ipywidgets', 'nbgrader') "
+            "if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
