@@ -122,7 +122,8 @@ class Transcript:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            hint = " (the file looks truncated)" if exc.pos >= len(text.rstrip()) - 1 else ""
+            # A transcript is one JSON object, so a whole file ends with "}".
+            hint = "" if text.rstrip().endswith("}") else " (the file looks truncated)"
             raise TranscriptError(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}",
                                   path=source) from None
         return cls.from_dict(data, source=source)

@@ -47,5 +47,7 @@ def test_golden_conversation(scenario, conv):
         assert sorted(state["needs_revealed"]) == sorted(expect["needs_revealed"]), trace
     if "max_needs_revealed" in expect:
         assert len(state["needs_revealed"]) <= expect["max_needs_revealed"], trace
+    for need in expect.get("not_revealed", []):
+        assert need not in state["needs_revealed"], trace
     if "objections_resolved" in expect:
         assert state["objections_resolved"] == expect["objections_resolved"], trace

@@ -1,0 +1,118 @@
+"""Benchmark utterance understanding: latency, cold start and held-out macro-F1.
+
+Run from the repository root::
+
+    python bench/bench_nlu.py            # figures as text
+    python bench/bench_nlu.py --json     # one JSON object
+
+Targets (issue "utterance understanding"): macro-F1 >= 0.85 per language on the held-out split,
+p99 analysis time under 5 ms per utterance, cold start (import plus first analysis) under 1.5 s,
+``import simkit`` under 0.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+
+COLD = (
+    "import time; t0 = time.perf_counter()\n"
+    "from simkit.understand import analyze\n"
+    "t1 = time.perf_counter(); analyze('您好，欢迎光临，我是销售顾问小陈'); t2 = time.perf_counter()\n"
+    "print(t1 - t0, t2 - t1)\n"
+)
+IMPORT = "import time; t0 = time.perf_counter(); import simkit; print(time.perf_counter() - t0)\n"
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+
+
+def cold_start(runs: int = 5) -> dict[str, float]:
+    """Import + first analysis in fresh interpreters (median and max over ``runs``)."""
+    imports, firsts, totals, plain = [], [], [], []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", COLD], capture_output=True, text=True, check=True).stdout.split()
+        imp, first = float(out[0]), float(out[1])
+        imports.append(imp)
+        firsts.append(first)
+        totals.append(imp + first)
+        plain.append(float(subprocess.run([sys.executable, "-c", IMPORT], capture_output=True, text=True,
+                                          check=True).stdout))
+    return {
+        "cold_start_s_median": round(statistics.median(totals), 3),
+        "cold_start_s_max": round(max(totals), 3),
+        "import_understand_s_median": round(statistics.median(imports), 3),
+        "first_analysis_s_median": round(statistics.median(firsts), 3),
+        "import_simkit_s_median": round(statistics.median(plain), 3),
+        "import_simkit_s_max": round(max(plain), 3),
+    }
+
+
+def latency(repeat: int = 3) -> dict[str, float]:
+    """Per-utterance analysis time over every corpus line (both languages), model warm."""
+    from simkit.understand import analyze
+    from simkit.understand.model import load_corpus, test_files, train_files
+
+    lines = [r["text"] for r in load_corpus([*train_files(), *test_files()])]
+    analyze("warm up")
+    times = []
+    for _ in range(repeat):
+        for text in lines:
+            t0 = time.perf_counter()
+            analyze(text)
+            times.append(time.perf_counter() - t0)
+    long_times = []
+    for text in ("这台车" * 3400, "word " * 2000, "<script>" * 1250):
+        t0 = time.perf_counter()
+        analyze(text)
+        long_times.append(time.perf_counter() - t0)
+    return {
+        "utterances": len(times),
+        "p50_ms": round(_percentile(times, 0.50) * 1000, 3),
+        "p99_ms": round(_percentile(times, 0.99) * 1000, 3),
+        "max_ms": round(max(times) * 1000, 3),
+        "long_input_10k_chars_max_ms": round(max(long_times) * 1000, 3),
+    }
+
+
+def accuracy() -> dict[str, float]:
+    """Macro-F1 per language on the held-out split (test-*.jsonl), never trained on."""
+    from simkit.understand.cli import evaluate
+    from simkit.understand.model import load_corpus, test_files
+
+    out = {}
+    for path in test_files():
+        report = evaluate(load_corpus([path]))
+        lang = path.stem.split("-", 1)[1]
+        out[f"macro_f1_{lang}"] = report["macro_f1"]
+        out[f"exact_match_{lang}"] = report["exact_match"]
+        out[f"topics_macro_f1_{lang}"] = report["topics_macro_f1"]
+        out[f"n_{lang}"] = report["n"]
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--runs", type=int, default=5, help="fresh interpreters for the cold start (default 5)")
+    args = parser.parse_args(argv)
+    from simkit.understand import ANALYZER_VERSION
+
+    figures = {"analyzer_version": ANALYZER_VERSION, **cold_start(args.runs), **latency(), **accuracy()}
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        width = max(map(len, figures))
+        for key, value in figures.items():
+            print(f"{key:<{width}}  {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
