@@ -10,7 +10,8 @@ One call to :meth:`Director.step` handles one trainee line. The rules, in the or
    order; evidence counts only when it names the right kind of proof (``objection-*``);
 6. questions reveal needs: the right technique on the right topic with enough trust; deep needs
    only under a probe once a surface need is known; closed runs feel like an interrogation;
-7. presentations raise interest when they answer a known need and prompt objections;
+7. presentations (and proof offered unasked) raise interest when they answer a known need
+   and prompt objections;
 8. a close attempt succeeds only when the scenario's goal conditions hold;
 9. patience or trust at zero, or the last turn, ends the conversation with a defeat reason.
 """
@@ -85,7 +86,12 @@ class Director:
         if not step_beats:
             beats += self._empathy(state, tech)
             beats += self._questions(state, tech, analysis)
-        beats += self._presentation(state, tech, analysis)
+        tech_left = tech
+        if step_beats:  # proof offered while an objection is open was aimed at the objection
+            tech_left = tech - {"evidence"}
+        if any(b.rule == "objection-evidence" for b in step_beats):
+            tech_left = tech - set(STEP_TECHNIQUES["evidence"])
+        beats += self._presentation(state, tech_left, analysis)
         close_beats, success = self._close(state, tech)
         beats += close_beats
         if success:
@@ -259,7 +265,7 @@ class Director:
         return None, blocked
 
     def _presentation(self, state: CustomerState, tech: set[str], analysis: Analysis) -> list[Beat]:
-        pitched = tech & {"present", "recommend"}
+        pitched = tech & {"present", "recommend", "evidence"}  # proof offered unasked is a pitch too
         beats: list[Beat] = []
         if pitched:
             known_topics = {t for n in self.persona.needs if n.id in state.needs_revealed for t in n.reveal_topics}
