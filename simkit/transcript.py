@@ -122,8 +122,10 @@ class Transcript:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            # A transcript is one JSON object, so a whole file ends with "}".
-            hint = "" if text.rstrip().endswith("}") else " (the file looks truncated)"
+            # A transcript is one JSON object: a whole file ends with "}", and a file cut
+            # after an inner "}" fails only at its very end.
+            cut = not text.rstrip().endswith("}") or exc.pos >= len(text.rstrip())
+            hint = " (the file looks truncated)" if cut else ""
             raise TranscriptError(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}",
                                   path=source) from None
         return cls.from_dict(data, source=source)

@@ -104,9 +104,10 @@ def test_hand_edited_transcript_names_the_field(recorded, edit, message):
     assert str(err.value) == f"{path}: {message}"
 
 
-def test_truncated_transcript_is_reported(recorded):
+@pytest.mark.parametrize("keep", [0.3, 0.5, 0.9])
+def test_truncated_transcript_is_reported(recorded, keep):
     raw = recorded.read_bytes()
-    recorded.write_bytes(raw[: len(raw) // 2])
+    recorded.write_bytes(raw[: int(len(raw) * keep)])
     with pytest.raises(TranscriptError, match=r"not valid JSON at line \d+, column \d+: .*\(the file looks truncated\)"):
         Transcript.load(recorded)
 

@@ -1,0 +1,38 @@
+"""Listening balance: the trainee's share of the words (top performers listen more than they talk).
+
+One criterion: a share at or below ``talk_share_target`` percent earns every unit, at or above
+``talk_share_max`` none, in proportion between (limits from the scenario's rubric). Words: one
+per Chinese character, one per Latin word. The longest trainee turns are noted as evidence when
+they ran to more than twice the customer's average line and at least 30 words.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from simkit.scoring.ledger import Ledger, percent
+
+UNITS = 1
+LONG_TURN_MIN_WORDS = 30
+NOTED_TURNS = 3
+
+
+def measure(conv, obs, rubric) -> Ledger:
+    ledger = Ledger()
+    trainee = sum(obs.trainee_words)
+    customer = sum(obs.customer_words) + obs.opening_words
+    if not trainee:
+        ledger.miss(UNITS, turn=None, reason="said-nothing")
+        return ledger
+    target, most = rubric.limits["talk_share_target"], rubric.limits["talk_share_max"]
+    share = Fraction(trainee * 100, trainee + customer)
+    earned = max(Fraction(0), min(Fraction(1), (most - share) / (most - target)))
+    ledger.criterion(UNITS, earned * UNITS, turn=None, reason="talk-share", share=percent(trainee, trainee + customer),
+                     target=target, trainee_words=trainee, customer_words=customer)
+    lines = len(obs.customer_words) + 1
+    average = Fraction(customer, lines)
+    long_turns = [(words, n) for n, words in enumerate(obs.trainee_words, start=1)
+                  if words >= LONG_TURN_MIN_WORDS and words > 2 * average]
+    for words, n in sorted(long_turns, key=lambda x: (-x[0], x[1]))[:NOTED_TURNS]:
+        ledger.note(turn=n, reason="long-turn", words=words)
+    return ledger

@@ -1,0 +1,44 @@
+"""Rapport: a greeting, the trust reached, and empathy when the customer showed a feeling.
+
+Ten units: a greeting within the first two turns (2); trust raised from where the customer
+started to what the goal needs (4, in proportion, judged on the last turn); and empathy on the
+trainee's next line each time the customer voiced an objection or opened up about a deep need
+(4, shared among those moments; not counted when there were none).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from simkit.scoring.ledger import Ledger
+
+GREETING_UNITS, TRUST_UNITS, EMPATHY_UNITS = 2, 4, 4
+
+
+def measure(conv, obs, rubric) -> Ledger:
+    ledger = Ledger()
+    if obs.greeting_turn is not None:
+        ledger.gain(GREETING_UNITS, turn=obs.greeting_turn, reason="greeted")
+    elif obs.greeted_late is not None:
+        ledger.miss(GREETING_UNITS, turn=obs.greeted_late, reason="greeted-late")
+    else:
+        ledger.miss(GREETING_UNITS, turn=1 if conv.turns else None, reason="no-greeting")
+    start = conv.persona.traits.trust
+    target = conv.scenario.goal.min_trust
+    final = conv.final_state("trust", start)
+    if target > start:
+        earned = Fraction(max(0, min(final, target) - start), target - start) * TRUST_UNITS
+    else:
+        earned = Fraction(TRUST_UNITS if final >= target else 0)
+    ledger.criterion(TRUST_UNITS, earned, turn=conv.last_turn, reason="trust-reached" if final >= target
+                     else "trust-short", trust=final, start=start, target=target)
+    moments = [f for f in obs.feelings if conv.turn(f.turn + 1) is not None]
+    for feeling in moments:
+        reply = feeling.turn + 1
+        units = Fraction(EMPATHY_UNITS, len(moments))
+        facts = {"feeling": feeling.kind, "id": feeling.id, "at": feeling.turn}
+        if reply in obs.empathy_turns:
+            ledger.gain(units, turn=reply, reason="empathy-shown", **facts)
+        else:
+            ledger.miss(units, turn=reply, reason="empathy-missed", **facts)
+    return ledger

@@ -1,0 +1,222 @@
+"""Feedback a trainee can act on: the most valuable improvements, each with a better line.
+
+Every point lost in the scorecard becomes a candidate improvement worth the points it lost;
+a forbidden act outranks them all (it fails the attempt whatever the points). Candidates of the
+same kind are merged (the costliest one stays), then the top three are kept, most valuable
+first, ties broken by turn and code so the order never changes between runs.
+
+The better line comes from the persona's own data when it can (the topic that would have
+revealed a missed need, the proof that answers the persona's objection) and from a model
+answer otherwise; both live in :mod:`simkit.i18n` under ``model.*`` in Chinese and English.
+"""
+
+from __future__ import annotations
+
+from simkit import i18n
+from simkit.labels import LANGS
+from simkit.scoring.behaviours import PRESSURE_ACTS
+from simkit.scoring.scorecard import Dimension, Improvement, Verdict
+
+TOP = 3
+
+# Evidence reason -> improvement code (None: a consequence of other items, not advice of its own).
+REASON_CODES: dict[str, str | None] = {
+    "need-missed": "ask-need",
+    "need-held-back-probe": "probe-deep-need",
+    "need-held-back-trust": "earn-trust-first",
+    "no-questions": "ask-open",
+    "no-open-question": "ask-open",
+    "funnel-narrow-first": "funnel-broad-first",
+    "no-probe": "probe",
+    "closed-run": "break-closed-run",
+    "step-missing": "objection-step",
+    "step-skipped": "objection-step",
+    "step-not-reached": "objection-step",
+    "step-off-target": "objection-evidence",
+    "objection-never-raised": "draw-out-objection",
+    "push-before-evidence": "evidence-before-discount",
+    "no-greeting": "greet",
+    "greeted-late": "greet",
+    "empathy-missed": "show-empathy",
+    "talk-share": "listen-more",
+    "act-false-guarantee": "avoid-false-guarantee",
+    "act-belittling": "avoid-belittling",
+    "act-false-urgency": "avoid-false-urgency",
+    "act-pressure": "avoid-pressure",
+    "act-personal-data": "avoid-personal-data",
+    "first-reply-late": "reply-faster",
+    "reply-late": "reply-faster",
+    "unfinished": "ask-for-goal",
+}
+DEFEAT_CODES = {"pushed_to_close": "close-when-ready", "ignored": "answer-question",
+                "not_listened_to": "ask-before-pitching", "out_of_time": "ask-for-goal",
+                "lost_interest": "ask-for-goal"}
+ACT_CODES = {"pressure": "avoid-pressure", "false_guarantee": "avoid-false-guarantee",
+             "belittling": "avoid-belittling", "false_urgency": "avoid-false-urgency",
+             "premature_discount": "avoid-premature-discount", "personal_data": "avoid-personal-data",
+             "ignored_question": "answer-question", "pitch_before_needs": "ask-before-pitching"}
+ACT_DIMENSIONS = {"premature_discount": "objections", "ignored_question": "rapport", "pitch_before_needs": "needs"}
+
+
+def improvements(conv, obs, dimensions: tuple[Dimension, ...], verdict: Verdict) -> tuple[Improvement, ...]:
+    """The most valuable improvements (at most three), most valuable first."""
+    candidates: list[tuple[bool, Improvement]] = []
+    for finding in verdict.forbidden:
+        if finding.met:
+            kind = finding.id
+            if kind == "pressure":  # advise on the kind of pressure it was
+                kind = next(a.kind for a in obs.acts if a.turn == finding.turns[0] and a.kind in PRESSURE_ACTS)
+            code = ACT_CODES[kind]
+            dim = ACT_DIMENSIONS.get(finding.id, "compliance")
+            candidates.append((True, _improve(conv, obs, code, dim, finding.turns[0], 0, {"act": finding.id})))
+    for dim in dimensions:
+        for ev in dim.evidence:
+            if not ev.lost:
+                continue
+            code = REASON_CODES.get(ev.reason)
+            turn = ev.turn if ev.turn is not None else _turn_for(conv, obs, ev)
+            if ev.reason == "defeat":
+                code = DEFEAT_CODES.get(str(ev.params.get("defeat")))
+            if ev.reason == "need-missed" and ev.params.get("depth") == "deep":
+                code = "probe-deep-need"
+            if code == "draw-out-objection" and conv.outcome["status"] == "defeat":
+                code = None  # the customer left before it could come up: other advice comes first
+            if code == "ask-for-goal" and obs.failed_closes:  # they asked, but too early
+                code, turn = "close-when-ready", obs.failed_closes[-1][0]
+            if code is None:
+                continue
+            candidates.append((False, _improve(conv, obs, code, dim.name, turn, ev.lost, dict(ev.params))))
+    groups: dict[str, list[tuple[bool, Improvement]]] = {}
+    for forbidden, item in candidates:
+        groups.setdefault(item.code, []).append((forbidden, item))
+    merged = []
+    for group in groups.values():
+        forbidden = any(f for f, _ in group)
+        points = max(item.points for _, item in group)
+        first = min(group, key=lambda pair: _rank(*pair))[1]
+        merged.append((forbidden, _with_points(first, points)))
+    ranked = sorted(merged, key=lambda pair: _rank(*pair))
+    return tuple(_with_better(conv, obs, item) for _, item in ranked[:TOP])
+
+
+def _rank(forbidden: bool, item: Improvement) -> tuple:
+    return (not forbidden, -item.points, item.turn is None, item.turn or 0, item.code)
+
+
+def _with_points(item: Improvement, points: int) -> Improvement:
+    return Improvement(item.code, item.dimension, item.turn, points, item.params, item.better, item.source)
+
+
+def _turn_for(conv, obs, ev) -> int | None:
+    """A turn to quote for evidence about the whole conversation."""
+    if not conv.turns:
+        return None
+    if ev.reason in ("need-missed", "no-probe"):
+        moved_on = next((t.n for t in conv.turns if t.has("present", "recommend", "close")), None)
+        return moved_on or conv.last_turn
+    if ev.reason in ("no-questions", "no-open-question"):
+        return 1
+    if ev.reason == "talk-share":
+        words = obs.trainee_words
+        return max(range(len(words)), key=lambda i: (words[i], -i)) + 1
+    return conv.last_turn
+
+
+def _improve(conv, obs, code: str, dimension: str, turn: int | None, points: int, params: dict) -> Improvement:
+    return Improvement(code, dimension, turn, points, params)  # the better line is added to the chosen few
+
+
+def _with_better(conv, obs, item: Improvement) -> Improvement:
+    better, source = better_line(conv, obs, item.code, item.params, item.turn)
+    return Improvement(item.code, item.dimension, item.turn, item.points, item.params, better, source)
+
+
+def better_line(conv, obs, code: str, params: dict, turn: int | None) -> tuple[dict[str, str], str]:
+    """A line the trainee could have said instead, in both languages, and where it comes from."""
+    persona = conv.persona
+    if code in ("ask-need", "probe-deep-need", "earn-trust-first") and params.get("need"):
+        need = persona.need(params["need"])
+        kind = "probe" if need.depth == "deep" else "open"
+        topic = need.reveal_topics[0] if need.reveal_topics else need.topic
+        return _model(f"model.{kind}.{topic}"), "persona"
+    if code == "probe":
+        found = [persona.need(n) for n in obs.needs_found]
+        topic = found[0].reveal_topics[0] if found else "usage"
+        return _model(f"model.probe.{topic}"), "persona" if found else "model"
+    if code == "break-closed-run":
+        topics = conv.turn(turn).topics if turn and conv.turn(turn) else ()
+        return _model(f"model.open.{topics[0] if topics else 'broad'}"), "model"
+    if code in ("ask-open", "funnel-broad-first", "ask-before-pitching"):
+        return _model("model.open.broad"), "model"
+    if code == "objection-step" and params.get("step") != "evidence":
+        return _model(f"model.step.{params.get('step', 'acknowledged')}"), "model"
+    if code in ("objection-step", "objection-evidence", "evidence-before-discount"):
+        return _with_proof("model.step.evidence", _objection(persona, params.get("objection"))), "persona"
+    if code == "draw-out-objection":
+        objection = _objection(persona, params.get("objection"))
+        if objection is not None and not set(objection.raise_on) & {"present", "recommend"}:
+            return _model(f"model.close.{conv.scenario.goal.kind}"), "persona"
+        return _model("model.recommend"), "persona"
+    if code in ("avoid-false-guarantee", "avoid-pressure", "avoid-false-urgency", "avoid-belittling"):
+        return _with_proof("model.proof", _objection_at(conv, persona, turn)), "persona"
+    if code == "avoid-premature-discount":
+        price = next((o for o in persona.objections if o.kind == "price"), None)
+        return _with_proof("model.value", price or _objection_at(conv, persona, turn)), "persona"
+    if code == "avoid-personal-data":
+        return _model("model.personal-data"), "model"
+    if code == "answer-question":
+        topic = str(params.get("topic") or next((a.topic for a in obs.asks if a.ignored), "budget"))
+        key = f"model.answer.{topic}"
+        return _model(key if key in i18n.MESSAGES else "model.answer.other"), "model"
+    if code == "greet":
+        channel = conv.scenario.channel
+        key = f"model.greeting.{channel}"
+        return _model(key if key in i18n.MESSAGES else "model.greeting.showroom"), "model"
+    if code == "show-empathy":
+        return _model(f"model.empathy.{params.get('feeling', 'objection')}"), "model"
+    if code in ("ask-for-goal", "close-when-ready"):
+        key = "model.check-ready" if code == "close-when-ready" else f"model.close.{conv.scenario.goal.kind}"
+        return _model(key), "model"
+    if code == "listen-more":
+        return _model("model.listen"), "model"
+    if code == "reply-faster":
+        return _model("model.quick-reply"), "model"
+    return {}, "model"
+
+
+def _model(key: str) -> dict[str, str]:
+    return {lang: i18n.text(key, lang) for lang in LANGS}
+
+
+def _with_proof(key: str, objection) -> dict[str, str]:
+    """Model line ``key`` naming the proof that answers ``objection``, from the persona's own cues.
+
+    The first cue whose line the analyzer reads as evidence, and not as a close, a concession or
+    pressure, is chosen (cues such as "refundable" can read as a close); else the first cue.
+    """
+    from simkit.understand import analyze
+
+    out = {}
+    for lang in LANGS:
+        cues = objection.evidence_cues.get(lang, ()) if objection is not None else ()
+        lines = [i18n.text(key, lang, proof=cue) for cue in cues] or \
+            [i18n.text(key, lang, proof=i18n.text("model.proof-default", lang))]
+        out[lang] = next((line for line in lines if _reads_as_proof(analyze(line, lang=lang).techniques)), lines[0])
+    return out
+
+
+def _reads_as_proof(techniques: tuple[str, ...]) -> bool:
+    return "evidence" in techniques and not {"close", "concession", "pressure"} & set(techniques)
+
+
+def _objection(persona, objection_id):
+    return next((o for o in persona.objections if o.id == objection_id), None)
+
+
+def _objection_at(conv, persona, turn: int | None):
+    """The objection open just before ``turn``, else the persona's first objection."""
+    before = conv.turn(turn - 1) if turn else None
+    open_ids = before.state.get("objections_open", []) if before else []
+    if open_ids:
+        return _objection(persona, open_ids[-1])
+    return persona.objections[0] if persona.objections else None

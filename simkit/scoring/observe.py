@@ -1,0 +1,283 @@
+"""Observations: the facts of a replayed conversation that dimensions and pass rules judge.
+
+Read once from the turns' analyses and beats, then shared: the questions asked, the needs found
+or blocked, how far each objection got, the moments the customer showed a feeling, the acts a
+trainer must see (pressure, premature discounts, personal data, ignored questions), the words
+each side said and the reply delays.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from simkit.content.model import OBJECTION_STEPS
+from simkit.scoring.acts import asks_personal_data, pressure_kind
+from simkit.scoring.conversation import Conversation, parse_time
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question the trainee asked: its turn, its type and its topics."""
+
+    turn: int
+    type: str
+    topics: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """A need a question aimed at but the customer kept to themselves (the last such turn)."""
+
+    turn: int
+    rule: str  # need-needs-trust | need-needs-probe
+    params: dict
+
+
+@dataclass
+class ObjectionTrack:
+    """How one objection went.
+
+    Attributes:
+        id, kind: the persona's objection.
+        required: the scenario's goal needs it resolved.
+        raised: the turn the customer raised it, or None.
+        steps: step name -> the turn it was achieved.
+        out_of_order: ``(turn, missing step)`` for each later step tried too early.
+        off_target: turns whose evidence did not address the objection.
+        pushes: ``(turn, act)`` for pressure or a discount before its evidence step.
+    """
+
+    id: str
+    kind: str
+    required: bool
+    raised: int | None = None
+    steps: dict[str, int] = field(default_factory=dict)
+    out_of_order: list[tuple[int, str]] = field(default_factory=list)
+    off_target: list[int] = field(default_factory=list)
+    pushes: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def resolved(self) -> bool:
+        return len(self.steps) == len(OBJECTION_STEPS)
+
+
+@dataclass(frozen=True)
+class Feeling:
+    """A moment the customer showed a feeling: an objection or a deep (emotional) need."""
+
+    turn: int
+    kind: str  # objection | need
+    id: str
+
+
+@dataclass(frozen=True)
+class Act:
+    """Something the trainee did that compliance and the pass rules care about."""
+
+    turn: int
+    kind: str  # false_guarantee | belittling | false_urgency | pressure | premature_discount |
+    #            personal_data | ignored_question | pitch_before_needs
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Ask:
+    """A question the customer asked, and whether and when the trainee answered it."""
+
+    id: str
+    topic: str
+    asked: int  # the turn after which it was asked (0 = in the opening)
+    answered: int | None
+    ignored: int | None
+
+
+@dataclass(frozen=True)
+class Observations:
+    """Everything the scorer reads from one conversation."""
+
+    questions: tuple[Question, ...]
+    needs_found: dict[str, tuple[int, dict]]  # need id -> (turn, beat params), in turn order
+    needs_blocked: dict[str, Blocked]
+    objections: tuple[ObjectionTrack, ...]  # raised ones in raise order, then unraised required ones
+    feelings: tuple[Feeling, ...]
+    empathy_turns: tuple[int, ...]
+    greeting_turn: int | None  # the greeting that counted (within the first two turns)
+    greeted_late: int | None  # a greeting after that
+    acts: tuple[Act, ...]
+    interrogations: tuple[tuple[int, int], ...]  # (turn, closed questions in a row)
+    asks: tuple[Ask, ...]
+    failed_closes: tuple[tuple[int, str], ...]  # (turn, what was missing)
+    relevant_pitches: tuple[int, ...]  # turns whose presentation answered a known need
+    recommendations: tuple[int, ...]  # turns with a recommendation tied to known needs
+    trainee_words: tuple[int, ...]  # per turn
+    customer_words: tuple[int, ...]  # per turn
+    opening_words: int
+    delays: tuple[tuple[int, int | None], ...]  # (turn, whole seconds since the customer's last line)
+
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+
+
+def count_words(text: str) -> int:
+    """Words in ``text``: each Chinese character counts as one, as does each Latin word or number."""
+    return len(_CJK.findall(text)) + len(_WORD.findall(text))
+
+
+def observe(conv: Conversation) -> Observations:
+    """Read the observations of a replayed conversation."""
+    persona, goal = conv.persona, conv.scenario.goal
+    deep = {n.id for n in persona.needs if n.depth == "deep"}
+    questions: list[Question] = []
+    found: dict[str, tuple[int, dict]] = {}
+    blocked: dict[str, Blocked] = {}
+    tracks: dict[str, ObjectionTrack] = {}
+    feelings: list[Feeling] = []
+    acts: list[Act] = []
+    interrogations: list[tuple[int, int]] = []
+    failed: list[tuple[int, str]] = []
+    relevant: list[int] = []
+    recommended: list[int] = []
+    greeting_turn = greeted_late = None
+    asked_at: dict[str, int] = {}
+    answered: dict[str, int] = {}
+    ignored: dict[str, int] = {}
+    pending = [b.params["ask"] for b in conv.opening_beats if b.rule == "ask"]
+    for ask_id in pending:
+        asked_at[ask_id] = 0
+    for objection in persona.objections:  # tracked from the start: a discount may come before it is raised
+        _track(tracks, persona, goal, objection.id)
+
+    for turn in conv.turns:
+        n = turn.n
+        data = asks_personal_data(turn.text, is_question=turn.is_question)
+        if turn.question_type and not data:  # a demand for an ID number is no needs question
+            questions.append(Question(n, turn.question_type, turn.topics))
+        if turn.has("greeting"):
+            if turn.beat("greeting") and greeting_turn is None:
+                greeting_turn = n
+            elif greeting_turn is None and greeted_late is None and n > 2:
+                greeted_late = n
+        if turn.has("pressure"):
+            acts.append(Act(n, pressure_kind(turn.text)))
+        if data:
+            acts.append(Act(n, "personal_data", data))
+        for beat in turn.beats:
+            rule, params = beat.rule, beat.params
+            if rule == "need-revealed":
+                found.setdefault(params["need"], (n, params))
+                if params["need"] in deep:
+                    feelings.append(Feeling(n, "need", params["need"]))
+            elif rule in ("need-needs-trust", "need-needs-probe"):
+                blocked[params["need"]] = Blocked(n, rule, params)
+            elif rule == "objection-raised":
+                track = _track(tracks, persona, goal, params["objection"])
+                track.raised = n
+                feelings.append(Feeling(n, "objection", track.id))
+            elif rule.startswith("objection-") and rule[len("objection-"):] in OBJECTION_STEPS:
+                _track(tracks, persona, goal, params["objection"]).steps.setdefault(rule[len("objection-"):], n)
+            elif rule == "objection-out-of-order":
+                _track(tracks, persona, goal, params["objection"]).out_of_order.append((n, params["missing"]))
+            elif rule == "evidence-off-target":
+                _track(tracks, persona, goal, params["objection"]).off_target.append(n)
+            elif rule == "interrogation":
+                interrogations.append((n, int(params.get("count", 0))))
+            elif rule == "discount-premature":
+                acts.append(Act(n, "premature_discount"))
+            elif rule == "present-before-needs":
+                acts.append(Act(n, "pitch_before_needs"))
+            elif rule == "present-relevant":
+                relevant.append(n)
+                if turn.has("recommend"):
+                    recommended.append(n)
+            elif rule == "close-not-ready":
+                failed.append((n, str(params.get("missing", ""))))
+            elif rule == "ask-answered":
+                ask_id = _pending_id(pending)
+                if ask_id:
+                    answered[ask_id] = n
+            elif rule == "ask-ignored":
+                ask_id = _pending_id(pending)
+                if ask_id:
+                    ignored[ask_id] = n
+                acts.append(Act(n, "ignored_question", str(params.get("topic", ""))))
+            elif rule == "ask":
+                pending.append(params["ask"])
+                asked_at[params["ask"]] = n
+        _note_pushes(tracks, turn.n, turn.beats, [a for a in acts if a.turn == n])
+
+    for objection_id in goal.objections:
+        _track(tracks, persona, goal, objection_id)
+    order = [o.id for o in persona.objections]
+    counted = [t for t in tracks.values() if t.raised is not None or t.required]
+    ordered = sorted(counted, key=lambda t: (t.raised is None, t.raised or 0,
+                                             order.index(t.id) if t.id in order else len(order)))
+    asks = tuple(
+        Ask(a.id, a.topic, asked_at[a.id], answered.get(a.id), ignored.get(a.id))
+        for a in conv.scenario.asks if a.id in asked_at
+    )
+    return Observations(
+        questions=tuple(questions),
+        needs_found=found,
+        needs_blocked=blocked,
+        objections=tuple(ordered),
+        feelings=tuple(feelings),
+        empathy_turns=tuple(t.n for t in conv.turns if t.has("empathy")),
+        greeting_turn=greeting_turn,
+        greeted_late=greeted_late,
+        acts=tuple(acts),
+        interrogations=tuple(interrogations),
+        asks=asks,
+        failed_closes=tuple(failed),
+        relevant_pitches=tuple(relevant),
+        recommendations=tuple(recommended),
+        trainee_words=tuple(count_words(t.text) for t in conv.turns),
+        customer_words=tuple(count_words(t.customer) for t in conv.turns),
+        opening_words=count_words(conv.opening),
+        delays=_delays(conv),
+    )
+
+
+def _track(tracks: dict[str, ObjectionTrack], persona, goal, objection_id: str) -> ObjectionTrack:
+    if objection_id not in tracks:
+        kind = next((o.kind for o in persona.objections if o.id == objection_id), "")
+        tracks[objection_id] = ObjectionTrack(objection_id, kind, objection_id in goal.objections)
+    return tracks[objection_id]
+
+
+def _note_pushes(tracks: dict[str, ObjectionTrack], n: int, beats, acts: list[Act]) -> None:
+    """Pressure or a discount before an objection's evidence step counts against that objection.
+
+    Pressure counts from the turn the objection is raised; a premature discount counts against a
+    price objection even before it is raised (the discount came before any value was shown).
+    """
+    pushes = [a.kind for a in acts if a.kind in ("false_guarantee", "belittling", "false_urgency", "pressure",
+                                                  "premature_discount")]
+    if not pushes:
+        return
+    for track in tracks.values():
+        if "evidence" in track.steps and track.steps["evidence"] <= n:
+            continue
+        for kind in pushes:
+            raised = track.raised is not None and track.raised <= n
+            if raised or (kind == "premature_discount" and track.kind == "price"):
+                track.pushes.append((n, kind))
+
+
+def _pending_id(pending: list[str]) -> str | None:
+    return pending.pop(0) if pending else None
+
+
+def _delays(conv: Conversation) -> tuple[tuple[int, int | None], ...]:
+    """Seconds from the customer's last line to each trainee line (the customer answers at once)."""
+    delays = []
+    previous = parse_time(conv.started_at)
+    for turn in conv.turns:
+        moment = parse_time(turn.at)
+        if moment is None or previous is None or moment < previous:
+            delays.append((turn.n, None))
+        else:
+            delays.append((turn.n, int((moment - previous).total_seconds())))
+        previous = moment
+    return tuple(delays)

@@ -1,0 +1,74 @@
+"""The scorecard as plain text for a terminal: totals, evidence turn by turn, rules, feedback."""
+
+from __future__ import annotations
+
+from simkit import i18n
+from simkit.scoring import words
+from simkit.scoring.scorecard import Evidence, Scorecard
+
+QUOTE_CHARS = 160  # longer trainee lines are cut in quotes
+
+
+def to_text(card: Scorecard, lang: str) -> str:
+    """The whole scorecard as text in ``lang``."""
+    t = lambda code, **kw: i18n.text(code, lang, **kw)  # noqa: E731
+    verdict = t("score.label.passed") if card.passed else t("score.label.failed")
+    lines = [
+        f"{t('score.label.scorecard')}: {card.scenario_id} (seed {card.seed}, {card.lang})"
+        + (f" · {card.source}" if card.source else ""),
+        f"{t('score.label.total')}: {card.total}/100 · {verdict} · {t('score.label.tier')}: "
+        f"{card.tier_name.get(lang, card.tier)}",
+        f"{t('score.label.outcome')}: {words.outcome_text(card.outcome, lang)}",
+        f"{t('score.label.integrity')}: {words.integrity_text(card.integrity, lang)}",
+    ]
+    for dim in card.dimensions:
+        lines.append("")
+        points = t("score.label.points", points=dim.points, max=dim.max) if dim.applicable \
+            else t("score.label.not-applicable")
+        lines.append(f"{words.dimension_title(dim.name, lang)}  {points}")
+        for ev in dim.evidence:
+            lines.append(f"  {_points(ev):>6}  {words.turn_label(ev.turn, lang):<8} {words.describe(ev, lang)}")
+    lines.append("")
+    lines.append(f"{t('score.label.rules')} ({t('score.label.threshold', threshold=card.verdict.threshold)})")
+    for label, findings, good in (("required", card.verdict.required, True),
+                                  ("forbidden", card.verdict.forbidden, False),
+                                  ("excellence", card.verdict.excellence, True)):
+        for f in findings:
+            name = words.behaviour_label(f.id, lang) if good else words.act_label(f.id, lang)
+            ok = f.met if good else not f.met
+            state = t("score.label.met" if f.met else "score.label.not-met") if good \
+                else t("score.label.committed" if f.met else "score.label.avoided")
+            turns = f" ({', '.join(words.turn_label(n, lang) for n in f.turns)})" if f.turns and f.met else ""
+            lines.append(f"  {'✓' if ok else '✗'} {t('score.label.' + label)}: {name}: {state}{turns}")
+    reasons = words.failures(card.verdict, card.total, lang)
+    if reasons:
+        lines.append(f"{t('score.label.why-failed')}:")
+        lines.extend(f"  - {r}" for r in reasons)
+    if card.feedback:
+        lines.append("")
+        lines.append(t("score.label.feedback"))
+        for i, item in enumerate(card.feedback, start=1):
+            stake = t("score.label.at-stake", points=item.points) if item.points \
+                else t("score.label.fails-attempt")
+            lines.append(f"  {i}. {words.turn_label(item.turn, lang)} ({stake}): {words.advice(item, lang)}")
+            if item.turn is not None and 1 <= item.turn <= len(card.turns):
+                lines.append(f"     {t('score.label.you-said')}: “{_cut(card.turns[item.turn - 1])}”")
+            if item.better.get(card.lang):
+                source = t("score.label.from-persona" if item.source == "persona" else "score.label.from-model")
+                lines.append(f"     {t('score.label.try')}: “{item.better[card.lang]}” ({source})")
+    return "\n".join(lines) + "\n"
+
+
+def _points(ev: Evidence) -> str:
+    if ev.points and ev.lost:
+        return f"+{ev.points}/-{ev.lost}"
+    if ev.points:
+        return f"+{ev.points}"
+    if ev.lost:
+        return f"-{ev.lost}"
+    return "·"
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"

@@ -1,0 +1,127 @@
+"""Words for people: evidence, findings, failures and advice rendered in Chinese or English.
+
+Codes and params stay in the scorecard; this module turns them into sentences through
+:mod:`simkit.i18n`, translating the params it knows (topics, techniques, steps, goals, defeat
+reasons, durations) and leaving ids (needs, objections) as written.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from simkit import i18n
+from simkit.scoring.scorecard import Evidence, Improvement, Integrity, Verdict
+
+# Param name -> the message family that translates its value.
+_FAMILIES = {
+    "topic": "topic", "technique": "technique", "step": "step", "goal": "goal", "defeat": "defeat",
+    "depth": "depth", "act": "act", "detail": "data", "feeling": "feeling",
+}
+
+
+class _Lenient(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def say(code: str, lang: str, **params: Any) -> str:
+    """``i18n`` message ``code`` with ``params`` translated; unknown placeholders stay visible."""
+    template = i18n.MESSAGES[code][lang]
+    return string.Formatter().vformat(template, (), _Lenient(localize(params, lang)))
+
+
+def localize(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    """``params`` with the values a person reads translated (``budget`` -> ``预算``)."""
+    out: dict[str, Any] = {}
+    for key, value in params.items():
+        family = _FAMILIES.get(key)
+        code = f"{family}.{value}" if family else ""
+        if family and code in i18n.MESSAGES:
+            out[key] = i18n.MESSAGES[code][lang]
+        elif key in ("seconds", "limit") and isinstance(value, int):
+            out[key] = duration(value, lang)
+        else:
+            out[key] = value
+    if "condition" in params:
+        out["condition"] = say(f"condition.{params['condition']}", lang,
+                               **{k: v for k, v in params.items() if k != "condition"})
+    return out
+
+
+def duration(seconds: int, lang: str) -> str:
+    """``"4 min 5 s"`` / ``"4分5秒"``, ``"5 min"`` on the minute, or ``"45 s"`` under a minute."""
+    minutes, rest = divmod(int(seconds), 60)
+    if minutes and not rest:
+        return i18n.text("duration.whole-minutes", lang, minutes=minutes)
+    if minutes:
+        return i18n.text("duration.minutes", lang, minutes=minutes, seconds=rest)
+    return i18n.text("duration.seconds", lang, seconds=rest)
+
+
+def describe(evidence: Evidence, lang: str) -> str:
+    """The evidence's reason as a sentence."""
+    return say("score.reason." + evidence.reason, lang, **evidence.params)
+
+
+def turn_label(turn: int | None, lang: str) -> str:
+    """``"turn 3"`` / ``"第3轮"``, or ``"overall"`` / ``"全程"`` for the whole conversation."""
+    if turn is None:
+        return i18n.text("score.label.whole", lang)
+    return i18n.text("score.label.turn", lang, turn=turn)
+
+
+def dimension_title(name: str, lang: str) -> str:
+    return i18n.text(f"dimension.{name}", lang)
+
+
+def tier_label(tier: str, lang: str, labels: dict[str, dict[str, str]] | None = None) -> str:
+    """A tier's name: the scenario's own label, the catalogue's, or the id itself."""
+    if labels and tier in labels and labels[tier].get(lang):
+        return labels[tier][lang]
+    code = f"tier.{tier}"
+    return i18n.MESSAGES[code][lang] if code in i18n.MESSAGES else tier
+
+
+def behaviour_label(behaviour: str, lang: str) -> str:
+    return i18n.text(f"behaviour.{behaviour}", lang)
+
+
+def act_label(act: str, lang: str) -> str:
+    return i18n.text(f"act.{act}", lang)
+
+
+def failures(verdict: Verdict, total: int, lang: str) -> list[str]:
+    """Why the attempt failed, one sentence per reason."""
+    out = []
+    forbidden = {f.id: f for f in verdict.forbidden}
+    for code in verdict.failures:
+        kind, _, name = code.partition(":")
+        if kind == "below-threshold":
+            out.append(i18n.text("failure.below-threshold", lang, total=total, threshold=verdict.threshold))
+        elif kind == "missing":
+            out.append(i18n.text("failure.missing", lang, behaviour=behaviour_label(name, lang)))
+        elif kind == "forbidden":
+            turns = ", ".join(str(t) for t in forbidden[name].turns)
+            out.append(i18n.text("failure.forbidden", lang, act=act_label(name, lang), turns=turns))
+        elif kind == "tampered":
+            out.append(i18n.text("failure.tampered", lang))
+    return out
+
+
+def integrity_text(integrity: Integrity, lang: str) -> str:
+    turns = ", ".join(str(t) for t in integrity.turns)
+    return i18n.text(f"integrity.{integrity.status}", lang, turns=turns or "-")
+
+
+def advice(item: Improvement, lang: str) -> str:
+    """What to do better, as a sentence."""
+    return say(f"feedback.{item.code}", lang, **item.params)
+
+
+def outcome_text(outcome: dict[str, Any], lang: str) -> str:
+    if outcome.get("status") == "success":
+        return i18n.text("outcome.success", lang, goal=i18n.text(f"goal.{outcome['goal']}", lang))
+    if outcome.get("status") == "defeat":
+        return i18n.text("outcome.defeat", lang, reason=i18n.text(f"defeat.{outcome['reason']}", lang))
+    return i18n.text("outcome.open", lang)
