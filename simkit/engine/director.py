@@ -92,7 +92,10 @@ class Director:
         if any(b.rule == "objection-evidence" for b in step_beats):
             tech_left = tech - set(STEP_TECHNIQUES["evidence"])
         beats += self._presentation(state, tech_left, analysis)
-        close_beats, success = self._close(state, tech)
+        # A line that works on an open objection is an answer to it, even when it mentions the
+        # next step ("the deposit is fully refundable"): it is not yet a close attempt.
+        advanced = any(b.kind == "objection_step" for b in step_beats)
+        close_beats, success = self._close(state, tech - {"close"} if advanced else tech)
         beats += close_beats
         if success:
             state.stage = "ended"
