@@ -84,6 +84,7 @@ MESSAGES.update({
     "integrity.tampered": {"zh": "记录被改动：第{turns}轮的客户台词与回放不一致", "en": "tampered: the customer lines of turn {turns} differ from the replay"},
     "integrity.scenario-changed": {"zh": "此记录基于旧版场景，已按当前版本评分", "en": "recorded against an older version of the scenario; scored against the current version"},
     "integrity.analyzer-changed": {"zh": "理解模型在记录之后更新过，第{turns}轮的客户台词因此不同", "en": "the understanding model changed since recording, so the customer lines of turn {turns} differ"},
+    "integrity.engine-changed": {"zh": "对话引擎在记录之后更新过，第{turns}轮的客户台词因此不同", "en": "the conversation engine changed since recording, so the customer lines of turn {turns} differ"},
     # Behaviours (required, excellence) and acts (forbidden).
     "behaviour.greeting": {"zh": "开场问候", "en": "greeting the customer"},
     "behaviour.open_question": {"zh": "开放式提问", "en": "an open question"},

@@ -65,6 +65,7 @@ class Transcript:
     turns: list[Turn] = field(default_factory=list)
     outcome: dict[str, Any] | None = None
     simkit_version: str = ""
+    engine: str = ""
 
     def __post_init__(self) -> None:
         if not self.simkit_version:
@@ -82,6 +83,7 @@ class Transcript:
             "format_version": FORMAT_VERSION,
             "simkit_version": self.simkit_version,
             "analyzer": self.analyzer,
+            "engine": self.engine,
             "scenario": {"id": self.scenario_id, "hash": self.scenario_hash},
             "seed": self.seed,
             "lang": self.lang,
@@ -174,6 +176,7 @@ class Transcript:
             turns=turns,
             outcome=outcome,
             simkit_version=str(data.get("simkit_version", "")),
+            engine=str(data.get("engine", "")),
         )
 
 
@@ -232,12 +235,14 @@ class ReplayReport:
         scenario_changed: the scenario's content hash differs from the recorded one (the
             scenario was edited since), which explains differences without any tampering.
         analyzer_changed: the understanding model differs from the one recorded.
+        engine_changed: the engine (director, actor, session) differs from the one recorded.
     """
 
     session: Session
     differences: list[LineDiff]
     scenario_changed: bool
     analyzer_changed: bool
+    engine_changed: bool = False
 
     @property
     def reproduced(self) -> bool:
@@ -252,6 +257,7 @@ def replay(transcript: Transcript, *, library: Library | None = None) -> ReplayR
     """
     from simkit.content import default_library
     from simkit.engine import Session
+    from simkit.engine.version import ENGINE_VERSION
     from simkit.understand import ANALYZER_VERSION
 
     library = library or default_library()
@@ -272,4 +278,5 @@ def replay(transcript: Transcript, *, library: Library | None = None) -> ReplayR
         differences=differences,
         scenario_changed=session.transcript.scenario_hash != transcript.scenario_hash,
         analyzer_changed=bool(transcript.analyzer) and transcript.analyzer != ANALYZER_VERSION,
+        engine_changed=bool(transcript.engine) and transcript.engine != ENGINE_VERSION,
     )

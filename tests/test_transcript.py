@@ -123,3 +123,17 @@ def test_empty_or_binary_transcript(tmp_path, content, message):
 def test_missing_file(tmp_path):
     with pytest.raises(TranscriptError, match="cannot read"):
         Transcript.load(tmp_path / "nope.json")
+
+
+def test_engine_change_explains_differences(recorded):
+    from simkit.engine.version import ENGINE_VERSION
+    from simkit.scoring.integrity import check_integrity
+
+    data = json.loads(recorded.read_text(encoding="utf-8"))
+    assert data["engine"] == ENGINE_VERSION
+    data["engine"] = "engine-000000000000"
+    data["turns"][0]["customer"] = "older engine, other words"
+    transcript = Transcript.from_dict(data)
+    report = replay(transcript)
+    assert report.engine_changed and not report.analyzer_changed
+    assert check_integrity(transcript, report).status == "engine-changed"

@@ -96,6 +96,8 @@ def _replay(args: argparse.Namespace) -> int:
               "(content hash differs); differences below come from that edit, not from tampering")
     if report.analyzer_changed:
         print("note: the understanding model changed since this transcript was recorded")
+    if report.engine_changed:
+        print("note: the conversation engine changed since this transcript was recorded")
     for diff in report.differences:
         where = "opening" if diff.turn == 0 else f"turn {diff.turn}"
         print(f"{where}: customer line differs\n  recorded: {diff.recorded}\n  replayed: {diff.replayed}")

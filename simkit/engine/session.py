@@ -12,6 +12,7 @@ from simkit import i18n
 from simkit.engine.actor import Actor
 from simkit.engine.beats import Beat
 from simkit.engine.director import Director
+from simkit.engine.version import ENGINE_VERSION
 from simkit.errors import SessionError
 from simkit.labels import LANGS
 from simkit.transcript import Transcript, Turn
@@ -129,6 +130,7 @@ class Session:
             seed=self.seed,
             lang=lang,
             analyzer=ANALYZER_VERSION,
+            engine=ENGINE_VERSION,
             started_at=clock(),
             opening=self.opening,
             opening_beats=[b.to_dict() for b in opening_beats],

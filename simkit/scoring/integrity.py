@@ -17,7 +17,8 @@ def check_integrity(transcript, report) -> Integrity:
     Returns:
         An :class:`~simkit.scoring.scorecard.Integrity` whose status is ``scenario-changed``
         when the scenario's content hash differs (whatever else differs), ``analyzer-changed``
-        when lines differ and the analyzer changed, ``tampered`` when lines differ otherwise,
+        when lines differ and the analyzer changed, ``engine-changed`` likewise for the
+        conversation engine, ``tampered`` when lines differ otherwise,
         and ``ok`` when every line is reproduced.
     """
     turns = {d.turn for d in report.differences}
@@ -28,11 +29,14 @@ def check_integrity(transcript, report) -> Integrity:
         status = "scenario-changed"
     elif turns and report.analyzer_changed:
         status = "analyzer-changed"
+    elif turns and report.engine_changed:
+        status = "engine-changed"
     elif turns:
         status = "tampered"
     else:
         status = "ok"
-    return Integrity(status, tuple(sorted(turns)), report.scenario_changed, report.analyzer_changed)
+    return Integrity(status, tuple(sorted(turns)), report.scenario_changed, report.analyzer_changed,
+                     report.engine_changed)
 
 
 def _outcome_key(outcome) -> tuple | None:

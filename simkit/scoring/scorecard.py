@@ -115,16 +115,19 @@ class Integrity:
     Attributes:
         status: ``ok``; ``tampered`` (customer lines differ and nothing else explains it);
             ``scenario-changed`` (recorded against an older version of the scenario);
-            ``analyzer-changed`` (the understanding model changed since recording).
+            ``analyzer-changed`` (the understanding model changed since recording);
+            ``engine-changed`` (the conversation engine changed since recording).
         turns: the turns whose recorded customer line differs from the replay (0 = opening).
         scenario_changed: the scenario's content hash differs from the recorded one.
         analyzer_changed: the analyzer version differs from the recorded one.
+        engine_changed: the engine version differs from the recorded one.
     """
 
     status: str = "ok"
     turns: tuple[int, ...] = ()
     scenario_changed: bool = False
     analyzer_changed: bool = False
+    engine_changed: bool = False
 
     @property
     def ok(self) -> bool:
@@ -132,7 +135,7 @@ class Integrity:
 
     def to_dict(self) -> dict[str, Any]:
         return {"status": self.status, "turns": list(self.turns), "scenario_changed": self.scenario_changed,
-                "analyzer_changed": self.analyzer_changed}
+                "analyzer_changed": self.analyzer_changed, "engine_changed": self.engine_changed}
 
 
 @dataclass(frozen=True)
