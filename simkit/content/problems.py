@@ -65,8 +65,6 @@ CODES: dict[str, str] = {
     "invalid-placeholder": "braces in a line that are not a plain {name} placeholder",
     "unreachable-ask": "a customer question scheduled after the last turn",
     # the scoring: section (codes from simkit.scoring.rubric.check_scoring)
-    "bad-type": "scoring: a value of the wrong type",
-    "bad-value": "scoring: a value outside the allowed set or range",
     "unknown-dimension": "scoring: an unknown rubric dimension",
     "unknown-behaviour": "scoring: an unknown behaviour",
     "unknown-act": "scoring: an unknown forbidden act",

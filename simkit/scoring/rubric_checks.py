@@ -27,7 +27,7 @@ from simkit.scoring.defaults import (
 def check_scoring(data: Any, *, channel: str | None = None) -> list[tuple[str, str, str]]:
     """Every problem of a ``scoring:`` mapping, as ``(yaml path, message, code)``.
 
-    Paths start at ``scoring`` (``scoring.weights.needz``). Codes: ``bad-type``, ``bad-value``,
+    Paths start at ``scoring`` (``scoring.weights.needz``). Codes: ``wrong-type``, ``invalid-value``,
     ``unknown-field``, ``unknown-dimension``, ``unknown-behaviour``, ``unknown-act``,
     ``duplicate``, ``tier-order``.
 
@@ -41,7 +41,7 @@ def check_scoring(data: Any, *, channel: str | None = None) -> list[tuple[str, s
         problems.append((path, message, code))
 
     if not isinstance(data, dict):
-        report("scoring", f"expected a mapping, got {_kind(data)}", "bad-type")
+        report("scoring", f"expected a mapping, got {_kind(data)}", "wrong-type")
         return problems
     for key in data:
         if key not in TOP_LEVEL_KEYS:
@@ -67,7 +67,7 @@ def _check_weights(weights: Any, channel: str | None, report) -> None:
     if weights is None:
         return
     if not isinstance(weights, dict):
-        report("scoring.weights", f"expected a mapping of dimension: points, got {_kind(weights)}", "bad-type")
+        report("scoring.weights", f"expected a mapping of dimension: points, got {_kind(weights)}", "wrong-type")
         return
     for name, value in weights.items():
         path = f"scoring.weights.{name}"
@@ -79,7 +79,7 @@ def _check_weights(weights: Any, channel: str | None, report) -> None:
         if name == "responsiveness" and channel is not None and channel not in TIMED_CHANNELS \
                 and isinstance(value, int) and value > 0:
             report(path, f"reply delays are scored only for {', '.join(TIMED_CHANNELS)} scenarios, "
-                         f"not {channel}; set it to 0 or leave it out", "bad-value")
+                         f"not {channel}; set it to 0 or leave it out", "invalid-value")
     if all(isinstance(v, int) and not isinstance(v, bool) for v in weights.values()) and weights \
             and all(n in DIMENSIONS for n in weights):
         base = DEFAULT_CHAT_WEIGHTS if channel in TIMED_CHANNELS else DEFAULT_WEIGHTS
@@ -87,18 +87,18 @@ def _check_weights(weights: Any, channel: str | None, report) -> None:
         if channel is not None and channel not in TIMED_CHANNELS:
             merged["responsiveness"] = 0
         if sum(merged.values()) == 0:
-            report("scoring.weights", "every weight is 0: nothing would be scored", "bad-value")
+            report("scoring.weights", "every weight is 0: nothing would be scored", "invalid-value")
 
 
 def _check_names(value: Any, path: str, known: tuple[str, ...], code: str, what: str, report) -> None:
     if not isinstance(value, list):
-        report(path, f"expected a list of {what}s, got {_kind(value)}", "bad-type")
+        report(path, f"expected a list of {what}s, got {_kind(value)}", "wrong-type")
         return
     seen: set[str] = set()
     for i, name in enumerate(value):
         where = f"{path}[{i}]"
         if not isinstance(name, str):
-            report(where, f"expected a {what} name, got {_kind(name)}", "bad-type")
+            report(where, f"expected a {what} name, got {_kind(name)}", "wrong-type")
         elif name not in known:
             report(where, f"unknown {what} {name!r}{suggest(name, known)}", code)
         elif name in seen:
@@ -109,7 +109,7 @@ def _check_names(value: Any, path: str, known: tuple[str, ...], code: str, what:
 
 def _check_tiers(tiers: Any, threshold: Any, excellence: Any, report) -> None:
     if not isinstance(tiers, list) or not tiers:
-        report("scoring.tiers", f"expected a non-empty list of tiers, got {_kind(tiers)}", "bad-type")
+        report("scoring.tiers", f"expected a non-empty list of tiers, got {_kind(tiers)}", "wrong-type")
         return
     ids: set[str] = set()
     previous = None
@@ -117,16 +117,16 @@ def _check_tiers(tiers: Any, threshold: Any, excellence: Any, report) -> None:
     for i, tier in enumerate(tiers):
         path = f"scoring.tiers[{i}]"
         if not isinstance(tier, dict):
-            report(path, f"expected a mapping with id and min_total, got {_kind(tier)}", "bad-type")
+            report(path, f"expected a mapping with id and min_total, got {_kind(tier)}", "wrong-type")
             continue
         for key in tier:
             if key not in TIER_KEYS:
                 report(f"{path}.{key}", f"unknown field {key!r}{suggest(str(key), TIER_KEYS)}", "unknown-field")
         tier_id = tier.get("id")
         if not isinstance(tier_id, str) or not tier_id:
-            report(f"{path}.id", "missing: every tier needs an id (such as pass, merit, distinction)", "bad-type")
+            report(f"{path}.id", "missing: every tier needs an id (such as pass, merit, distinction)", "wrong-type")
         elif tier_id == "fail":
-            report(f"{path}.id", "'fail' is what a failed attempt gets; name passing tiers otherwise", "bad-value")
+            report(f"{path}.id", "'fail' is what a failed attempt gets; name passing tiers otherwise", "invalid-value")
         elif tier_id in ids:
             report(f"{path}.id", f"tier {tier_id!r} is listed twice", "duplicate")
         else:
@@ -138,10 +138,10 @@ def _check_tiers(tiers: Any, threshold: Any, excellence: Any, report) -> None:
         if min_exc != "all":
             if _check_int(min_exc, f"{path}.min_excellence", 0, 1000, report, allow="all") and min_exc > n_excellence:
                 report(f"{path}.min_excellence", f"needs {min_exc} excellence items but the scenario lists "
-                       f"{n_excellence}", "bad-value")
+                       f"{n_excellence}", "invalid-value")
         if "label" in tier and not (isinstance(tier["label"], dict)
                                     and all(isinstance(tier["label"].get(k), str) for k in ("zh", "en"))):
-            report(f"{path}.label", "expected {zh: ..., en: ...}", "bad-type")
+            report(f"{path}.label", "expected {zh: ..., en: ...}", "wrong-type")
         if isinstance(min_total, int) and isinstance(threshold, int):
             if i == 0 and min_total > threshold:
                 report(f"{path}.min_total", f"the first tier is what every pass gets: its min_total ({min_total}) "
@@ -157,7 +157,7 @@ def _check_tiers(tiers: Any, threshold: Any, excellence: Any, report) -> None:
 
 def _check_limits(limits: Any, report) -> None:
     if not isinstance(limits, dict):
-        report("scoring.limits", f"expected a mapping, got {_kind(limits)}", "bad-type")
+        report("scoring.limits", f"expected a mapping, got {_kind(limits)}", "wrong-type")
         return
     for key, value in limits.items():
         path = f"scoring.limits.{key}"
@@ -169,16 +169,16 @@ def _check_limits(limits: Any, report) -> None:
     target = limits.get("talk_share_target", DEFAULT_LIMITS["talk_share_target"])
     most = limits.get("talk_share_max", DEFAULT_LIMITS["talk_share_max"])
     if isinstance(target, int) and isinstance(most, int) and target >= most:
-        report("scoring.limits.talk_share_max", f"must be above talk_share_target ({target}), got {most}", "bad-value")
+        report("scoring.limits.talk_share_max", f"must be above talk_share_target ({target}), got {most}", "invalid-value")
 
 
 def _check_int(value: Any, path: str, low: int, high: int, report, allow: str | None = None) -> bool:
     if isinstance(value, bool) or not isinstance(value, int):
         also = f" or {allow!r}" if allow else ""
-        report(path, f"expected a whole number from {low} to {high}{also}, got {_kind(value)}", "bad-type")
+        report(path, f"expected a whole number from {low} to {high}{also}, got {_kind(value)}", "wrong-type")
         return False
     if not low <= value <= high:
-        report(path, f"expected a whole number from {low} to {high}, got {value}", "bad-value")
+        report(path, f"expected a whole number from {low} to {high}, got {value}", "invalid-value")
         return False
     return True
 

@@ -17,28 +17,28 @@ from simkit.scoring.rubric import json_schema as scoring_schema
         ({"weights": {"need": 20}}, ("scoring.weights.need", "unknown dimension 'need'; did you mean 'needs'? "
                                      "(dimensions: needs, questioning, objections, rapport, outcome, listening, "
                                      "compliance, responsiveness)", "unknown-dimension")),
-        ({"weights": {"needs": -1}}, ("scoring.weights.needs", "expected a whole number from 0 to 100, got -1", "bad-value")),
+        ({"weights": {"needs": -1}}, ("scoring.weights.needs", "expected a whole number from 0 to 100, got -1", "invalid-value")),
         ({"weights": {"needs": "a lot"}}, ("scoring.weights.needs", "expected a whole number from 0 to 100, got text 'a lot'",
-                                            "bad-type")),
+                                            "wrong-type")),
         ({"required": ["greting"]}, ("scoring.required[0]", "unknown behaviour 'greting'; did you mean 'greeting'?",
                                      "unknown-behaviour")),
         ({"forbidden": ["false_guarantees"]}, ("scoring.forbidden[0]", "unknown forbidden act 'false_guarantees'; "
                                                "did you mean 'false_guarantee'?", "unknown-act")),
         ({"excellence": ["goal_met", "goal_met"]}, ("scoring.excellence[1]", "'goal_met' is listed twice", "duplicate")),
-        ({"threshold": 101}, ("scoring.threshold", "expected a whole number from 0 to 100, got 101", "bad-value")),
+        ({"threshold": 101}, ("scoring.threshold", "expected a whole number from 0 to 100, got 101", "invalid-value")),
         ({"tiers": [{"id": "pass"}, {"id": "merit", "min_total": 50}]},
          ("scoring.tiers[1].min_total", "tiers go from lowest to highest: 50 is below the previous tier's 60", "tier-order")),
         ({"tiers": [{"id": "fail"}]}, ("scoring.tiers[0].id", "'fail' is what a failed attempt gets; name passing "
-                                       "tiers otherwise", "bad-value")),
+                                       "tiers otherwise", "invalid-value")),
         ({"excellence": ["goal_met"], "tiers": [{"id": "pass"}, {"id": "top", "min_excellence": 2}]},
-         ("scoring.tiers[1].min_excellence", "needs 2 excellence items but the scenario lists 1", "bad-value")),
+         ("scoring.tiers[1].min_excellence", "needs 2 excellence items but the scenario lists 1", "invalid-value")),
         ({"limits": {"reply_secs": 60}}, ("scoring.limits.reply_secs", "unknown limit 'reply_secs'; did you mean "
                                           "'reply_seconds'?", "unknown-field")),
         ({"limits": {"talk_share_target": 90}}, ("scoring.limits.talk_share_max", "must be above talk_share_target "
-                                                 "(90), got 80", "bad-value")),
+                                                 "(90), got 80", "invalid-value")),
         ({"weights": {"responsiveness": 10}}, ("scoring.weights.responsiveness", "reply delays are scored only for "
                                                "online_chat scenarios, not showroom; set it to 0 or leave it out",
-                                               "bad-value")),
+                                               "invalid-value")),
     ],
 )
 def test_each_problem_is_reported_in_full(data, problem):
