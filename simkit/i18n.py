@@ -55,6 +55,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule.close-not-ready": {"zh": "成交条件未满足（{missing}）：信任 -3，耐心 -1", "en": "the goal's conditions did not hold ({missing}): trust -3, patience -1"},
     "rule.filler": {"zh": "没有推进对话", "en": "the line did not move the conversation"},
     "rule.leave": {"zh": "客户离开：{reason}", "en": "the customer leaves: {reason}"},
+    # The terminal practice (simkit play).
+    "play.help": {"zh": "（输入 /state 查看客户状态，/quit 结束）", "en": "(type /state to see the customer's state, /quit to stop)"},
+    "play.state": {
+        "zh": "  第{turn}轮 · 阶段 {stage} · 信任 {trust} · 兴趣 {interest} · 耐心 {patience}\n  已发现需求：{needs} · 未解决异议：{objections}",
+        "en": "  turn {turn} · stage {stage} · trust {trust} · interest {interest} · patience {patience}\n  needs found: {needs} · open objections: {objections}",
+    },
+    "play.transcript": {"zh": "对话记录：{path}", "en": "transcript: {path}"},
 }
 
 # ---------------------------------------------------------------------------------------------

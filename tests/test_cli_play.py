@@ -102,3 +102,11 @@ def test_interactive_play_in_a_real_terminal(tmp_path):
     child.expect(pexpect.EOF)
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     assert [t["customer"] for t in data["turns"]] == [first_reply.strip()]
+
+
+def test_piped_play_in_chinese_speaks_chinese(tmp_path):
+    path = tmp_path / "zh.json"
+    run = simkit("play", SCENARIO, "--lang", "zh", "--transcript", str(path), input="您好，欢迎光临！\n")
+    assert run.returncode == 0, run.stderr
+    assert f"对话记录：{path}" in run.stderr
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in line) for line in run.stdout.splitlines())

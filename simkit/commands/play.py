@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from simkit import i18n
 from simkit.errors import SimkitError, UnknownIdError
 
 
@@ -39,7 +40,7 @@ def _play(args: argparse.Namespace) -> int:
     out = sys.stdout if interactive else sys.stderr
     if session.outcome:
         print(session.outcome.describe(args.lang), file=out)
-    print(f"transcript: {path}", file=out)
+    print(i18n.text("play.transcript", args.lang, path=path), file=out)
     return 0
 
 
@@ -54,7 +55,7 @@ def play_conversation(session, lines: TextIO, out: TextIO, *, interactive: bool)
     name = session.persona.name[lang]
     if interactive:
         print(f"== {session.scenario.title[lang]} ==\n{session.scenario.brief[lang]}", file=out)
-        print("(/state, /quit)\n", file=out)
+        print(i18n.text("play.help", lang) + "\n", file=out)
         print(f"{name}: {session.opening}", file=out)
     else:
         print(session.opening, file=out, flush=True)
@@ -70,17 +71,17 @@ def play_conversation(session, lines: TextIO, out: TextIO, *, interactive: bool)
         if interactive and line.strip() == "/quit":
             break
         if interactive and line.strip() == "/state":
-            print(_format_state(session.state), file=out)
+            print(_format_state(session.state, lang), file=out)
             continue
         reply = session.say(line)
         print(f"{name}: {reply.text}" if interactive else reply.text, file=out, flush=True)
 
 
-def _format_state(state: dict) -> str:
-    return (f"  turn {state['turn']} · stage {state['stage']} · trust {state['trust']} · "
-            f"interest {state['interest']} · patience {state['patience']}\n"
-            f"  needs: {', '.join(state['needs_revealed']) or '-'} · open objections: "
-            f"{', '.join(state['objections_open']) or '-'}")
+def _format_state(state: dict, lang: str) -> str:
+    return i18n.text("play.state", lang, turn=state["turn"], stage=state["stage"], trust=state["trust"],
+                     interest=state["interest"], patience=state["patience"],
+                     needs=", ".join(state["needs_revealed"]) or "-",
+                     objections=", ".join(state["objections_open"]) or "-")
 
 
 def _replay(args: argparse.Namespace) -> int:
