@@ -43,7 +43,6 @@ from simkit.understand.rules import LazyPattern, lazy_compile, scripts_of
 _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "幺": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 _ZH_SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
-_ZH_BIG = {"万": 10_000, "亿": 100_000_000}
 _ZH_NUM = "零〇一二两俩三四五六七八九十百千万亿"
 
 _EN_ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -62,46 +61,10 @@ def zh_int(text: str) -> int | None:
     """Read a Chinese numeral (一万五, 十五, 两千三百, 三); None when malformed (一万万, 二三十)."""
     if not text or any(ch not in _ZH_NUM for ch in text):
         return None
-    total = section = 0
-    digit: int | None = None
-    last_small: int | None = None  # last 十/百/千 in this section
-    last_big: int | None = None
-    zero = False
-    for ch in text:
-        if ch in _ZH_DIGIT:
-            value = _ZH_DIGIT[ch]
-            if value == 0:
-                zero, digit = True, None
-                continue
-            if digit is not None:
-                return None  # two digits in a row: a range such as 二三十, or garbage
-            digit = value
-        elif ch in _ZH_SMALL:
-            unit = _ZH_SMALL[ch]
-            if last_small is not None and unit >= last_small:
-                return None
-            if digit is None and not (unit == 10 and section == 0):
-                return None  # 千百: a unit needs a digit before it (十五 is the exception)
-            section += (1 if digit is None else digit) * unit
-            digit, last_small, zero = None, unit, False
-        else:
-            unit = _ZH_BIG[ch]
-            if last_big is not None and unit >= last_big:
-                return None  # 一万万
-            section += digit or 0
-            if section == 0:
-                return None
-            total += section * unit
-            section, digit, last_small, last_big, zero = 0, None, None, unit, False
-    if digit is not None:
-        if zero or (last_small is None and last_big is None) or last_small == 10:
-            section += digit
-        elif last_small is not None:
-            section += digit * last_small // 10  # 三千五 = 3500
-        else:
-            section += digit * (last_big or 10) // 10  # 一万五 = 15000
-    result = total + section
-    return result if result > 0 or text in ("零", "〇") else None
+    if text in ("零", "〇"):
+        return 0
+    amount = _zh_amount(text)  # one reader for numerals and amounts, so they cannot disagree
+    return int(amount[0]) if amount else None
 
 
 def _num(text: str) -> float | None:
@@ -341,7 +304,7 @@ def _zh_amount(raw: str) -> tuple[float, float] | None:
             section += (1 if digit is None else digit) * unit
             digit, last_small, zero = None, unit, False
         else:
-            unit = 100_000_000 if tok == "亿" else 10_000
+            unit = 100_000_000 if tok == "亿" else 10_000  # 万, w
             if last_big is not None and unit >= last_big:
                 return None  # 一万万
             section += digit or 0
