@@ -125,3 +125,25 @@ def outcome_text(outcome: dict[str, Any], lang: str) -> str:
     if outcome.get("status") == "defeat":
         return i18n.text("outcome.defeat", lang, reason=i18n.text(f"defeat.{outcome['reason']}", lang))
     return i18n.text("outcome.open", lang)
+
+
+def verdict_rows(verdict: Verdict, lang: str) -> list[tuple[bool, str, str, str, list[str]]]:
+    """The pass rules as rows for any renderer: ``(ok, kind, name, state, turn labels)``.
+
+    ``ok`` is True when the rule is satisfied (a required or excellence behaviour shown, a
+    forbidden act avoided); turn labels are given only for behaviours or acts that happened.
+    """
+    rows = []
+    for kind, findings, good in (("required", verdict.required, True),
+                                 ("forbidden", verdict.forbidden, False),
+                                 ("excellence", verdict.excellence, True)):
+        for f in findings:
+            name = behaviour_label(f.id, lang) if good else act_label(f.id, lang)
+            if good:
+                state = i18n.text("score.label.met" if f.met else "score.label.not-met", lang)
+            else:
+                state = i18n.text("score.label.committed" if f.met else "score.label.avoided", lang)
+            turns = [turn_label(n, lang) for n in f.turns] if f.met else []
+            rows.append((f.met if good else not f.met, i18n.text("score.label." + kind, lang), name, state, turns))
+    return rows
+

@@ -71,14 +71,8 @@ def _section(card: Scorecard, lang: str) -> str:
                        f"<td>{e(words.describe(ev, lang))}{quote}</td></tr>")
         out.append("</table>")
     out.append(f"<h2>{t('score.label.rules')} ({t('score.label.threshold', threshold=card.verdict.threshold)})</h2><ul>")
-    for label, findings, good in (("required", card.verdict.required, True),
-                                  ("forbidden", card.verdict.forbidden, False),
-                                  ("excellence", card.verdict.excellence, True)):
-        for f in findings:
-            name = words.behaviour_label(f.id, lang) if good else words.act_label(f.id, lang)
-            state = (t("score.label.met" if f.met else "score.label.not-met") if good
-                     else t("score.label.committed" if f.met else "score.label.avoided"))
-            turns = ", ".join(words.turn_label(n, lang) for n in f.turns) if f.met else ""
-            out.append(f"<li>{t('score.label.' + label)}: {e(name)}: {state}{' (' + e(turns) + ')' if turns else ''}</li>")
+    for _ok, kind, name, state, turns in words.verdict_rows(card.verdict, lang):
+        where = f" ({e(', '.join(turns))})" if turns else ""
+        out.append(f"<li>{e(kind)}: {e(name)}: {e(state)}{where}</li>")
     out.append("</ul></section>")
     return "\n".join(out)

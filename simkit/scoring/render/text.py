@@ -30,16 +30,9 @@ def to_text(card: Scorecard, lang: str) -> str:
             lines.append(f"  {_points(ev):>6}  {words.turn_label(ev.turn, lang):<8} {words.describe(ev, lang)}")
     lines.append("")
     lines.append(f"{t('score.label.rules')} ({t('score.label.threshold', threshold=card.verdict.threshold)})")
-    for label, findings, good in (("required", card.verdict.required, True),
-                                  ("forbidden", card.verdict.forbidden, False),
-                                  ("excellence", card.verdict.excellence, True)):
-        for f in findings:
-            name = words.behaviour_label(f.id, lang) if good else words.act_label(f.id, lang)
-            ok = f.met if good else not f.met
-            state = t("score.label.met" if f.met else "score.label.not-met") if good \
-                else t("score.label.committed" if f.met else "score.label.avoided")
-            turns = f" ({', '.join(words.turn_label(n, lang) for n in f.turns)})" if f.turns and f.met else ""
-            lines.append(f"  {'✓' if ok else '✗'} {t('score.label.' + label)}: {name}: {state}{turns}")
+    for ok, kind, name, state, turns in words.verdict_rows(card.verdict, lang):
+        where = f" ({', '.join(turns)})" if turns else ""
+        lines.append(f"  {'✓' if ok else '✗'} {kind}: {name}: {state}{where}")
     reasons = words.failures(card.verdict, card.total, lang)
     if reasons:
         lines.append(f"{t('score.label.why-failed')}:")
