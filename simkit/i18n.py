@@ -55,6 +55,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule.close-not-ready": {"zh": "成交条件未满足（{missing}）：信任 -3，耐心 -1", "en": "the goal's conditions did not hold ({missing}): trust -3, patience -1"},
     "rule.filler": {"zh": "没有推进对话", "en": "the line did not move the conversation"},
     "rule.leave": {"zh": "客户离开：{reason}", "en": "the customer leaves: {reason}"},
+    # Conversation stages (engine.state.STAGES).
+    "stage.reception": {"zh": "接待", "en": "reception"},
+    "stage.needs": {"zh": "需求挖掘", "en": "needs"},
+    "stage.presentation": {"zh": "产品介绍", "en": "presentation"},
+    "stage.objection": {"zh": "异议处理", "en": "objection"},
+    "stage.closing": {"zh": "成交", "en": "closing"},
+    "stage.ended": {"zh": "结束", "en": "ended"},
     # The terminal practice (simkit play).
     "play.help": {"zh": "（输入 /state 查看客户状态，/quit 结束）", "en": "(type /state to see the customer's state, /quit to stop)"},
     "play.state": {

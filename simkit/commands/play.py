@@ -78,7 +78,8 @@ def play_conversation(session, lines: TextIO, out: TextIO, *, interactive: bool)
 
 
 def _format_state(state: dict, lang: str) -> str:
-    return i18n.text("play.state", lang, turn=state["turn"], stage=state["stage"], trust=state["trust"],
+    stage = i18n.text(f"stage.{state['stage']}", lang)
+    return i18n.text("play.state", lang, turn=state["turn"], stage=stage, trust=state["trust"],
                      interest=state["interest"], patience=state["patience"],
                      needs=", ".join(state["needs_revealed"]) or "-",
                      objections=", ".join(state["objections_open"]) or "-")

@@ -80,3 +80,11 @@ def test_every_beat_explains_itself_in_both_languages():
             assert beat["rule"]
     for reply_beat in session.say("Does that work for you?").beats:
         assert reply_beat.explain("zh") and reply_beat.explain("en")
+
+
+def test_every_stage_has_a_name_in_both_languages():
+    from simkit import i18n
+    from simkit.engine.state import STAGES
+
+    for stage in STAGES:
+        assert i18n.text(f"stage.{stage}", "zh") and i18n.text(f"stage.{stage}", "en")
