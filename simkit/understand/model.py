@@ -91,9 +91,11 @@ _SENTENCE_END = re.compile(r"[.!?。！？;；…~～]+|\s[-—–]+\s|[—–]+
 class FeatureConfig:
     """How a line becomes features (recorded in the model so run time matches training)."""
 
-    cue_weight: float = 0.3
+    cue_weight: float = 0.2
     max_n: int = 2
     subwords: bool = True
+    unigram_weight: float = 1.2
+    subword_weight: float = 0.4
     sentences: bool = True
     lengths: bool = True
     topic_cues: bool = True
@@ -101,6 +103,8 @@ class FeatureConfig:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FeatureConfig:
+        # a model written before the group weights existed weighed every n-gram 1
+        data = {"unigram_weight": 1.0, "subword_weight": 1.0, **data}
         return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
 
     def to_dict(self) -> dict[str, Any]:
@@ -117,7 +121,10 @@ def features(
     """The feature vector of one line.
 
     N-gram features are L2-normalised together; rule-cue and question features are added on top
-    with the fixed weight ``config.cue_weight``, so long lines do not drown them.
+    with the fixed weight ``config.cue_weight``, so long lines do not drown them. Before the
+    normalisation, unigrams weigh ``config.unigram_weight`` and character n-grams
+    ``config.subword_weight`` (an English word yields many of those, which would otherwise
+    drown its word n-grams); every other feature weighs 1.
 
     Args:
         text: the utterance.
@@ -131,7 +138,7 @@ def features(
     seq = units(text)
     feats: dict[str, float] = {}
     for i, u in enumerate(seq):
-        feats["u:" + u] = 1.0
+        feats["u:" + u] = config.unigram_weight
         if config.max_n >= 2 and i + 1 < len(seq):
             feats["b:" + u + " " + seq[i + 1]] = 1.0
         if config.max_n >= 3 and i + 2 < len(seq):
@@ -145,7 +152,7 @@ def features(
             padded = f"<{word}>"
             for n in (3, 4):
                 for i in range(len(padded) - n + 1):
-                    feats["c:" + padded[i:i + n]] = 1.0
+                    feats["c:" + padded[i:i + n]] = config.subword_weight
     if config.sentences:
         parts = [p for p in _SENTENCE_END.split(normalise(text)) if p.strip()]
         marks = _SENTENCE_END.findall(normalise(text))
