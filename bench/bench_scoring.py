@@ -153,8 +153,8 @@ def main() -> None:
     print(f"transcripts: {len(paths)} x 20 turns (3 runs each, best shown); CPUs available: {cpus}")
     print(f"single process:  {single:7.0f} transcripts/s  ({1000 / single:.2f} ms each; "
           f"median run {len(paths) / statistics.median(runs):.0f}/s)")
-    print(f"  per transcript: replay {1000 * t_replay / len(paths):.2f} ms (of which analysing the 20 trainee "
-          f"lines {1000 * t_analyze / len(paths):.2f} ms), scoring {1000 * t_score / len(paths):.2f} ms")
+    print(f"  per transcript: replay {1000 * t_replay / len(paths):.2f} ms, scoring {1000 * t_score / len(paths):.2f} ms; "
+          f"analysing its 20 trainee lines alone (a separate run) {1000 * t_analyze / len(paths):.2f} ms")
     print(f"--jobs {args.jobs}:        {parallel:7.0f} transcripts/s wall clock, pool start-up included "
           f"({parallel / args.jobs:.0f}/s per core)")
     print(f"target: 500 transcripts/s per core -> {'met' if single >= 500 else 'NOT met'} in one process")
