@@ -2,10 +2,10 @@
 
 :data:`SCORING` is the declaration :mod:`simkit.content.schema` uses for ``scoring:``. It is a
 :class:`~simkit.content.schema_types.Hooked` type: validation is delegated to
-:func:`simkit.scoring.rubric.check_scoring` (imported lazily, so content loading never depends
-on the scoring package being importable), and its problems are reported with file, line and
-column like every other. To describe the rubric for editors, fill in :data:`SCORING_JSON`
-(or replace :data:`SCORING` with a :class:`~simkit.content.schema_types.Record`).
+:func:`simkit.scoring.rubric.check_scoring`, and its problems are reported with file, line and
+column like every other; :data:`SCORING_JSON` is the rubric's JSON Schema for editors. The
+imports sit inside the functions because importing :mod:`simkit.scoring` loads the engine,
+which loads this package.
 """
 
 from __future__ import annotations
@@ -16,13 +16,9 @@ from typing import Any
 from simkit.content.schema_types import Hooked
 
 def _scoring_json() -> dict[str, Any]:
-    """The rubric's own JSON Schema (:func:`simkit.scoring.rubric.json_schema`), or any mapping."""
-    try:
-        from simkit.scoring.rubric import json_schema
-    except ModuleNotFoundError as exc:  # pragma: no cover - no scoring package: accept any mapping
-        if exc.name not in ("simkit.scoring", "simkit.scoring.rubric"):
-            raise
-        return {"type": "object", "description": "Rubric weights and pass rules; see simkit.scoring.rubric."}
+    """The rubric's own JSON Schema (:func:`simkit.scoring.rubric.json_schema`)."""
+    from simkit.scoring.rubric import json_schema
+
     return json_schema()
 
 
@@ -33,12 +29,8 @@ SCORING_JSON: dict[str, Any] = _scoring_json()
 
 def check_scoring(value: Any, root: dict[str, Any]) -> Iterable[tuple[str, str, str]]:
     """Problems of ``scoring:`` as ``(yaml path, message, code)``, from the rubric's own checker."""
-    try:
-        from simkit.scoring.rubric import check_scoring as rubric_check
-    except ModuleNotFoundError as exc:  # pragma: no cover - no scoring package: accept any mapping
-        if exc.name not in ("simkit.scoring", "simkit.scoring.rubric"):
-            raise
-        return []
+    from simkit.scoring.rubric import check_scoring as rubric_check
+
     channel = root.get("channel") if isinstance(root.get("channel"), str) else None
     return rubric_check(value, channel=channel)
 
