@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from simkit import i18n
@@ -29,6 +29,10 @@ class Beat:
     params: dict[str, Any] = field(default_factory=dict)
     line: tuple[str, ...] | None = None
     effects: dict[str, int] = field(default_factory=dict)
+
+    def silenced(self) -> Beat:
+        """The same beat, recorded but not spoken."""
+        return replace(self, line=None)
 
     def explain(self, lang: str) -> str:
         return i18n.text("rule." + self.rule, lang, **self.params)

@@ -86,11 +86,12 @@ class Director:
         if not step_beats:
             beats += self._empathy(state, tech)
             beats += self._questions(state, tech, analysis)
-        tech_left = tech
-        if step_beats:  # proof offered while an objection is open was aimed at the objection
-            tech_left = tech - {"evidence"}
         if any(b.rule == "objection-evidence" for b in step_beats):
-            tech_left = tech - set(STEP_TECHNIQUES["evidence"])
+            tech_left = tech - set(STEP_TECHNIQUES["evidence"])  # the proof went to the objection
+        elif step_beats:  # proof offered while an objection is open was aimed at the objection
+            tech_left = tech - {"evidence"}
+        else:
+            tech_left = tech
         beats += self._presentation(state, tech_left, analysis)
         # A line that works on an open objection is an answer to it, even when it mentions the
         # next step ("the deposit is fully refundable"): it is not yet a close attempt.
@@ -183,8 +184,7 @@ class Director:
             beats.append(self._step_beat(state, objection, step))
         if beats:
             # Only the furthest step speaks; earlier ones this turn are recorded silently.
-            beats = [Beat(b.kind, b.rule, b.params, None, b.effects) for b in beats[:-1]] + beats[-1:]
-            return beats
+            return [b.silenced() for b in beats[:-1]] + beats[-1:]
         # A later step's technique used before its turn: the customer is not convinced yet.
         # Only the step's own technique counts as an attempt: an open question or a
         # presentation may be about something else entirely.
@@ -353,7 +353,7 @@ def _quiet_greeting(beats: list[Beat]) -> list[Beat]:
     """A greeting answered alongside something more important is answered silently."""
     if sum(1 for b in beats if b.line) < 2:
         return beats
-    return [Beat(b.kind, b.rule, b.params, None, b.effects) if b.rule == "greeting" else b for b in beats]
+    return [b.silenced() if b.rule == "greeting" else b for b in beats]
 
 
 def _mentions_any(text: str, cues: tuple[str, ...]) -> bool:
