@@ -41,6 +41,9 @@ _NEGATED_GUARANTEE = re.compile(r"不能保证|无法保证|不敢保证|不保�
 
 _KIND_PATTERNS = tuple((kind, re.compile(regex, re.IGNORECASE)) for kind, regex in PRESSURE_KINDS)
 
+# Every act that counts as pressure: the specific kinds above, then the analyzer's plain label.
+PRESSURE_ACTS: tuple[str, ...] = (*(kind for kind, _ in PRESSURE_KINDS), "pressure")
+
 # Personal data a salesperson has no business asking for without saying why.
 PERSONAL_DATA: tuple[tuple[str, str], ...] = (
     ("id_number", r"身份证|证件号|护照号|\bid (?:number|card)\b|\bpassport\b|\bsocial security\b|\bssn\b|\bdriver'?s licen[cs]e number\b"),

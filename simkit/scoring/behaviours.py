@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from simkit.scoring.acts import PRESSURE_ACTS
 from simkit.scoring.observe import Observations
 from simkit.scoring.scorecard import Finding
 
@@ -28,7 +29,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 Detector = Callable[["Conversation", Observations, "Rubric"], tuple[bool, tuple[int, ...]]]
 
-PRESSURE_ACTS = ("false_guarantee", "belittling", "false_urgency", "pressure")
 
 
 def _turns(values) -> tuple[int, ...]:

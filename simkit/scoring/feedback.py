@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from simkit import i18n
 from simkit.labels import LANGS
-from simkit.scoring.behaviours import PRESSURE_ACTS
+from simkit.scoring.acts import PRESSURE_ACTS
 from simkit.scoring.scorecard import Dimension, Improvement, Verdict
 
 TOP = 3

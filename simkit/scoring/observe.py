@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from simkit.content.model import OBJECTION_STEPS
-from simkit.scoring.acts import asks_personal_data, pressure_kind
+from simkit.scoring.acts import PRESSURE_ACTS, asks_personal_data, pressure_kind
 from simkit.scoring.conversation import Conversation, parse_time
 
 
@@ -252,8 +252,7 @@ def _note_pushes(tracks: dict[str, ObjectionTrack], n: int, beats, acts: list[Ac
     Pressure counts from the turn the objection is raised; a premature discount counts against a
     price objection even before it is raised (the discount came before any value was shown).
     """
-    pushes = [a.kind for a in acts if a.kind in ("false_guarantee", "belittling", "false_urgency", "pressure",
-                                                  "premature_discount")]
+    pushes = [a.kind for a in acts if a.kind in (*PRESSURE_ACTS, "premature_discount")]
     if not pushes:
         return
     for track in tracks.values():
