@@ -29,10 +29,9 @@ SCORING_JSON: dict[str, Any] = _scoring_json()
 
 def check_scoring(value: Any, root: dict[str, Any]) -> Iterable[tuple[str, str, str]]:
     """Problems of ``scoring:`` as ``(yaml path, message, code)``, from the rubric's own checker."""
-    from simkit.scoring.rubric import check_scoring as rubric_check
+    from simkit.scoring.rubric import validate_section
 
-    channel = root.get("channel") if isinstance(root.get("channel"), str) else None
-    return rubric_check(value, channel=channel)
+    return validate_section(value, root)
 
 
 #: The declaration of ``scoring:`` used by the scenario schema.
