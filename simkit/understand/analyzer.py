@@ -13,11 +13,10 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from simkit._versions import files_version
 from simkit.labels import TOPICS
 from simkit.understand import rules
 from simkit.understand.analysis import Analysis
@@ -27,25 +26,13 @@ from simkit.understand.topics import topic_hits
 #: Longer input is analysed on its first MAX_CHARS characters (the Analysis keeps the full text).
 MAX_CHARS = 2000
 
-_HERE = Path(__file__).parent
 _VERSIONED_FILES = ("analyzer.py", "rules.py", "topics.py", "facts.py", "model.py", "model.json")
 
-
-def _version() -> str:
-    digest = hashlib.sha256()
-    for name in _VERSIONED_FILES:
-        path = _HERE / name
-        digest.update(name.encode())
-        digest.update(path.read_bytes() if path.exists() else b"-")
-    return "nlu-" + digest.hexdigest()[:12]
-
-
 #: Changes whenever the rules, the extraction code or the shipped model change.
-ANALYZER_VERSION: str = _version()
+ANALYZER_VERSION: str = files_version("nlu-", Path(__file__).parent, _VERSIONED_FILES)
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_HAN = rules._HAN  # one definition of "a Chinese character" for detection and cues
+_LATIN = rules.lazy_compile(r"[A-Za-z]")
 
 
 def detect_lang(text: str) -> str:
@@ -143,13 +130,12 @@ def read(text: str, lang: str, *, explain: bool = False) -> Reading:
     cues = tuple((h.name, h.text) for h in hits)
     topic_cues = tuple((h.topic, h.text) for h in t_hits)
     keyword_topics = {h.topic for h in t_hits}
+    topics = tuple(t for t in TOPICS if t in keyword_topics)
     if not model_mod.units(text):  # nothing to read: empty, emoji, punctuation
-        topics = tuple(t for t in TOPICS if t in keyword_topics)
         return Reading(("other",), topics, asked, cues, topic_cues, notes=("no words: other",))
     model = model_mod.load_model()
     if model is None:
         labels = rules.rule_labels(text, lang, hits)
-        topics = tuple(t for t in TOPICS if t in keyword_topics)
         return Reading(tuple(labels), topics, asked, cues, topic_cues, notes=("rules only: no model shipped",))
     feats = model_mod.features(text, model.config, cues=hits, topics=t_hits)
     scores = model.scores(feats)
