@@ -25,7 +25,7 @@ def test_every_error_is_a_simkit_error():
 
 def test_import_loads_no_heavy_libraries():
     """`import simkit` stays light: the model and the training stack load only when needed."""
-    code = ("import sys, simkit; heavy = [m for m in ('numpy', 'sklearn', 'ipywidgets', 'nbgrader') "
+    code = ("import sys, simkit; heavy = [m for m in ('numpy', 'sklearn', 'ipywidgets', 'nbgrader', 'simkit.scoring') "
             "if m in sys.modules]; print(heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -414,11 +414,12 @@ class Hooked(Type):
 
     ``validator(value, root)`` gets the value and the whole document and returns
     ``(yaml path, message, code)`` triples, paths written from the document root
-    (``scoring.weights.needz``); ``schema`` is the JSON Schema fragment to export.
+    (``scoring.weights.needz``); ``schema()`` returns the JSON Schema fragment to export (a
+    function, so that its owner is imported only when a schema is asked for).
     """
 
     validator: Validator
-    schema: dict[str, Any]
+    schema: Callable[[], dict[str, Any]]
     expected = "a mapping"
 
     def accepts(self, value: Any) -> bool:
@@ -431,4 +432,4 @@ class Hooked(Type):
             ctx.report(parts, code, message, key=code == "unknown-field")
 
     def json(self) -> dict[str, Any]:
-        return dict(self.schema)
+        return dict(self.schema())

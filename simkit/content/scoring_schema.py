@@ -3,9 +3,9 @@
 :data:`SCORING` is the declaration :mod:`simkit.content.schema` uses for ``scoring:``. It is a
 :class:`~simkit.content.schema_types.Hooked` type: validation is delegated to
 :func:`simkit.scoring.rubric.check_scoring`, and its problems are reported with file, line and
-column like every other; :data:`SCORING_JSON` is the rubric's JSON Schema for editors. The
+column like every other; :func:`scoring_json` gives the rubric's JSON Schema for editors. The
 imports sit inside the functions because importing :mod:`simkit.scoring` loads the engine,
-which loads this package.
+which loads this package, and because only validation and ``simkit schema`` need them.
 """
 
 from __future__ import annotations
@@ -15,16 +15,12 @@ from typing import Any
 
 from simkit.content.schema_types import Hooked
 
-def _scoring_json() -> dict[str, Any]:
+
+def scoring_json() -> dict[str, Any]:
     """The rubric's own JSON Schema (:func:`simkit.scoring.rubric.json_schema`)."""
     from simkit.scoring.rubric import json_schema
 
     return json_schema()
-
-
-#: JSON Schema of ``scoring:``: weights, threshold, required/forbidden/excellence behaviours, tiers
-#: and limits, each with its default in the description.
-SCORING_JSON: dict[str, Any] = _scoring_json()
 
 
 def check_scoring(value: Any, root: dict[str, Any]) -> Iterable[tuple[str, str, str]]:
@@ -35,4 +31,4 @@ def check_scoring(value: Any, root: dict[str, Any]) -> Iterable[tuple[str, str, 
 
 
 #: The declaration of ``scoring:`` used by the scenario schema.
-SCORING = Hooked(validator=check_scoring, schema=SCORING_JSON)
+SCORING = Hooked(validator=check_scoring, schema=scoring_json)
