@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from simkit.content import default_library, default_scenarios_path, find_content_files, json_schema, validate_paths
+from simkit.content import check_paths, default_library, default_scenarios_path, json_schema
 from simkit.content.problems import Problem
 from simkit.content.schema import KINDS
 
@@ -50,8 +50,8 @@ def _list(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     paths = args.paths or [_shown(default_scenarios_path())]
-    problems = validate_paths(paths)
-    checked = len(find_content_files(paths)[0])
+    files, _, problems = check_paths(paths)  # one walk: the count matches the problems
+    checked = len(files)
     if args.json:
         print(json.dumps({"files": checked, "problems": [p.to_dict() for p in problems]}, ensure_ascii=False, indent=2))
     else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from simkit.content.library import (
     Library,
+    check_paths,
     default_library,
     default_scenarios_path,
     find_content_files,
@@ -33,6 +34,7 @@ __all__ = [
     "Problem",
     "Scenario",
     "Traits",
+    "check_paths",
     "default_library",
     "default_scenarios_path",
     "find_content_files",

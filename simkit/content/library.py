@@ -107,7 +107,7 @@ def load_library(paths: PathLike | Iterable[PathLike]) -> Library:
     Raises:
         ContentError: any problem at all; ``.problems`` lists every one, sorted.
     """
-    documents, problems = _check(paths)
+    _, documents, problems = check_paths(paths)
     if problems:
         raise ContentError(problems)
     personas: list[Persona] = []
@@ -140,7 +140,7 @@ def validate_paths(paths: PathLike | Iterable[PathLike]) -> list[Problem]:
         >>> validate_paths(default_scenarios_path())
         []
     """
-    return _check(paths)[1]
+    return check_paths(paths)[2]
 
 
 def default_scenarios_path() -> Path:
@@ -216,7 +216,15 @@ def _walk(root: Path) -> Iterable[Path]:
                 yield Path(folder) / name
 
 
-def _check(paths: PathLike | Iterable[PathLike]) -> tuple[list[CheckedDocument], list[Problem]]:
+def check_paths(
+    paths: PathLike | Iterable[PathLike],
+) -> tuple[list[tuple[Path, str]], list[CheckedDocument], list[Problem]]:
+    """Find, read and check every content file under ``paths`` in one pass.
+
+    Returns:
+        ``(files, documents, problems)``: the files found (path, shown name), the documents that
+        parsed, and every problem, sorted.
+    """
     files, problems = find_content_files(paths)
     documents: list[CheckedDocument] = []
     for path, name in files:
@@ -227,7 +235,7 @@ def _check(paths: PathLike | Iterable[PathLike]) -> tuple[list[CheckedDocument],
             problems.extend(document.problems)
             documents.append(document)
     problems.extend(run_checks(documents))
-    return documents, sorted(set(problems))
+    return files, documents, sorted(set(problems))
 
 
 def _hash(scenario: dict[str, Any], persona: dict[str, Any]) -> str:

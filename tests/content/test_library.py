@@ -163,7 +163,7 @@ def test_editing_content_changes_the_hash(tmp_path, file, old, new):
 def test_public_names():
     assert sorted(simkit.content.__all__) == sorted([
         "CODES", "Ask", "Goal", "Library", "Need", "Objection", "Persona", "Problem", "Scenario", "Traits",
-        "default_library", "default_scenarios_path", "find_content_files", "json_schema", "load_library",
+        "check_paths", "default_library", "default_scenarios_path", "find_content_files", "json_schema", "load_library",
         "validate_paths",
     ])
     assert Library.__module__ == "simkit.content.library"
