@@ -70,13 +70,21 @@ def analyze(text: str, lang: str | None = None) -> Analysis:
         >>> analyze("I can knock off two grand").techniques
         ('concession',)
     """
+    return analyze_with_reading(text, lang)[0]
+
+
+def analyze_with_reading(text: str, lang: str | None = None, *, explain: bool = False) -> tuple[Analysis, Reading]:
+    """:func:`analyze` and the :class:`Reading` behind it, computed once (for ``nlu eval``/``explain``).
+
+    ``explain`` also collects each label's strongest features.
+    """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     sample = text[:MAX_CHARS]
     if lang not in ("zh", "en"):
         lang = detect_lang(sample)
-    reading = read(sample, lang)
-    return Analysis(
+    reading = read(sample, lang, explain=explain)
+    analysis = Analysis(
         text=text,
         lang=lang,
         techniques=tuple(reading.techniques),
@@ -84,6 +92,7 @@ def analyze(text: str, lang: str | None = None) -> Analysis:
         facts=extract_facts(sample),
         is_question=reading.is_question,
     )
+    return analysis, reading
 
 
 @dataclass(frozen=True)

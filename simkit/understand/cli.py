@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from simkit.errors import SimkitError
-from simkit.labels import TECHNIQUES
+from simkit.labels import TECHNIQUES, TOPICS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -84,7 +84,7 @@ def evaluate(rows: Sequence[dict[str, Any]], *, worst: int = 10) -> dict[str, An
         (gold label -> predicted label -> count; ``(missed)`` counts gold labels not predicted),
         ``topics_macro_f1``, ``worst`` (the misread lines), ``n`` and ``analyzer_version``.
     """
-    from simkit.understand.analyzer import ANALYZER_VERSION, MAX_CHARS, analyze, read
+    from simkit.understand.analyzer import ANALYZER_VERSION, analyze_with_reading
     from simkit.understand.model import macro_f1
 
     gold: list[list[str]] = []
@@ -95,7 +95,7 @@ def evaluate(rows: Sequence[dict[str, Any]], *, worst: int = 10) -> dict[str, An
     topic_gold: list[list[str]] = []
     topic_pred: list[list[str]] = []
     for row in rows:
-        analysis = analyze(row["text"], row.get("lang"))
+        analysis, reading = analyze_with_reading(row["text"], row.get("lang"))
         g, p = list(row["labels"]), list(analysis.techniques)
         gold.append(g)
         pred.append(p)
@@ -104,12 +104,11 @@ def evaluate(rows: Sequence[dict[str, Any]], *, worst: int = 10) -> dict[str, An
         topic_pred.append(list(analysis.topics))
         for label in g:
             counts = confusion.setdefault(label, {})
-            for q in p if p else ["(missed)"]:
+            for q in p:  # never empty: analyze always gives a label
                 counts[q] = counts.get(q, 0) + 1
             if label not in p:
                 counts["(missed)"] = counts.get("(missed)", 0) + 1
         if set(g) != set(p):
-            reading = read(row["text"][:MAX_CHARS], analysis.lang)
             margin = sum(abs(reading.scores.get(label, 0.5) - 0.5) for label in set(g) ^ set(p))
             misread.append((-(len(set(g) ^ set(p)) + margin), {
                 "text": row["text"], "lang": analysis.lang, "gold": g, "predicted": p,
@@ -131,7 +130,6 @@ def evaluate(rows: Sequence[dict[str, Any]], *, worst: int = 10) -> dict[str, An
         idx = [i for i, x in enumerate(langs) if x == lang]
         by_lang[lang] = {"macro_f1": round(macro_f1([gold[i] for i in idx], [pred[i] for i in idx], TECHNIQUES), 4),
                          "n": len(idx)}
-    from simkit.labels import TOPICS
 
     misread.sort(key=lambda m: (m[0], m[1]["text"]))
     return {
@@ -156,11 +154,10 @@ def explain(text: str, lang: str | None = None) -> dict[str, Any]:
         ``labels`` (per technique: score, threshold, chosen, top features), ``cues``,
         ``topic_keywords``, ``notes`` and ``analyzer_version``.
     """
-    from simkit.understand.analyzer import ANALYZER_VERSION, MAX_CHARS, analyze, read
+    from simkit.understand.analyzer import ANALYZER_VERSION, analyze_with_reading
     from simkit.understand.model import load_model
 
-    analysis = analyze(text, lang)
-    reading = read(text[:MAX_CHARS], analysis.lang, explain=True)
+    analysis, reading = analyze_with_reading(text, lang, explain=True)
     model = load_model()
     thresholds = model.thresholds_for(analysis.lang) if model else {}
     labels = {}
