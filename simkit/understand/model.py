@@ -42,7 +42,6 @@ MODEL_PATH = Path(__file__).with_name("model.json")
 CORPUS_DIR = Path(__file__).with_name("corpus")
 FORMAT = 1
 
-_UNIT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[?!$%]")
 _DIGIT = re.compile(r"\d")
 _LATIN_WORD = re.compile(r"[a-z]{3,}")
 
@@ -54,33 +53,15 @@ def normalise(text: str) -> str:
 
 
 _CASED_UNIT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*|[?!$%]|[.。！？]")
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight".split())
-_KEEP_CASE = frozenset("i i'm i'll i'd i've ok okay".split())
-NAMES = False
 
 
 def units(text: str) -> list[str]:
-    """Chinese characters, English words, numbers (digits as ``0``) and ``? ! $ %`` in order.
-
-    A capitalised English word inside a sentence (a model, a brand, a dealer, a person) becomes
-    ``<name>``, so that names seen in training do not decide labels of lines about other cars.
-    """
+    """Chinese characters, lower-cased English words, numbers (digits as ``0``) and ``? ! $ %``."""
     out: list[str] = []
-    start = True
     for tok in _CASED_UNIT.findall(unicodedata.normalize("NFKC", text).replace("\u2019", "'")):
         if tok in ".。！？":
-            start = True
             continue
-        lower = tok.lower()
-        if tok[0].isdigit():
-            out.append(_DIGIT.sub("0", tok))
-        elif NAMES and tok[0].isupper() and not start and lower not in _KEEP_CASE and lower not in _DAYS and (
-            len(tok) > 1
-        ):
-            out.append("<name>")
-        else:
-            out.append(lower)
-        start = tok in "!?" if not tok[0].isalnum() else False
+        out.append(_DIGIT.sub("0", tok) if tok[0].isdigit() else tok.lower())
     return out
 
 
@@ -154,8 +135,9 @@ def features(
                 for i in range(len(padded) - n + 1):
                     feats["c:" + padded[i:i + n]] = config.subword_weight
     if config.sentences:
-        parts = [p for p in _SENTENCE_END.split(normalise(text)) if p.strip()]
-        marks = _SENTENCE_END.findall(normalise(text))
+        normal = normalise(text)
+        parts = [p for p in _SENTENCE_END.split(normal) if p.strip()]
+        marks = _SENTENCE_END.findall(normal)
         for k, part in enumerate(parts):
             pu = units(part)
             if not pu:
@@ -370,14 +352,15 @@ def test_files(corpus_dir: Path = CORPUS_DIR) -> list[Path]:
 
 
 def source_hash(corpus_dir: Path = CORPUS_DIR) -> str:
-    """SHA-256 over the training files and the code that shapes features and training.
+    """SHA-256 over the training files and the code that shapes features (cues and topic
+    keywords are features too) and training.
 
     The shipped model records this value; when it differs, the model is stale and
     ``simkit nlu train`` must be run.
     """
     digest = hashlib.sha256()
     code = Path(__file__).parent
-    for path in [*train_files(corpus_dir), code / "model.py", code / "rules.py"]:
+    for path in [*train_files(corpus_dir), code / "model.py", code / "rules.py", code / "topics.py"]:
         digest.update(path.name.encode() + b"\0")
         digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
     return digest.hexdigest()
