@@ -338,6 +338,13 @@ MESSAGES.update({
 })
 
 
+class Lenient(dict):
+    """Values for ``str.format_map``-style filling in which an unknown ``{placeholder}`` stays as written."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
 def text(code: str, lang: str, **values: object) -> str:
     """The message ``code`` in ``lang`` with ``values`` filled in."""
     template = MESSAGES[code][lang]

@@ -6,17 +6,11 @@ import random
 import string
 from typing import Any
 
+from simkit import i18n
 from simkit.content.model import Lines, Persona, Scenario
 from simkit.engine.beats import Beat
 
 MAX_SPOKEN = 2  # the customer says at most this many things per turn; the rest stay silent
-
-
-class _Facts(dict):
-    """Placeholder values for one language; an unknown placeholder stays as written."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
 
 
 class Actor:
@@ -27,7 +21,7 @@ class Actor:
         self.persona = persona
         self.lang = lang
         self.rng = rng
-        self.facts = _Facts({k: _in_lang(v, lang) for k, v in {**persona.profile, **persona.facts}.items()})
+        self.facts = i18n.Lenient({k: _in_lang(v, lang) for k, v in {**persona.profile, **persona.facts}.items()})
 
     def speak(self, beats: list[Beat]) -> str:
         """The customer's words for this turn's beats (the last MAX_SPOKEN beats that have lines)."""

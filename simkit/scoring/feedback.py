@@ -12,6 +12,8 @@ answer otherwise; both live in :mod:`simkit.i18n` under ``model.*`` in Chinese a
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from simkit import i18n
 from simkit.labels import LANGS
 from simkit.scoring.acts import PRESSURE_ACTS
@@ -68,7 +70,7 @@ def improvements(conv, obs, dimensions: tuple[Dimension, ...], verdict: Verdict)
                 kind = next(a.kind for a in obs.acts if a.turn == finding.turns[0] and a.kind in PRESSURE_ACTS)
             code = ACT_CODES[kind]
             dim = ACT_DIMENSIONS.get(finding.id, "compliance")
-            candidates.append((True, _improve(conv, obs, code, dim, finding.turns[0], 0, {"act": finding.id})))
+            candidates.append((True, Improvement(code, dim, finding.turns[0], 0, {"act": finding.id})))
     for dim in dimensions:
         for ev in dim.evidence:
             if not ev.lost:
@@ -85,7 +87,7 @@ def improvements(conv, obs, dimensions: tuple[Dimension, ...], verdict: Verdict)
                 code, turn = "close-when-ready", obs.failed_closes[-1][0]
             if code is None:
                 continue
-            candidates.append((False, _improve(conv, obs, code, dim.name, turn, ev.lost, dict(ev.params))))
+            candidates.append((False, Improvement(code, dim.name, turn, ev.lost, dict(ev.params))))
     groups: dict[str, list[tuple[bool, Improvement]]] = {}
     for forbidden, item in candidates:
         groups.setdefault(item.code, []).append((forbidden, item))
@@ -94,17 +96,13 @@ def improvements(conv, obs, dimensions: tuple[Dimension, ...], verdict: Verdict)
         forbidden = any(f for f, _ in group)
         points = max(item.points for _, item in group)
         first = min(group, key=lambda pair: _rank(*pair))[1]
-        merged.append((forbidden, _with_points(first, points)))
+        merged.append((forbidden, replace(first, points=points)))
     ranked = sorted(merged, key=lambda pair: _rank(*pair))
     return tuple(_with_better(conv, obs, item) for _, item in ranked[:TOP])
 
 
 def _rank(forbidden: bool, item: Improvement) -> tuple:
     return (not forbidden, -item.points, item.turn is None, item.turn or 0, item.code)
-
-
-def _with_points(item: Improvement, points: int) -> Improvement:
-    return Improvement(item.code, item.dimension, item.turn, points, item.params, item.better, item.source)
 
 
 def _turn_for(conv, obs, ev) -> int | None:
@@ -122,13 +120,9 @@ def _turn_for(conv, obs, ev) -> int | None:
     return conv.last_turn
 
 
-def _improve(conv, obs, code: str, dimension: str, turn: int | None, points: int, params: dict) -> Improvement:
-    return Improvement(code, dimension, turn, points, params)  # the better line is added to the chosen few
-
-
 def _with_better(conv, obs, item: Improvement) -> Improvement:
     better, source = better_line(conv, obs, item.code, item.params, item.turn)
-    return Improvement(item.code, item.dimension, item.turn, item.points, item.params, better, source)
+    return replace(item, better=better, source=source)
 
 
 def better_line(conv, obs, code: str, params: dict, turn: int | None) -> tuple[dict[str, str], str]:

@@ -31,13 +31,6 @@ class Evidence:
     points: int = 0
     lost: int = 0
 
-    @property
-    def effect(self) -> str:
-        """``"+"`` gave points, ``"-"`` took points, ``"±"`` both, ``"·"`` a note worth nothing."""
-        if self.points and self.lost:
-            return "±"
-        return "+" if self.points else "-" if self.lost else "·"
-
     def to_dict(self) -> dict[str, Any]:
         return {"turn": self.turn, "reason": self.reason, "points": self.points, "lost": self.lost,
                 "params": dict(self.params)}

@@ -20,15 +20,10 @@ _FAMILIES = {
 }
 
 
-class _Lenient(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
 def say(code: str, lang: str, **params: Any) -> str:
     """``i18n`` message ``code`` with ``params`` translated; unknown placeholders stay visible."""
     template = i18n.MESSAGES[code][lang]
-    return string.Formatter().vformat(template, (), _Lenient(localize(params, lang)))
+    return string.Formatter().vformat(template, (), i18n.Lenient(localize(params, lang)))
 
 
 def localize(params: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -120,10 +115,10 @@ def advice(item: Improvement, lang: str) -> str:
 
 
 def outcome_text(outcome: dict[str, Any], lang: str) -> str:
-    if outcome.get("status") == "success":
-        return i18n.text("outcome.success", lang, goal=i18n.text(f"goal.{outcome['goal']}", lang))
-    if outcome.get("status") == "defeat":
-        return i18n.text("outcome.defeat", lang, reason=i18n.text(f"defeat.{outcome['reason']}", lang))
+    if outcome.get("status") in ("success", "defeat"):
+        from simkit.engine import Outcome  # the engine words its own outcomes
+
+        return Outcome.from_dict(outcome).describe(lang)
     return i18n.text("outcome.open", lang)
 
 
