@@ -142,3 +142,13 @@ def verdict_rows(verdict: Verdict, lang: str) -> list[tuple[bool, str, str, str,
             rows.append((f.met if good else not f.met, i18n.text("score.label." + kind, lang), name, state, turns))
     return rows
 
+
+def points_text(ev: Evidence) -> str:
+    """``+3``, ``-4``, ``+3/-4`` or ``·`` (a note worth nothing), for every renderer."""
+    if ev.points and ev.lost:
+        return f"+{ev.points}/-{ev.lost}"
+    if ev.points:
+        return f"+{ev.points}"
+    if ev.lost:
+        return f"-{ev.lost}"
+    return "·"

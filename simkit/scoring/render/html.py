@@ -7,7 +7,6 @@ from html import escape
 
 from simkit import i18n
 from simkit.scoring import words
-from simkit.scoring.render.text import _points
 from simkit.scoring.scorecard import Scorecard
 
 _STYLE = """
@@ -67,7 +66,7 @@ def _section(card: Scorecard, lang: str) -> str:
             quote = ""
             if ev.turn is not None and 1 <= ev.turn <= len(card.turns):
                 quote = f"<br><small>“{e(card.turns[ev.turn - 1])}”</small>"
-            out.append(f'<tr><td class="pts">{e(_points(ev))}</td><td>{e(words.turn_label(ev.turn, lang))}</td>'
+            out.append(f'<tr><td class="pts">{e(words.points_text(ev))}</td><td>{e(words.turn_label(ev.turn, lang))}</td>'
                        f"<td>{e(words.describe(ev, lang))}{quote}</td></tr>")
         out.append("</table>")
     out.append(f"<h2>{t('score.label.rules')} ({t('score.label.threshold', threshold=card.verdict.threshold)})</h2><ul>")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from simkit import i18n
 from simkit.scoring import words
-from simkit.scoring.scorecard import Evidence, Scorecard
+from simkit.scoring.scorecard import Scorecard
 
 QUOTE_CHARS = 160  # longer trainee lines are cut in quotes
 
@@ -27,7 +27,7 @@ def to_text(card: Scorecard, lang: str) -> str:
             else t("score.label.not-applicable")
         lines.append(f"{words.dimension_title(dim.name, lang)}  {points}")
         for ev in dim.evidence:
-            lines.append(f"  {_points(ev):>6}  {words.turn_label(ev.turn, lang):<8} {words.describe(ev, lang)}")
+            lines.append(f"  {words.points_text(ev):>6}  {words.turn_label(ev.turn, lang):<8} {words.describe(ev, lang)}")
     lines.append("")
     lines.append(f"{t('score.label.rules')} ({t('score.label.threshold', threshold=card.verdict.threshold)})")
     for ok, kind, name, state, turns in words.verdict_rows(card.verdict, lang):
@@ -50,16 +50,6 @@ def to_text(card: Scorecard, lang: str) -> str:
                 source = t("score.label.from-persona" if item.source == "persona" else "score.label.from-model")
                 lines.append(f"     {t('score.label.try')}: “{item.better[card.lang]}” ({source})")
     return "\n".join(lines) + "\n"
-
-
-def _points(ev: Evidence) -> str:
-    if ev.points and ev.lost:
-        return f"+{ev.points}/-{ev.lost}"
-    if ev.points:
-        return f"+{ev.points}"
-    if ev.lost:
-        return f"-{ev.lost}"
-    return "·"
 
 
 def _cut(text: str) -> str:
