@@ -22,6 +22,20 @@ DEFAULT_CHAT_WEIGHTS: dict[str, int] = {
     "outcome": 15, "listening": 5, "compliance": 15, "responsiveness": 10,
 }
 DEFAULT_THRESHOLD = 60
+
+
+def weights_for(overrides: dict, channel: str | None) -> dict:
+    """Every dimension's weight: the channel's defaults with ``overrides`` on top.
+
+    Reply delays count only on timed channels, so elsewhere ``responsiveness`` is 0 (an unknown
+    ``channel``, None, keeps what was given).
+    """
+    base = DEFAULT_CHAT_WEIGHTS if channel in TIMED_CHANNELS else DEFAULT_WEIGHTS
+    weights = {name: overrides.get(name, base[name]) for name in DIMENSIONS}
+    if channel is not None and channel not in TIMED_CHANNELS:
+        weights["responsiveness"] = 0
+    return weights
+
 DEFAULT_REQUIRED: tuple[str, ...] = ("greeting",)
 DEFAULT_FORBIDDEN: tuple[str, ...] = ("false_guarantee", "belittling", "personal_data")
 DEFAULT_EXCELLENCE: tuple[str, ...] = ("deep_need", "objections_resolved", "goal_met", "no_interrogation")

@@ -28,15 +28,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simkit.scoring.defaults import (
-    DEFAULT_CHAT_WEIGHTS,
     DEFAULT_EXCELLENCE,
     DEFAULT_FORBIDDEN,
     DEFAULT_LIMITS,
     DEFAULT_REQUIRED,
     DEFAULT_THRESHOLD,
-    DEFAULT_WEIGHTS,
     DIMENSIONS,
-    TIMED_CHANNELS,
+    weights_for,
 )
 from simkit.scoring.rubric_checks import check_scoring, json_schema, validate_section
 
@@ -76,10 +74,7 @@ class Rubric:
     @classmethod
     def from_data(cls, data: dict[str, Any], *, channel: str) -> Rubric:
         """Build from a validated ``scoring:`` mapping (see :func:`check_scoring`)."""
-        base = DEFAULT_CHAT_WEIGHTS if channel in TIMED_CHANNELS else DEFAULT_WEIGHTS
-        weights = {name: int((data.get("weights") or {}).get(name, base[name])) for name in DIMENSIONS}
-        if channel not in TIMED_CHANNELS:
-            weights["responsiveness"] = 0
+        weights = {name: int(w) for name, w in weights_for(data.get("weights") or {}, channel).items()}
         threshold = int(data.get("threshold", DEFAULT_THRESHOLD))
         excellence = tuple(data.get("excellence", DEFAULT_EXCELLENCE))
         tiers_data = data.get("tiers") or [

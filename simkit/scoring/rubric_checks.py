@@ -21,6 +21,7 @@ from simkit.scoring.defaults import (
     TIER_KEYS,
     TIMED_CHANNELS,
     TOP_LEVEL_KEYS,
+    weights_for,
 )
 
 
@@ -82,11 +83,7 @@ def _check_weights(weights: Any, channel: str | None, report) -> None:
                          f"not {channel}; set it to 0 or leave it out", "invalid-value")
     if all(isinstance(v, int) and not isinstance(v, bool) for v in weights.values()) and weights \
             and all(n in DIMENSIONS for n in weights):
-        base = DEFAULT_CHAT_WEIGHTS if channel in TIMED_CHANNELS else DEFAULT_WEIGHTS
-        merged = {n: weights.get(n, base[n]) for n in DIMENSIONS}
-        if channel is not None and channel not in TIMED_CHANNELS:
-            merged["responsiveness"] = 0
-        if sum(merged.values()) == 0:
+        if sum(weights_for(weights, channel).values()) == 0:
             report("scoring.weights", "every weight is 0: nothing would be scored", "invalid-value")
 
 
