@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simkit.content.problems import Problem
-from simkit.content.schema import CheckedDocument
+from simkit.content.schema import SCENARIO, CheckedDocument
 from simkit.errors import suggest
 from simkit.labels import LANGS
 
@@ -286,7 +286,7 @@ def check_unreachable_asks(corpus: Corpus) -> Iterator[Problem]:
         asks: [{id: delivery-wait, turn: 7, ...}]
     """
     for scenario in corpus.of_kind("scenario"):
-        max_turns = scenario.data.get("max_turns", 20)
+        max_turns = scenario.data.get("max_turns", SCENARIO.field("max_turns").default)
         if not isinstance(max_turns, int) or isinstance(max_turns, bool):
             continue
         for index, ask in _dicts(scenario.data.get("asks")):

@@ -69,14 +69,12 @@ def read_yaml(path: Path, *, file: str | None = None) -> tuple[YamlDoc | None, l
         if not path.is_file():
             return None, [Problem(name, 1, 1, "", "not-a-file", "not a regular file")]
         size = path.stat().st_size
-        if size <= MAX_BYTES:
-            with path.open("rb") as stream:
-                raw = stream.read(MAX_BYTES + 1)
-            size = len(raw)
+        if size > MAX_BYTES:  # not even read; a file that grows after this is caught by parse_yaml
+            return None, [_too_large(name, size)]
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
     except OSError as exc:
         return None, [Problem(name, 1, 1, "", "unreadable-file", f"cannot read the file: {exc.strerror or exc}")]
-    if size > MAX_BYTES:
-        return None, [_too_large(name, size)]
     return parse_yaml(raw, name)
 
 
