@@ -75,7 +75,7 @@ def _empathy(conv, obs, rubric):
 
 
 def _empathy_on_feeling(conv, obs, rubric):
-    moments = [f for f in obs.feelings if conv.turn(f.turn + 1) is not None]
+    moments = obs.answerable_feelings
     shown = [f.turn + 1 for f in moments if f.turn + 1 in obs.empathy_turns]
     return bool(moments) and len(shown) == len(moments), _turns(shown)
 
@@ -112,7 +112,7 @@ def _no_interrogation(conv, obs, rubric):
 
 def _listening(conv, obs, rubric):
     trainee = sum(obs.trainee_words)
-    total = trainee + sum(obs.customer_words) + obs.opening_words
+    total = trainee + obs.listener_words
     if not trainee:
         return False, ()
     return trainee * 100 <= rubric.limits["talk_share_target"] * total, ()

@@ -115,6 +115,16 @@ class Observations:
     opening_words: int
     delays: tuple[tuple[int, int | None], ...]  # (turn, whole seconds since the customer's last line)
 
+    @property
+    def listener_words(self) -> int:
+        """Everything the customer said: the opening and every reply."""
+        return sum(self.customer_words) + self.opening_words
+
+    @property
+    def answerable_feelings(self) -> tuple[Feeling, ...]:
+        """The feelings the trainee had a next turn to answer (with empathy, ideally)."""
+        return tuple(f for f in self.feelings if f.turn + 1 <= len(self.trainee_words))
+
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")

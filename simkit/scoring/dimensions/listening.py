@@ -20,7 +20,7 @@ NOTED_TURNS = 3
 def measure(conv, obs, rubric) -> Ledger:
     ledger = Ledger()
     trainee = sum(obs.trainee_words)
-    customer = sum(obs.customer_words) + obs.opening_words
+    customer = obs.listener_words
     if not trainee:
         ledger.miss(UNITS, turn=None, reason="said-nothing")
         return ledger

@@ -32,7 +32,7 @@ def measure(conv, obs, rubric) -> Ledger:
         earned = Fraction(TRUST_UNITS if final >= target else 0)
     ledger.criterion(TRUST_UNITS, earned, turn=conv.last_turn, reason="trust-reached" if final >= target
                      else "trust-short", trust=final, start=start, target=target)
-    moments = [f for f in obs.feelings if conv.turn(f.turn + 1) is not None]
+    moments = obs.answerable_feelings
     for feeling in moments:
         reply = feeling.turn + 1
         units = Fraction(EMPATHY_UNITS, len(moments))
