@@ -21,26 +21,21 @@ from simkit.labels import LANGS
 
 @dataclass
 class Corpus:
-    """Every checked file, with personas and scenarios indexed by id (first file wins).
+    """Every checked file, with the documents of each kind grouped by id, in file order.
 
-    A persona id defined by several files is ``ambiguous``: checks that follow a scenario to its
+    A persona id defined by several files is ambiguous: checks that follow a scenario to its
     persona skip it (``duplicate-id`` already says what to fix).
     """
 
     documents: list[CheckedDocument]
-    personas: dict[str, CheckedDocument] = field(default_factory=dict)
-    scenarios: dict[str, CheckedDocument] = field(default_factory=dict)
-
-    ambiguous: set[str] = field(default_factory=set)  # persona ids defined by several files
+    by_id: dict[str, dict[str, list[CheckedDocument]]] = field(
+        default_factory=lambda: {"persona": {}, "scenario": {}})
 
     def __post_init__(self) -> None:
         for document in self.documents:
-            index = {"persona": self.personas, "scenario": self.scenarios}.get(document.kind or "")
             item_id = document.data.get("id")
-            if index is not None and isinstance(item_id, str):
-                if item_id in index and document.kind == "persona":
-                    self.ambiguous.add(item_id)
-                index.setdefault(item_id, document)
+            if document.kind in self.by_id and isinstance(item_id, str):
+                self.by_id[document.kind].setdefault(item_id, []).append(document)
 
     def of_kind(self, kind: str) -> Iterator[CheckedDocument]:
         """The documents of one kind, in file order."""
@@ -49,9 +44,8 @@ class Corpus:
     def persona_of(self, scenario: CheckedDocument) -> CheckedDocument | None:
         """The persona document a scenario names, if exactly one file defines it."""
         persona_id = scenario.data.get("persona")
-        if not isinstance(persona_id, str) or persona_id in self.ambiguous:
-            return None
-        return self.personas.get(persona_id)
+        found = self.by_id["persona"].get(persona_id, []) if isinstance(persona_id, str) else []
+        return found[0] if len(found) == 1 else None
 
 
 def _dicts(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -89,11 +83,7 @@ def check_duplicate_ids(corpus: Corpus) -> Iterator[Problem]:
           - {id: budget-cap, ...}
           - {id: trade-in-old-car, ...}
     """
-    for kind in ("persona", "scenario"):
-        by_id: dict[str, list[CheckedDocument]] = {}
-        for document in corpus.of_kind(kind):
-            if isinstance(document.data.get("id"), str):
-                by_id.setdefault(document.data["id"], []).append(document)
+    for kind, by_id in corpus.by_id.items():
         for item_id, documents in by_id.items():
             for document in documents if len(documents) > 1 else ():
                 others = ", ".join(
@@ -129,8 +119,8 @@ def check_unknown_persona(corpus: Corpus) -> Iterator[Problem]:
     """
     for scenario in corpus.of_kind("scenario"):
         persona_id = scenario.data.get("persona")
-        if isinstance(persona_id, str) and persona_id not in corpus.personas:
-            hint = suggest(persona_id, corpus.personas)
+        if isinstance(persona_id, str) and persona_id not in corpus.by_id["persona"]:
+            hint = suggest(persona_id, corpus.by_id["persona"])
             yield scenario.doc.problem(("persona",), "unknown-persona", f"unknown persona {persona_id!r}{hint}")
 
 
