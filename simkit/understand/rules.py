@@ -37,7 +37,7 @@ class Cue:
 
     label: str
     name: str
-    pattern: LazyPattern
+    pattern: LazyPattern | CaselessPattern
     lang: str = "zh"
 
 
@@ -364,10 +364,76 @@ def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
     return LazyPattern(pattern, flags)
 
 
-def _compile(lang: str, regex: str) -> LazyPattern:
+try:  # the extra case pairs IGNORECASE applies (private, so a later Python may move it)
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover
+    _EXTRA_CASES = None
+
+# Characters that IGNORECASE matches to letters other than their lower case (dotless i, long s,
+# Greek and Cyrillic variants, ...), plus capital I with a dot and capital sigma, whose lower case
+# depends on length or context. A line with any of them is matched the slow, exact way.
+_FOLD_UNSAFE = lazy_compile(
+    "[^\\x00-\\x7f]" if _EXTRA_CASES is None else
+    "[\u0130\u03a3" + "".join(re.escape(chr(c)) for c in sorted(
+        {k for k in _EXTRA_CASES} | {c for v in _EXTRA_CASES.values() for c in v}) if c > 127) + "]"
+)
+
+
+def fold(text: str) -> str | None:
+    """``text.lower()`` when plain lower-case patterns find in it exactly what IGNORECASE finds in ``text``.
+
+    None when ``text`` holds a character for which the two differ (see ``_FOLD_UNSAFE``); the
+    lower-cased line then keeps every offset, so a span found in it is a span of ``text``.
+    """
+    lowered = text.lower()
+    if text.isascii() or (len(lowered) == len(text) and not _FOLD_UNSAFE.search(text)):
+        return lowered
+    return None
+
+
+_OUTSIDE_ESCAPES = re.compile(r"\\.|A-Za-z")
+
+
+class CaselessPattern:
+    """A case-insensitive pattern that runs as a plain pattern on a :func:`fold`-ed line.
+
+    Python's regular expressions compare case-folded characters one by one under IGNORECASE,
+    which made the English cues about three times slower than the same patterns run on a line
+    lower-cased once. Patterns that name upper-case letters themselves (``[A-Z]``) keep
+    IGNORECASE, and so does every line :func:`fold` cannot lower safely.
+    """
+
+    __slots__ = ("any_case", "lower_case")
+
+    def __init__(self, pattern: str) -> None:
+        self.any_case = lazy_compile(pattern, _I)
+        plain = _OUTSIDE_ESCAPES.sub("", pattern)
+        self.lower_case = lazy_compile(pattern) if plain == plain.lower() else None
+
+    def span(self, text: str, folded: str | None) -> tuple[int, int] | None:
+        """Where the pattern first matches ``text`` (``folded`` is ``fold(text)``), or None."""
+        if folded is not None and self.lower_case is not None:
+            m = self.lower_case.search(folded)
+        else:
+            m = self.any_case.search(text)
+        return None if m is None else m.span()
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The case-insensitive pattern (the lower-case one is compiled too, so both get checked)."""
+        if self.lower_case is not None:
+            self.lower_case.compiled  # noqa: B018 - compiled for its errors
+        return self.any_case.compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """Like :meth:`re.Pattern.search` with IGNORECASE (for callers outside the hot path)."""
+        return self.any_case.search(text)
+
+
+def _compile(lang: str, regex: str) -> LazyPattern | CaselessPattern:
     if regex.startswith("cs:"):
         return lazy_compile(regex[3:])
-    return lazy_compile(regex, _I if lang == "en" else 0)
+    return CaselessPattern(regex) if lang == "en" else lazy_compile(regex)
 
 
 CUES: tuple[Cue, ...] = tuple(
@@ -412,12 +478,18 @@ def find_cues(text: str) -> list[CueHit]:
     """
     hits: list[CueHit] = []
     scripts = scripts_of(text)
+    folded = fold(text) if "en" in scripts else None
     for cue in CUES:
         if cue.lang not in scripts:
             continue  # a Chinese cue cannot match a line without Chinese characters, and so on
-        m = cue.pattern.search(text)
-        if m:
-            hits.append(CueHit(cue.label, cue.name, m.group(0), m.start()))
+        pattern = cue.pattern
+        if isinstance(pattern, CaselessPattern):
+            span = pattern.span(text, folded)
+        else:
+            m = pattern.search(text)
+            span = m and m.span()
+        if span:
+            hits.append(CueHit(cue.label, cue.name, text[span[0]:span[1]], span[0]))
     return hits
 
 

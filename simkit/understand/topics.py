@@ -11,11 +11,10 @@ Example:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from simkit.labels import TOPICS
-from simkit.understand.rules import lazy_compile, scripts_of
+from simkit.understand.rules import CaselessPattern, LazyPattern, fold, lazy_compile, scripts_of
 
 _ZH: dict[str, str] = {
     "budget": r"预算|价位|价格区间|多少钱|价钱|花多少|多少万|价格|费用|贵|便宜|报价|落地价|总价|性价比|开销|成本|[\d一二两三四五六七八九十]+万(?:左右|以内|上下|以下|出头)",
@@ -59,8 +58,8 @@ class TopicHit:
     start: int
 
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
-    (t, lazy_compile(_ZH[t]), lazy_compile(r"(?<![A-Za-z])(?:" + _EN[t] + r")", re.IGNORECASE)) for t in TOPICS
+_PATTERNS: tuple[tuple[str, LazyPattern, CaselessPattern], ...] = tuple(
+    (t, lazy_compile(_ZH[t]), CaselessPattern(r"(?<![A-Za-z])(?:" + _EN[t] + r")")) for t in TOPICS
 )
 
 
@@ -68,13 +67,17 @@ def topic_hits(text: str) -> list[TopicHit]:
     """Every topic whose keywords occur in ``text`` (first match per topic and language)."""
     hits: list[TopicHit] = []
     scripts = scripts_of(text)
+    has_zh = "zh" in scripts
+    folded = fold(text) if "en" in scripts else None
     for topic, zh, en in _PATTERNS:
-        for lang, pattern in (("zh", zh), ("en", en)):
-            if lang not in scripts:
-                continue
-            m = pattern.search(text)
+        if has_zh:
+            m = zh.search(text)
             if m:
                 hits.append(TopicHit(topic, m.group(0), m.start()))
+        if "en" in scripts:
+            span = en.span(text, folded)
+            if span:
+                hits.append(TopicHit(topic, text[span[0]:span[1]], span[0]))
     return hits
 
 
