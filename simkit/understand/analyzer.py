@@ -1,8 +1,8 @@
 """``analyze(text, lang=None) -> Analysis``: techniques, topics, facts and is_question.
 
-Offline, deterministic, standard library only at run time. Technique labels come from the
-linear model of :mod:`simkit.understand.model` (loaded lazily on the first call) combined with
-the cues of :mod:`simkit.understand.rules` where rules are clearer; topics from keywords
+Offline and deterministic; at run time it needs numpy but no training library. Technique labels
+come from the linear model of :mod:`simkit.understand.model` (loaded lazily on the first call)
+combined with the cues of :mod:`simkit.understand.rules` where rules are clearer; topics from keywords
 (:mod:`simkit.understand.topics`) and the model; facts from :mod:`simkit.understand.facts`.
 
 Example:
@@ -21,12 +21,14 @@ from simkit.labels import TOPICS
 from simkit.understand import rules
 from simkit.understand.analysis import Analysis
 from simkit.understand.facts import extract_facts
+from simkit.understand.matching import Line
 from simkit.understand.topics import topic_hits
 
 #: Longer input is analysed on its first MAX_CHARS characters (the Analysis keeps the full text).
 MAX_CHARS = 2000
 
-_VERSIONED_FILES = ("analyzer.py", "rules.py", "topics.py", "facts.py", "model.py", "model.json")
+_VERSIONED_FILES = ("analyzer.py", "rules.py", "matching.py", "needles.py", "topics.py", "facts.py", "model.py",
+                    "model.json")
 
 #: Changes whenever the rules, the extraction code or the shipped model change.
 ANALYZER_VERSION: str = files_version("nlu-", Path(__file__).parent, _VERSIONED_FILES)
@@ -133,8 +135,9 @@ def read(text: str, lang: str, *, explain: bool = False) -> Reading:
     """
     from simkit.understand import model as model_mod  # the model loads lazily, on first use
 
-    hits = rules.find_cues(text)
-    t_hits = topic_hits(text)
+    line = Line(text)  # cues and topic keywords share its lower-cased form
+    hits = rules.find_cues(text, line)
+    t_hits = topic_hits(text, line)
     asked = rules.is_question(text, lang)
     cues = tuple((h.name, h.text) for h in hits)
     topic_cues = tuple((h.topic, h.text) for h in t_hits)

@@ -15,11 +15,13 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from simkit.labels import TECHNIQUES
+from simkit.understand.matching import CaselessPattern, LazyPattern, Line, PatternSet, fold, lazy_compile
+
+__all__ = ["CUES", "CaselessPattern", "Cue", "CueHit", "LazyPattern", "Line", "QUESTION_TYPES", "find_cues",
+           "fold", "is_question", "lazy_compile", "question_type", "rule_labels", "scripts_of"]
 
 #: At most one of these per utterance (GUIDELINES.md: "A question gets exactly one question type").
 QUESTION_TYPES: tuple[str, ...] = ("probe", "exclusion_question", "closed_question", "open_question")
@@ -319,117 +321,6 @@ _CUES: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-class LazyPattern:
-    """A regular expression compiled on first use, so importing simkit stays fast.
-
-    Offers the ``search``/``match``/``finditer``/``fullmatch`` methods of :class:`re.Pattern`.
-    """
-
-    __slots__ = ("_args", "_compiled")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-        self._compiled: re.Pattern[str] | None = None
-
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(*self._args)
-        return self._compiled
-
-    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.search(text, pos)
-
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        return self.compiled.match(text, pos)
-
-    def fullmatch(self, text: str) -> re.Match[str] | None:
-        return self.compiled.fullmatch(text)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text)
-
-    def findall(self, text: str) -> list[Any]:
-        return self.compiled.findall(text)
-
-    def split(self, text: str) -> list[str]:
-        return self.compiled.split(text)
-
-    def sub(self, repl: str, text: str) -> str:
-        return self.compiled.sub(repl, text)
-
-
-def lazy_compile(pattern: str, flags: int = 0) -> LazyPattern:
-    """Like :func:`re.compile`, but compiled on first use."""
-    return LazyPattern(pattern, flags)
-
-
-try:  # the extra case pairs IGNORECASE applies (private, so a later Python may move it)
-    from re._casefix import _EXTRA_CASES
-except ImportError:  # pragma: no cover
-    _EXTRA_CASES = None
-
-# Characters that IGNORECASE matches to letters other than their lower case (dotless i, long s,
-# Greek and Cyrillic variants, ...), plus capital I with a dot and capital sigma, whose lower case
-# depends on length or context. A line with any of them is matched the slow, exact way.
-_FOLD_UNSAFE = lazy_compile(
-    "[^\\x00-\\x7f]" if _EXTRA_CASES is None else
-    "[\u0130\u03a3" + "".join(re.escape(chr(c)) for c in sorted(
-        {k for k in _EXTRA_CASES} | {c for v in _EXTRA_CASES.values() for c in v}) if c > 127) + "]"
-)
-
-
-def fold(text: str) -> str | None:
-    """``text.lower()`` when plain lower-case patterns find in it exactly what IGNORECASE finds in ``text``.
-
-    None when ``text`` holds a character for which the two differ (see ``_FOLD_UNSAFE``); the
-    lower-cased line then keeps every offset, so a span found in it is a span of ``text``.
-    """
-    lowered = text.lower()
-    if text.isascii() or (len(lowered) == len(text) and not _FOLD_UNSAFE.search(text)):
-        return lowered
-    return None
-
-
-_OUTSIDE_ESCAPES = re.compile(r"\\.|A-Za-z")
-
-
-class CaselessPattern:
-    """A case-insensitive pattern that runs as a plain pattern on a :func:`fold`-ed line.
-
-    Python's regular expressions compare case-folded characters one by one under IGNORECASE,
-    which made the English cues about three times slower than the same patterns run on a line
-    lower-cased once. Patterns that name upper-case letters themselves (``[A-Z]``) keep
-    IGNORECASE, and so does every line :func:`fold` cannot lower safely.
-    """
-
-    __slots__ = ("any_case", "lower_case")
-
-    def __init__(self, pattern: str) -> None:
-        self.any_case = lazy_compile(pattern, _I)
-        plain = _OUTSIDE_ESCAPES.sub("", pattern)
-        self.lower_case = lazy_compile(pattern) if plain == plain.lower() else None
-
-    def span(self, text: str, folded: str | None) -> tuple[int, int] | None:
-        """Where the pattern first matches ``text`` (``folded`` is ``fold(text)``), or None."""
-        if folded is not None and self.lower_case is not None:
-            m = self.lower_case.search(folded)
-        else:
-            m = self.any_case.search(text)
-        return None if m is None else m.span()
-
-    @property
-    def compiled(self) -> re.Pattern[str]:
-        """The case-insensitive pattern (the lower-case one is compiled too, so both get checked)."""
-        if self.lower_case is not None:
-            self.lower_case.compiled  # noqa: B018 - compiled for its errors
-        return self.any_case.compiled
-
-    def search(self, text: str) -> re.Match[str] | None:
-        """Like :meth:`re.Pattern.search` with IGNORECASE (for callers outside the hot path)."""
-        return self.any_case.search(text)
-
-
 def _compile(lang: str, regex: str) -> LazyPattern | CaselessPattern:
     if regex.startswith("cs:"):
         return lazy_compile(regex[3:])
@@ -441,6 +332,8 @@ CUES: tuple[Cue, ...] = tuple(
 )
 
 assert all(c.label in TECHNIQUES for c in CUES), "a cue names an unknown technique"
+
+_CUE_SET = PatternSet([c.pattern for c in CUES])
 
 _ZH_QUESTION = lazy_compile(
     r"[？?]\s*$|[吗呢嘛][。！!～~\s]*$|什么|怎么|哪|几|多少|是不是|有没有|是否|能不能|会不会|要不要|还是.{0,20}[？?呢]"
@@ -467,30 +360,22 @@ def scripts_of(text: str) -> frozenset[str]:
     return frozenset(("zh",) * has_zh + ("en",) * has_en)
 
 
-def find_cues(text: str) -> list[CueHit]:
+def find_cues(text: str, line: Line | None = None) -> list[CueHit]:
     """Every cue that matches ``text``, in cue order, at most one hit per cue.
 
     Args:
         text: the utterance (any language, any length; callers cap very long text).
+        line: ``Line(text)`` when the caller searches the same line for other patterns too.
 
     Returns:
         One :class:`CueHit` per matching cue.
     """
-    hits: list[CueHit] = []
     scripts = scripts_of(text)
-    folded = fold(text) if "en" in scripts else None
-    for cue in CUES:
-        if cue.lang not in scripts:
-            continue  # a Chinese cue cannot match a line without Chinese characters, and so on
-        pattern = cue.pattern
-        if isinstance(pattern, CaselessPattern):
-            span = pattern.span(text, folded)
-        else:
-            m = pattern.search(text)
-            span = m and m.span()
-        if span:
-            hits.append(CueHit(cue.label, cue.name, text[span[0]:span[1]], span[0]))
-    return hits
+    # a Chinese cue cannot match a line without Chinese characters, and so on
+    wanted = [cue.lang in scripts for cue in CUES]
+    spans = _CUE_SET.spans(Line(text) if line is None else line, wanted)
+    return [CueHit(cue.label, cue.name, text[span[0]:span[1]], span[0])
+            for cue, span in zip(CUES, spans) if span is not None]
 
 
 def is_question(text: str, lang: str) -> bool:

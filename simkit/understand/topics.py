@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from simkit.labels import TOPICS
-from simkit.understand.rules import CaselessPattern, LazyPattern, fold, lazy_compile, scripts_of
+from simkit.understand.matching import CaselessPattern, LazyPattern, Line, PatternSet, lazy_compile
+from simkit.understand.rules import scripts_of
 
 _ZH: dict[str, str] = {
     "budget": r"预算|价位|价格区间|多少钱|价钱|花多少|多少万|价格|费用|贵|便宜|报价|落地价|总价|性价比|开销|成本|[\d一二两三四五六七八九十]+万(?:左右|以内|上下|以下|出头)",
@@ -61,24 +62,21 @@ class TopicHit:
 _PATTERNS: tuple[tuple[str, LazyPattern, CaselessPattern], ...] = tuple(
     (t, lazy_compile(_ZH[t]), CaselessPattern(r"(?<![A-Za-z])(?:" + _EN[t] + r")")) for t in TOPICS
 )
+# Searched together, in this order: each topic's Chinese keywords, then its English ones.
+_KEYS = [(t, lang) for t in TOPICS for lang in ("zh", "en")]
+_PATTERN_SET = PatternSet([pattern for _t, zh, en in _PATTERNS for pattern in (zh, en)])
 
 
-def topic_hits(text: str) -> list[TopicHit]:
-    """Every topic whose keywords occur in ``text`` (first match per topic and language)."""
-    hits: list[TopicHit] = []
+def topic_hits(text: str, line: Line | None = None) -> list[TopicHit]:
+    """Every topic whose keywords occur in ``text`` (first match per topic and language).
+
+    ``line`` is ``Line(text)`` when the caller searches the same line for other patterns too.
+    """
     scripts = scripts_of(text)
-    has_zh = "zh" in scripts
-    folded = fold(text) if "en" in scripts else None
-    for topic, zh, en in _PATTERNS:
-        if has_zh:
-            m = zh.search(text)
-            if m:
-                hits.append(TopicHit(topic, m.group(0), m.start()))
-        if "en" in scripts:
-            span = en.span(text, folded)
-            if span:
-                hits.append(TopicHit(topic, text[span[0]:span[1]], span[0]))
-    return hits
+    wanted = [lang in scripts for _topic, lang in _KEYS]
+    spans = _PATTERN_SET.spans(Line(text) if line is None else line, wanted)
+    return [TopicHit(topic, text[span[0]:span[1]], span[0])
+            for (topic, _lang), span in zip(_KEYS, spans) if span is not None]
 
 
 def find_topics(text: str) -> list[str]:
