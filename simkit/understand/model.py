@@ -17,12 +17,14 @@ deterministic. The shipped ``model.json`` keeps only weights that matter, rounde
 per-language thresholds found by cross-validation on the training split, and the SHA-256 of
 what it was trained from (:func:`source_hash`), so a stale model is detected.
 
-Run time needs only the standard library; training needs the ``train`` extra
+Run time needs numpy for the sum of weights (one gather and one sum per line, instead of a
+Python loop over every weight); training also needs the ``train`` extra
 (``pip install simkit[train]``).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -32,6 +34,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from simkit.labels import QUESTION_TECHNIQUES, TECHNIQUES, TOPICS
 from simkit.understand import rules
@@ -131,9 +135,9 @@ def features(
     if config.subwords:
         for word in _LATIN_WORD.findall(" ".join(u for u in seq if u[0].isalpha())):
             padded = f"<{word}>"
-            for n in (3, 4):
-                for i in range(len(padded) - n + 1):
-                    feats["c:" + padded[i:i + n]] = config.subword_weight
+            feats.update(dict.fromkeys(["c:" + padded[i:i + 3] for i in range(len(padded) - 2)]
+                                       + ["c:" + padded[i:i + 4] for i in range(len(padded) - 3)],
+                                       config.subword_weight))
     if config.sentences:
         normal = normalise(text)
         parts = [p for p in _SENTENCE_END.split(normal) if p.strip()]
@@ -154,7 +158,7 @@ def features(
     if config.lengths:
         n = len(seq)
         feats["len:" + ("1-2" if n <= 2 else "3-5" if n <= 5 else "6-10" if n <= 10 else "11-20" if n <= 20 else "21+")] = 1.0
-    norm = math.sqrt(sum(v * v for v in feats.values())) or 1.0
+    norm = math.sqrt(sum([v * v for v in feats.values()])) or 1.0
     out = {k: v / norm for k, v in feats.items()}
     if config.cue_weight:
         lang = "zh" if any("\u3400" <= u[0] <= "\ufaff" for u in seq) else "en"
@@ -215,12 +219,30 @@ class Model:
         }
 
     def margins(self, feats: dict[str, float]) -> list[float]:
-        """Linear score per label."""
-        scores = list(self.bias)
-        for name, value in feats.items():
-            for i, w in self.weights.get(name, {}).items():
-                scores[i] += w * value
-        return scores
+        """Linear score per label: the bias, then each known feature's weights times its value.
+
+        The sum runs row by row in feature order (numpy adds whole rows elementwise, so every
+        label sees the same additions in the same order as a plain loop would, on any machine).
+        """
+        index, matrix = self._dense
+        get = index.get
+        rows = [0, *[get(name, 1) for name in feats]]  # row 0 holds the bias, row 1 zeros
+        picked = matrix.take(rows, axis=0)
+        picked *= np.array([1.0, *feats.values()])[:, None]
+        return picked.sum(axis=0).tolist()
+
+    @functools.cached_property
+    def _dense(self) -> tuple[dict[str, int], np.ndarray]:
+        """Feature name -> row, and the weights as a dense matrix (built once, on first use).
+
+        Row 0 holds the bias and row 1 zeros, the weights of a feature the model does not know.
+        """
+        index = {name: row for row, name in enumerate(self.weights, start=2)}
+        matrix = np.zeros((len(index) + 2, len(self.labels)))
+        matrix[0] = self.bias
+        for name, ws in self.weights.items():
+            matrix[index[name], list(ws)] = list(ws.values())
+        return index, matrix
 
     def scores(self, feats: dict[str, float]) -> dict[str, float]:
         """Score in (0, 1) per label: the logistic of the linear margin (compared with thresholds)."""
@@ -351,6 +373,10 @@ def test_files(corpus_dir: Path = CORPUS_DIR) -> list[Path]:
     return sorted(corpus_dir.glob("test-*.jsonl"))
 
 
+# The code that decides a line's features: the model's own, and the cues and topic keywords.
+_FEATURE_CODE = ("model.py", "rules.py", "topics.py", "matching.py", "needles.py")
+
+
 def source_hash(corpus_dir: Path = CORPUS_DIR) -> str:
     """SHA-256 over the training files and the code that shapes features (cues and topic
     keywords are features too) and training.
@@ -360,7 +386,7 @@ def source_hash(corpus_dir: Path = CORPUS_DIR) -> str:
     """
     digest = hashlib.sha256()
     code = Path(__file__).parent
-    for path in [*train_files(corpus_dir), code / "model.py", code / "rules.py", code / "topics.py"]:
+    for path in [*train_files(corpus_dir), *(code / name for name in _FEATURE_CODE)]:
         digest.update(path.name.encode() + b"\0")
         digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
     return digest.hexdigest()
