@@ -36,7 +36,8 @@ import re
 from typing import Any
 
 from simkit.understand.analysis import Fact
-from simkit.understand.rules import LazyPattern, lazy_compile, scripts_of
+from simkit.understand.matching import LazyPattern, lazy_compile, loose
+from simkit.understand.rules import scripts_of
 
 # --- numbers ---------------------------------------------------------------------------------
 
@@ -51,9 +52,10 @@ _EN_ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
             "nineteen": 19, "a": 1, "an": 1, "couple": 2}
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
             "eighty": 80, "ninety": 90}
-_EN_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|" \
-           r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|" \
-           r"eighty|ninety)"
+_EN_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_EN_WORD = "(?:" + "|".join(_EN_NUMBER_WORDS) + ")"
 _EN_NUMWORDS = rf"{_EN_WORD}(?:[- ]{_EN_WORD})?"
 
 
@@ -125,61 +127,123 @@ class _Found:
             self.claim(start, end)
 
 
+# --- gates -----------------------------------------------------------------------------------
+#
+# Most lines hold no fact, and running every pattern on every line was most of the cost. So a
+# pattern (or a family of them) runs only when the line passes its gate: a cheap test for something
+# that every match of the pattern, or at least every match that yields a fact, must contain. A gate
+# may let a line through for nothing, but never turns away a line the pattern finds a fact in.
+#
+# Chinese gates mostly ask for one of a few characters (_Line.chars). English patterns ignore case,
+# so English gates look in the line folded to lower case by matching.loose (_Line.low), often for
+# whole words (_Line.words): a word that a pattern bounds by \b, a space, a hyphen or a digit is a
+# whole run of letters there. Gates that are patterns are named *_GATE (tests open them all to
+# check the rest).
+
+_LETTERS = lazy_compile("[a-z]+")
+_DIGIT = lazy_compile(r"\d")
+
+
+class _Line:
+    """A line and what the gates ask about it, each worked out once."""
+
+    __slots__ = ("text", "zh", "en", "chars", "low", "words", "digit")
+
+    def __init__(self, text: str) -> None:
+        scripts = scripts_of(text)  # Chinese patterns need Chinese characters, English ones Latin or digits
+        self.text = text
+        self.zh = "zh" in scripts
+        self.en = "en" in scripts
+        # The rest serves gates of one language only, and is empty on lines without it.
+        self.chars = set(text) if self.zh else set()
+        self.low = loose(text) if self.en else ""
+        self.words = set(_LETTERS.findall(self.low)) if self.en else set()  # runs of a-z in self.low
+        self.digit = self.en and _DIGIT.search(text) is not None
+
+
 _N = rf"(?:\d+(?:\.\d+)?|[{_ZH_NUM}]+)"  # a zh-context number token
 _SMALL_N = r"(?:\d{1,2}|[零一二两三四五六七八九十]{1,3})"
 
 # --- counts and car attributes ---------------------------------------------------------------
 
+# (gate characters, pattern, what is counted): every match has one of the characters, in its unit.
 _ZH_COUNTS = (
-    (lazy_compile(rf"一家(?P<n>{_SMALL_N})口"), "people"),
-    (lazy_compile(rf"(?P<n>{_SMALL_N})口人"), "people"),
-    (lazy_compile(rf"(?P<n>{_SMALL_N})(?:个|位)(?:人|大人|成人|乘客)"), "people"),
-    (lazy_compile(rf"(?P<n>{_SMALL_N}|俩)(?:个)?(?:孩子|小孩|娃|宝宝|儿子|女儿)"), "children"),
-    (lazy_compile(rf"(?:开|用)了?(?P<n>{_SMALL_N})(?:多)?年"), "years"),
-    (lazy_compile(rf"(?P<n>{_N})(?P<wan>万)?(?:公里|千米|km|KM)"), "km"),
+    ({"口"}, lazy_compile(rf"一家(?P<n>{_SMALL_N})口"), "people"),
+    ({"口"}, lazy_compile(rf"(?P<n>{_SMALL_N})口人"), "people"),
+    ({"个", "位"}, lazy_compile(rf"(?P<n>{_SMALL_N})(?:个|位)(?:人|大人|成人|乘客)"), "people"),
+    ({"孩", "娃", "宝", "儿"}, lazy_compile(rf"(?P<n>{_SMALL_N}|俩)(?:个)?(?:孩子|小孩|娃|宝宝|儿子|女儿)"), "children"),
+    ({"年"}, lazy_compile(rf"(?:开|用)了?(?P<n>{_SMALL_N})(?:多)?年"), "years"),
+    ({"里", "米", "k", "K"}, lazy_compile(rf"(?P<n>{_N})(?P<wan>万)?(?:公里|千米|km|KM)"), "km"),
 )
+# (gate words, pattern, what is counted): every match has one of the words as a whole word, and a
+# number: a digit, or number words (each a whole word), or "a couple of".
+_EN_COUNT_NUMBER_WORDS = set(_EN_NUMBER_WORDS) | {"couple"}
 _EN_COUNTS = (
-    (lazy_compile(rf"\bfamily of (?P<n>\d{{1,2}}|{_EN_NUMWORDS})\b", re.I), "people"),
-    (lazy_compile(rf"\b(?P<n>\d{{1,2}}|{_EN_NUMWORDS}) (?:of us|people|persons|passengers|adults|riders)\b", re.I),
+    ({"family"}, lazy_compile(rf"\bfamily of (?P<n>\d{{1,2}}|{_EN_NUMWORDS})\b", re.I), "people"),
+    ({"us", "people", "persons", "passengers", "adults", "riders"},
+     lazy_compile(rf"\b(?P<n>\d{{1,2}}|{_EN_NUMWORDS}) (?:of us|people|persons|passengers|adults|riders)\b", re.I),
      "people"),
-    (lazy_compile(rf"\b(?P<n>\d{{1,2}}|{_EN_NUMWORDS}|a couple of) (?:little |young |small )?"
-                r"(?:kids|children|boys|girls|sons|daughters|grandkids|little ones)\b", re.I), "children"),
-    (lazy_compile(rf"\b(?:for|had it|owned it|driven it)(?: for)? (?P<n>\d{{1,2}}|{_EN_NUMWORDS}) years?\b", re.I),
+    ({"kids", "children", "boys", "girls", "sons", "daughters", "grandkids", "ones"},
+     lazy_compile(rf"\b(?P<n>\d{{1,2}}|{_EN_NUMWORDS}|a couple of) (?:little |young |small )?"
+                  r"(?:kids|children|boys|girls|sons|daughters|grandkids|little ones)\b", re.I), "children"),
+    ({"year", "years"},
+     lazy_compile(rf"\b(?:for|had it|owned it|driven it)(?: for)? (?P<n>\d{{1,2}}|{_EN_NUMWORDS}) years?\b", re.I),
      "years"),
-    (lazy_compile(r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<k>k\s?)?(?P<unit>miles|mi|km|kilometers)\b", re.I),
-     "distance"),
+)
+# A distance starts with a digit.
+_EN_DISTANCE = lazy_compile(
+    r"\b(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(?P<k>k\s?)?(?P<unit>miles|mi|km|kilometers)\b", re.I
 )
 
+_ATTRIBUTE_SOURCES = (
+    (r"SUV|suv|越野车", "suv", True), (r"\bSUVs?\b|\bcrossover\b", "suv", False),
+    (r"轿车|三厢", "sedan", True), (r"\bsedans?\b|\bsaloon\b", "sedan", False),
+    (r"MPV|mpv|商务车|保姆车", "mpv", True), (r"\bmpv\b|\bminivans?\b|\bpeople carrier\b", "mpv", False),
+    (r"皮卡", "pickup", True), (r"\bpickups?\b|\b(?:pickup )?trucks?\b", "pickup", False),
+    (r"两厢", "hatchback", True), (r"\bhatchbacks?\b|\bhatch\b", "hatchback", False),
+    (r"旅行车|旅行版", "wagon", True), (r"\b(?:station )?wagons?\b|\bestate\b", "wagon", False),
+    (r"跑车|轿跑", "coupe", True), (r"\bcoupes?\b|\bsports car\b", "coupe", False),
+    (r"插混|插电(?:混动|式混合动力)?|PHEV|phev", "phev", True),
+    (r"\bplug-?in(?: hybrid)?\b|\bphevs?\b", "phev", False),
+    (r"增程", "erev", True), (r"\brange[- ]extended\b|\berev\b|\breev\b", "erev", False),
+    (r"(?<!插)混动|油电混合|双擎|HEV|hev", "hybrid", True), (r"\bhybrids?\b", "hybrid", False),
+    (r"纯电|电动车|电车|新能源|EV\b|ev\b", "ev", True),
+    (r"\b(?:all-|fully |pure )?electric\b|\bb?evs?\b", "ev", False),
+    (r"燃油车|油车|汽油", "gas", True), (r"\bgas(?:oline)?\b|\bpetrol\b|\bICE\b", "gas", False),
+    (r"柴油", "diesel", True), (r"\bdiesel\b", "diesel", False),
+    (r"四驱|全时四驱|四轮驱动", "awd", True), (r"\bawd\b|\b4wd\b|\b4x4\b|\ball[- ]wheel drive\b", "awd", False),
+    (r"自动挡", "automatic", True), (r"\bautomatic\b", "automatic", False),
+    (r"手动挡", "manual", True), (r"\bmanual (?:transmission|gearbox)\b|\bstick shift\b", "manual", False),
+    (r"天窗", "sunroof", True), (r"\bsunroof\b|\bmoonroof\b|\bpanoramic roof\b", "sunroof", False),
+)
 _ATTRIBUTES: tuple[tuple[LazyPattern, str, str], ...] = tuple(
-    (lazy_compile(p, 0 if zh else re.I), value, "zh" if zh else "en")
-    for p, value, zh in (
-        (r"SUV|suv|越野车", "suv", True), (r"\bSUVs?\b|\bcrossover\b", "suv", False),
-        (r"轿车|三厢", "sedan", True), (r"\bsedans?\b|\bsaloon\b", "sedan", False),
-        (r"MPV|mpv|商务车|保姆车", "mpv", True), (r"\bmpv\b|\bminivans?\b|\bpeople carrier\b", "mpv", False),
-        (r"皮卡", "pickup", True), (r"\bpickups?\b|\b(?:pickup )?trucks?\b", "pickup", False),
-        (r"两厢", "hatchback", True), (r"\bhatchbacks?\b|\bhatch\b", "hatchback", False),
-        (r"旅行车|旅行版", "wagon", True), (r"\b(?:station )?wagons?\b|\bestate\b", "wagon", False),
-        (r"跑车|轿跑", "coupe", True), (r"\bcoupes?\b|\bsports car\b", "coupe", False),
-        (r"插混|插电(?:混动|式混合动力)?|PHEV|phev", "phev", True),
-        (r"\bplug-?in(?: hybrid)?\b|\bphevs?\b", "phev", False),
-        (r"增程", "erev", True), (r"\brange[- ]extended\b|\berev\b|\breev\b", "erev", False),
-        (r"(?<!插)混动|油电混合|双擎|HEV|hev", "hybrid", True), (r"\bhybrids?\b", "hybrid", False),
-        (r"纯电|电动车|电车|新能源|EV\b|ev\b", "ev", True),
-        (r"\b(?:all-|fully |pure )?electric\b|\bb?evs?\b", "ev", False),
-        (r"燃油车|油车|汽油", "gas", True), (r"\bgas(?:oline)?\b|\bpetrol\b|\bICE\b", "gas", False),
-        (r"柴油", "diesel", True), (r"\bdiesel\b", "diesel", False),
-        (r"四驱|全时四驱|四轮驱动", "awd", True), (r"\bawd\b|\b4wd\b|\b4x4\b|\ball[- ]wheel drive\b", "awd", False),
-        (r"自动挡", "automatic", True), (r"\bautomatic\b", "automatic", False),
-        (r"手动挡", "manual", True), (r"\bmanual (?:transmission|gearbox)\b|\bstick shift\b", "manual", False),
-        (r"天窗", "sunroof", True), (r"\bsunroof\b|\bmoonroof\b|\bpanoramic roof\b", "sunroof", False),
-    )
+    (lazy_compile(p, 0 if zh else re.I), value, "zh" if zh else "en") for p, value, zh in _ATTRIBUTE_SOURCES
 )
 _ZH_SEATS = lazy_compile(rf"(?P<n>{_SMALL_N})(?:座|人座|座位)")
 _EN_SEATS = lazy_compile(rf"\b(?P<n>\d{{1,2}}|{_EN_WORD})[- ](?:seaters?|seats?|passenger)\b|\bthird[- ]row\b", re.I)
+_EN_SEAT_WORDS = {"seater", "seaters", "seat", "seats", "passenger", "third"}  # whole words in every match
+# The words of the Chinese attribute patterns above (less a look-behind and a \b), in their order.
+_ZH_ATTRIBUTES_GATE = lazy_compile(
+    "SUV|suv|越野车|轿车|三厢|MPV|mpv|商务车|保姆车|皮卡|两厢|旅行车|旅行版|跑车|轿跑|插混|插电|PHEV|phev|增程"
+    "|混动|油电混合|双擎|HEV|hev|纯电|电动车|电车|新能源|EV|ev|燃油车|油车|汽油|柴油|四驱|全时四驱|四轮驱动|自动挡|手动挡|天窗"
+)
+# Words (as whole words) one of which every match of an English attribute pattern holds, and the
+# attribute: "people carrier" has "carrier", "4wd" has "wd" and "4x4" has "x".
+_EN_ATTRIBUTE_WORDS = {word: value for value, words in (
+    ("suv", "suv suvs crossover"), ("sedan", "sedan sedans saloon"), ("mpv", "mpv minivan minivans carrier"),
+    ("pickup", "pickup pickups truck trucks"), ("hatchback", "hatchback hatchbacks hatch"),
+    ("wagon", "wagon wagons estate"), ("coupe", "coupe coupes sports"), ("phev", "plug plugin phev phevs"),
+    ("erev", "extended erev reev"), ("hybrid", "hybrid hybrids"), ("ev", "electric ev evs bev bevs"),
+    ("gas", "gas gasoline petrol ice"), ("diesel", "diesel"), ("awd", "awd wd x wheel"),
+    ("automatic", "automatic"), ("manual", "manual shift"), ("sunroof", "sunroof moonroof panoramic"),
+) for word in words.split()}
 
 
-def _counts(text: str, found: _Found, scripts: frozenset[str]) -> None:
-    for pattern, of in _ZH_COUNTS if "zh" in scripts else ():
+def _counts(line: _Line, found: _Found) -> None:
+    text = line.text
+    for chars, pattern, of in _ZH_COUNTS:
+        if line.chars.isdisjoint(chars):
+            continue
         for m in pattern.finditer(text):
             raw = m.group("n")
             n = 2 if raw == "俩" else _num(raw)
@@ -188,35 +252,43 @@ def _counts(text: str, found: _Found, scripts: frozenset[str]) -> None:
             if of == "km" and m.group("wan"):
                 n *= 10_000
             found.add(m.start(), m.end(), "count", {"n": _clean(n), "of": of})
-    for pattern, of in _EN_COUNTS if "en" in scripts else ():
+    number = line.digit or not line.words.isdisjoint(_EN_COUNT_NUMBER_WORDS)
+    for words, pattern, of in _EN_COUNTS if number else ():
+        if line.words.isdisjoint(words):
+            continue
         for m in pattern.finditer(text):
             raw = m.group("n")
             n = 2.0 if raw.lower() == "a couple of" else _en_num(raw)
             if n is None or n <= 0:
                 continue
-            if of == "distance":
-                if m.group("k"):
-                    n *= 1000
-                of_unit = "km" if m.group("unit").lower().startswith("k") else "miles"
-                found.add(m.start(), m.end(), "count", {"n": _clean(n), "of": of_unit})
-            else:
-                found.add(m.start(), m.end(), "count", {"n": _clean(n), "of": of})
+            found.add(m.start(), m.end(), "count", {"n": _clean(n), "of": of})
+    for m in _EN_DISTANCE.finditer(text) if line.digit else ():
+        n = _en_num(m.group("n"))
+        if n is None or n <= 0:
+            continue
+        if m.group("k"):
+            n *= 1000
+        of_unit = "km" if m.group("unit").lower().startswith("k") else "miles"
+        found.add(m.start(), m.end(), "count", {"n": _clean(n), "of": of_unit})
 
 
-def _attributes(text: str, found: _Found, scripts: frozenset[str]) -> None:
-    for m in _ZH_SEATS.finditer(text) if "zh" in scripts else ():
+def _attributes(line: _Line, found: _Found) -> None:
+    text = line.text
+    for m in _ZH_SEATS.finditer(text) if "座" in line.chars else ():
         n = _num(m.group("n"))
         if n is not None and 2 <= n <= 9:
             found.add(m.start(), m.end(), "attribute", f"seats:{int(n)}")
-    for m in _EN_SEATS.finditer(text) if "en" in scripts else ():
+    for m in _EN_SEATS.finditer(text) if not line.words.isdisjoint(_EN_SEAT_WORDS) else ():
         if m.group("n") is None:
             found.add(m.start(), m.end(), "attribute", "seats:7")
             continue
         n = _en_num(m.group("n"))
         if n is not None and 2 <= n <= 9:
             found.add(m.start(), m.end(), "attribute", f"seats:{int(n)}")
-    for pattern, value, lang in _ATTRIBUTES:
-        if lang not in scripts:
+    zh = line.zh and bool(_ZH_ATTRIBUTES_GATE.search(text))
+    en_values = {_EN_ATTRIBUTE_WORDS[word] for word in line.words.intersection(_EN_ATTRIBUTE_WORDS)}
+    for pattern, value, lang in _ATTRIBUTES if zh or en_values else ():
+        if not (zh if lang == "zh" else value in en_values):
             continue
         for m in pattern.finditer(text):
             found.add(m.start(), m.end(), "attribute", value)
@@ -224,12 +296,14 @@ def _attributes(text: str, found: _Found, scripts: frozenset[str]) -> None:
 
 # --- money and percent -----------------------------------------------------------------------
 
-_ZH_PERCENT = (
-    lazy_compile(r"(?P<n>[一二两三四五六七八九]|\d)成(?!交|本|功|为|熟|绩|立|果|员|品|型|年)"),
-    lazy_compile(r"百分之(?P<n>[零一二两三四五六七八九十百]+|\d+(?:\.\d+)?)"),
-    lazy_compile(r"(?P<n>\d+(?:\.\d+)?)\s*[%％]"),
+_ZH_TENTHS = lazy_compile(r"(?P<n>[一二两三四五六七八九]|\d)成(?!交|本|功|为|熟|绩|立|果|员|品|型|年)")  # 两成 = 20 %
+_ZH_PERCENT = (  # (gate characters, pattern): every match has one of the characters (百分之 has 之)
+    ({"成"}, _ZH_TENTHS),
+    ({"之"}, lazy_compile(r"百分之(?P<n>[零一二两三四五六七八九十百]+|\d+(?:\.\d+)?)")),
+    ({"%", "％"}, lazy_compile(r"(?P<n>\d+(?:\.\d+)?)\s*[%％]")),
 )
 _EN_PERCENT = lazy_compile(rf"\b(?P<n>\d+(?:\.\d+)?|{_EN_NUMWORDS})\s*(?:%|percent\b|per cent\b)", re.I)
+_EN_PERCENT_GATE = lazy_compile("%|percent|per cent")  # in every match
 
 # A Chinese amount: a loose run of digits, numerals and units, validated by _zh_amount.
 _RUN = rf"[\d.,{_ZH_NUM}wWkK]+"
@@ -245,22 +319,32 @@ _EN_MONEY = lazy_compile(
     r"(?:\s?(?P<cur>dollars?\b|bucks\b|usd\b|rmb\b|yuan\b|kuai\b))?",
     re.I,
 )
+# An English amount is money only beside a currency or a multiplier, and "hundred" and "m" count
+# only with a currency. So the folded line holds a currency, or grand, thousand, mil or million
+# ending a word, or k ending a word right after a number (whose digits end in a digit, "," or "."),
+# maybe after one space. (That last gate is slow, so it only runs on lines with a k.)
+_EN_MONEY_GATE = lazy_compile(r"\$|¥|￥|usd|rmb|dollar|bucks|yuan|kuai|grand\b|thousand\b|mil(?:lion)?\b")
+_EN_MONEY_K_GATE = lazy_compile(rf"(?:[\d,.]|{_EN_WORD})\s?k\b")
+_ZH_MONEY_CHARS = set("万亿wWkK千元块币")  # units, and 元, 块 and 人民币
 _EN_MULT = {"k": 1000, "grand": 1000, "thousand": 1000, "hundred": 100, "million": 1_000_000,
             "mil": 1_000_000, "m": 1_000_000}
 
 
-def _percents(text: str, found: _Found, scripts: frozenset[str]) -> None:
-    for pattern in _ZH_PERCENT if "zh" in scripts else ():
+def _percents(line: _Line, found: _Found) -> None:
+    text = line.text
+    for chars, pattern in _ZH_PERCENT:
+        if line.chars.isdisjoint(chars):
+            continue
         for m in pattern.finditer(text):
             raw = m.group("n")
             n = _num(raw)
             if n is None:
                 continue
-            if pattern is _ZH_PERCENT[0]:
+            if pattern is _ZH_TENTHS:
                 n *= 10
             if 0 < n <= 100:
                 found.add(m.start(), m.end(), "percent", _clean(n))
-    for m in _EN_PERCENT.finditer(text) if "en" in scripts else ():
+    for m in _EN_PERCENT.finditer(text) if line.en and _EN_PERCENT_GATE.search(line.low) else ():
         n = _en_num(m.group("n"))
         if n is not None and 0 < n <= 100:
             found.add(m.start(), m.end(), "percent", _clean(n))
@@ -361,7 +445,10 @@ def _zh_money(text: str, found: _Found) -> None:
         found.add(m.start("a"), end, "money", value)
 
 
-def _en_money(text: str, found: _Found) -> None:
+def _en_money(line: _Line, found: _Found) -> None:
+    text, low = line.text, line.low
+    if not (_EN_MONEY_GATE.search(low) or ("k" in low and _EN_MONEY_K_GATE.search(low))):
+        return
     for m in _EN_MONEY.finditer(text):
         dollar, mult, cur = m.group("dollar"), m.group("mult"), m.group("cur")
         if not (dollar or mult or cur):
@@ -453,6 +540,25 @@ _EN_TIME = lazy_compile(
     re.I,
 )
 _EN_PART = lazy_compile(r"\b(?:in the\s+)?(?P<p>morning|afternoon|evening|night)\b", re.I)
+# Gates. A Chinese date names a week (周, 星期, 礼拜) or a day (…天, …日, 今晚, 明早), or ends in
+# 日 or 号; a Chinese clock time has 点 or a colon; a Chinese part of day has 晨, 早, 午, 晚 or 夜.
+# An English date has a weekday, a day word or "week(end)" as a whole word, or else a digit and a
+# month (starting a word) or 1st/2nd/.../31st. An English time that gives a fact is noon, midday
+# or midnight, or has a number (a digit or a whole number word) and then also o'clock, a preposition
+# (at, by, ...) before the number, or a digit before am/pm or before a colon and minutes.
+# English parts of day are whole words.
+_ZH_DATE_CHARS = set("周期拜天日晚早号")
+_ZH_TIME_CHARS = set("点點:：")
+_ZH_PART_CHARS = set("晨早午晚夜")
+_EN_DATE_WORDS = {day + end for day in ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+                  for end in ("", "day", "nesday", "sday", "urday")} | {
+                  "today", "tonight", "tomorrow", "yesterday", "week", "weekend"}
+_EN_DATE_NUMERIC_GATE = lazy_compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d(?:st|nd|rd|th)")
+_EN_TIME_GATE = lazy_compile(
+    rf"noon|midday|midnight|o'?clock|(?:at|around|by|about|from)\s+(?:\d|{_EN_WORD}\b)|\d\s*[ap]\.?m|\d:\d\d"
+)
+_EN_TIME_WORDS = set(_EN_NUMBER_WORDS) | {"noon", "midday", "midnight"}  # tested first: cheaper
+_EN_PART_WORDS = {"morning", "afternoon", "evening", "night"}
 _EN_PART_MAP = {"morning": "morning", "afternoon": "afternoon", "evening": "evening", "night": "evening"}
 _JOIN = lazy_compile(r"^[\s,，、的]*(?:at|@|around|about|by|on|in the|大概|大约|约)?[\s,，]*$", re.I)
 
@@ -471,8 +577,9 @@ def _hour(h: float, part: str | None) -> int | None:
     return hour % 24
 
 
-def _zh_dates(text: str, out: list[tuple[int, int, dict[str, Any]]]) -> None:
-    for m in _ZH_DATE.finditer(text):
+def _zh_dates(line: _Line, out: list[tuple[int, int, dict[str, Any]]]) -> None:
+    text, chars = line.text, line.chars
+    for m in _ZH_DATE.finditer(text) if not chars.isdisjoint(_ZH_DATE_CHARS) else ():
         v: dict[str, Any] = {}
         if m.group("wd"):
             v["weekday"] = _WEEKDAY_ZH[m.group("wd")]
@@ -500,7 +607,7 @@ def _zh_dates(text: str, out: list[tuple[int, int, dict[str, Any]]]) -> None:
                 continue
             v = {"day": int(dd)}
         out.append((m.start(), m.end(), v))
-    for m in _ZH_TIME.finditer(text):
+    for m in _ZH_TIME.finditer(text) if not chars.isdisjoint(_ZH_TIME_CHARS) else ():
         part = _PART_ZH.get(m.group("part") or "")
         if m.group("hh"):
             h, minute = _num(m.group("hh")), _num(m.group("mm"))
@@ -521,19 +628,21 @@ def _zh_dates(text: str, out: list[tuple[int, int, dict[str, Any]]]) -> None:
             v["minute"] = int(minute)
         start = m.start("part") if m.group("part") else m.start("h") if m.group("h") else m.start("hh")
         out.append((start, m.end(), v))
-    for m in _ZH_PART.finditer(text):
+    for m in _ZH_PART.finditer(text) if not chars.isdisjoint(_ZH_PART_CHARS) else ():
         out.append((m.start(), m.end(), {"part": _PART_ZH[m.group(0)]}))
 
 
-def _en_dates(text: str, out: list[tuple[int, int, dict[str, Any]]]) -> None:
-    for m in _EN_DATE.finditer(text):
+def _en_dates(line: _Line, out: list[tuple[int, int, dict[str, Any]]]) -> None:
+    text, words = line.text, line.words
+    date = not words.isdisjoint(_EN_DATE_WORDS) or (line.digit and _EN_DATE_NUMERIC_GATE.search(line.low))
+    for m in _EN_DATE.finditer(text) if date else ():
         v: dict[str, Any] = {}
         if m.group("wd"):
-            word = m.group(0).lower()
-            if m.group("wd").lower() == "sun" and re.match(r"sun(?!day)", word.split()[-1]):
+            word = loose(m.group(0))
+            if loose(m.group("wd")) == "sun" and re.match(r"sun(?!day)", word.split()[-1]):
                 continue  # "sun" the star, not Sunday
-            v["weekday"] = _WEEKDAY_EN[m.group("wd").lower()[:3]]
-            rel = (m.group("rel") or "").lower()
+            v["weekday"] = _WEEKDAY_EN[loose(m.group("wd"))[:3]]
+            rel = loose(m.group("rel") or "")
             if rel == "next":
                 v["week_offset"] = 1
             elif rel in ("this", "coming", "this coming"):
@@ -541,13 +650,13 @@ def _en_dates(text: str, out: list[tuple[int, int, dict[str, Any]]]) -> None:
             elif rel == "last":
                 v["week_offset"] = -1
         elif m.group("day"):
-            word = m.group("day").lower()
+            word = loose(m.group("day"))
             v["day_offset"] = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}.get(word, 2)
             if word == "tonight":
                 v["part"] = "evening"
         elif m.group("wrel"):
-            v["week_offset"] = 1 if m.group("wrel").lower() == "next" else 0
-            if m.group("wunit").lower() == "weekend":
+            v["week_offset"] = 1 if loose(m.group("wrel")) == "next" else 0
+            if loose(m.group("wunit")) == "weekend":
                 v["weekend"] = True
         elif m.group("weekend"):
             v["weekend"] = True
@@ -559,11 +668,12 @@ def _en_dates(text: str, out: list[tuple[int, int, dict[str, Any]]]) -> None:
                 continue
             v = {"day": d}
             if mon:
-                v = {"month": _MONTH_EN[mon.lower()[:3]], "day": d}
+                v = {"month": _MONTH_EN[loose(mon)[:3]], "day": d}
         out.append((m.start(), m.end(), v))
-    for m in _EN_TIME.finditer(text):
+    time = (line.digit or not words.isdisjoint(_EN_TIME_WORDS)) and _EN_TIME_GATE.search(line.low)
+    for m in _EN_TIME.finditer(text) if time else ():
         if m.group("noon"):
-            word = m.group("noon").lower()
+            word = loose(m.group("noon"))
             out.append((m.start(), m.end(), {"hour": 0 if word == "midnight" else 12}))
             continue
         if not (m.group("prep") or m.group("ampm") or m.group("oclock") or m.group("m")):
@@ -574,11 +684,11 @@ def _en_dates(text: str, out: list[tuple[int, int, dict[str, Any]]]) -> None:
         minute = _num(m.group("m") or "0")
         if h is None or minute is None or not 0 <= minute <= 59:
             continue
-        ampm = (m.group("ampm") or "").lower().replace(".", "")
+        ampm = loose(m.group("ampm") or "").replace(".", "")
         part = {"am": "am", "pm": "pm"}.get(ampm)
         tail = _EN_PART.match(text, m.end() + (1 if text[m.end():m.end() + 1] == " " else 0))
         if part is None and tail:
-            part = _EN_PART_MAP[tail.group("p").lower()]
+            part = _EN_PART_MAP[loose(tail.group("p"))]
         if m.group("m") and part is None:
             hour = int(h) if 0 <= h <= 23 else None  # 10:30 and 15:00 are read as written
         elif h > 12:
@@ -592,16 +702,19 @@ def _en_dates(text: str, out: list[tuple[int, int, dict[str, Any]]]) -> None:
             v["minute"] = int(minute)
         start = m.start("h") if m.group("prep") else m.start()
         out.append((start, m.end(), v))
-    for m in _EN_PART.finditer(text):
-        out.append((m.start("p"), m.end(), {"part": _EN_PART_MAP[m.group("p").lower()]}))
+    for m in _EN_PART.finditer(text) if not words.isdisjoint(_EN_PART_WORDS) else ():
+        out.append((m.start("p"), m.end(), {"part": _EN_PART_MAP[loose(m.group("p"))]}))
 
 
-def _dates(text: str, found: _Found, scripts: frozenset[str]) -> None:
+def _dates(line: _Line, found: _Found) -> None:
+    text = line.text
     pieces: list[tuple[int, int, dict[str, Any]]] = []
-    if "zh" in scripts:
-        _zh_dates(text, pieces)
-    if "en" in scripts:
-        _en_dates(text, pieces)
+    if line.zh:
+        _zh_dates(line, pieces)
+    if line.en:
+        _en_dates(line, pieces)
+    if not pieces:
+        return
     pieces.sort(key=lambda p: (p[0], -p[1]))
     kept: list[tuple[int, int, dict[str, Any]]] = []
     for start, end, v in pieces:  # drop pieces inside an earlier, longer piece
@@ -647,16 +760,17 @@ def extract_facts(text: str) -> tuple[Fact, ...]:
         Facts sorted by their start offset.
     """
     found = _Found()
-    scripts = scripts_of(text)  # Chinese patterns need Chinese characters, English ones Latin or digits
-    _counts(text, found, scripts)  # before money: 8万公里 is a distance, not 80,000 yuan
-    _attributes(text, found, scripts)
-    _percents(text, found, scripts)
-    _dates(text, found, scripts)  # before money: 10点 and 3号 are not amounts
-    if "en" in scripts:
-        _en_money(text, found)
-    if "zh" in scripts or _WAN_SUFFIX.search(text):
+    line = _Line(text)
+    _counts(line, found)  # before money: 8万公里 is a distance, not 80,000 yuan
+    _attributes(line, found)
+    _percents(line, found)
+    _dates(line, found)  # before money: 10点 and 3号 are not amounts
+    if line.en:
+        _en_money(line, found)
+    # A Chinese amount is money only with a unit (万, k, ...) or a currency; 15w has a digit and a w.
+    if (line.zh and not line.chars.isdisjoint(_ZH_MONEY_CHARS)) or (line.digit and _WAN_SUFFIX.search(text)):
         _zh_money(text, found)
-    if "en" in scripts:
+    if line.digit:
         _bare_thousands(text, found)
     facts = [Fact(kind, value, text[s:e], s) for s, e, kind, value in found.items]
     facts.sort(key=lambda f: f.start)

@@ -42,7 +42,7 @@ class LazyPattern:
         return self._compiled
 
     def needles(self) -> frozenset[str] | None:
-        """Strings one of which is in every match (None when there are none to tell)."""
+        """Strings one of which is in every match (None for IGNORECASE, or when there are none to tell)."""
         return required_literals(*self._args)
 
     def span(self, text: str) -> tuple[int, int] | None:
@@ -106,6 +106,21 @@ def fold(text: str) -> str | None:
     if text.isascii() or (len(lowered) == len(text) and not _FOLD_UNSAFE.search(text)):
         return lowered
     return None
+
+
+# IGNORECASE reads four characters outside ASCII as ASCII letters: ı and İ as i, ſ as s and the
+# Kelvin sign as k. lower() settles the Kelvin sign; the others are translated first (İ would
+# otherwise lower to two characters).
+_LOOSE = str.maketrans({"ı": "i", "İ": "i", "ſ": "s"})
+
+
+def loose(text: str) -> str:
+    """``text`` in lower case, where every character IGNORECASE reads as an ASCII letter is that letter.
+
+    Offsets are kept. For reading words matched case-insensitively ("ſunday", "NIGHT") and for
+    quick tests before a case-insensitive search; :func:`fold` is the exact form for searching.
+    """
+    return text.lower() if text.isascii() else text.translate(_LOOSE).lower()
 
 
 class Line:

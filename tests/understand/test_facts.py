@@ -205,3 +205,13 @@ def test_en_words_int() -> None:
 
 def test_long_text_is_fine() -> None:
     assert len(extract_facts("预算15万，" * 500)) == 500
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("see you at nıght", {"part": "evening"}),  # dotless i, as a Turkish keyboard types it
+    ("ſaturday then", {"weekday": 5}),  # long s
+    ("NIGHT", {"part": "evening"}),
+    ("ſun morning", {"part": "morning"}),  # "sun" is not Sunday
+])
+def test_letters_ignorecase_reads_as_ascii_are_read_not_crashed_on(text: str, value: dict) -> None:
+    assert [f.value for f in extract_facts(text)] == [value]

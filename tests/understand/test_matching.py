@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import random
 import re
+import string
 
 import pytest
 
 from simkit.understand import rules, topics
-from simkit.understand.matching import CaselessPattern, Line, PatternSet, fold
+from simkit.understand.matching import CaselessPattern, Line, PatternSet, fold, loose
 from simkit.understand.model import CORPUS_DIR
 from simkit.understand.needles import NeedleScan, required_literals
 
@@ -103,3 +104,14 @@ def test_shorter_needles_starting_at_the_same_place_are_found() -> None:
     scan = NeedleScan({"short": frozenset({"tell"}), "long": frozenset({"tell me"})})
     assert scan.keys_in("please tell me more") == {"short", "long"}
     assert scan.keys_in("please tell us") == {"short"}
+
+
+def test_loose_reads_every_ignorecase_letter_as_ascii() -> None:
+    everything = "".join(map(chr, range(0x110000)))
+    folded = loose(everything)
+    assert len(folded) == len(everything)  # same offsets
+    for cls in (r"\w+", r"\d+", r"\s+"):  # same word boundaries, digits and spaces
+        assert [m.span() for m in re.finditer(cls, folded)] == [m.span() for m in re.finditer(cls, everything)]
+    for m in re.finditer("[a-z]", everything, re.I):  # a character IGNORECASE reads as a letter folds to it
+        letters = [x for x in string.ascii_lowercase if re.fullmatch(x, m.group(), re.I)]
+        assert letters == [folded[m.start()]], m.group()
