@@ -14,7 +14,7 @@ cheap without changing a single result:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -180,30 +180,38 @@ class PatternSet:
     """Patterns searched together: only those whose needles are in the line are searched.
 
     Case-sensitive patterns are screened on the line as written, case-insensitive ones on the
-    folded line (every one of them is searched when the line cannot be folded).
+    folded line (every one of them is searched when the line cannot be folded). Each pattern
+    belongs to a group (its language, say), and a search names the groups worth searching.
+
+    Args:
+        patterns: the patterns, in the order :meth:`spans` reports them.
+        groups: one group name per pattern.
     """
 
-    def __init__(self, patterns: Sequence[LazyPattern | CaselessPattern]) -> None:
+    def __init__(self, patterns: Sequence[LazyPattern | CaselessPattern], groups: Sequence[str]) -> None:
         self.patterns = tuple(patterns)
+        self.groups = tuple(groups)
 
     @cached_property
-    def _scans(self) -> tuple[NeedleScan, NeedleScan, frozenset[int]]:
-        caseless = {i for i, p in enumerate(self.patterns) if isinstance(p, CaselessPattern)}
-        plain = NeedleScan({i: p.needles() for i, p in enumerate(self.patterns) if i not in caseless})
-        folded = NeedleScan({i: self.patterns[i].needles() for i in caseless})
-        return plain, folded, frozenset(caseless)
+    def _scans(self) -> dict[str, tuple[NeedleScan, NeedleScan, frozenset[int]]]:
+        scans = {}
+        for group in dict.fromkeys(self.groups):
+            members = [i for i, g in enumerate(self.groups) if g == group]
+            caseless = {i for i in members if isinstance(self.patterns[i], CaselessPattern)}
+            plain = NeedleScan({i: self.patterns[i].needles() for i in members if i not in caseless})
+            folded = NeedleScan({i: self.patterns[i].needles() for i in caseless})
+            scans[group] = (plain, folded, frozenset(caseless))
+        return scans
 
-    def spans(self, line: Line, wanted: Sequence[bool] | None = None) -> list[tuple[int, int] | None]:
-        """Each pattern's first match in ``line`` (None where it does not match).
-
-        ``wanted`` (one flag per pattern) leaves out patterns the caller already knows cannot
-        match, such as Chinese cues on a line without Chinese characters.
-        """
-        plain, folded, caseless = self._scans
-        candidates = plain.keys_in(line.text)
-        candidates |= folded.keys_in(line.folded) if line.folded is not None else caseless
+    def spans(self, line: Line, groups: Iterable[str]) -> list[tuple[int, int] | None]:
+        """Each pattern's first match in ``line``, or None (always None outside ``groups``)."""
         out: list[tuple[int, int] | None] = [None] * len(self.patterns)
-        for i in candidates:
-            if wanted is None or wanted[i]:
+        scans = self._scans
+        for group in groups:
+            plain, folded, caseless = scans[group]
+            candidates = plain.keys_in(line.text)
+            if caseless:
+                candidates |= folded.keys_in(line.folded) if line.folded is not None else caseless
+            for i in candidates:
                 out[i] = self.patterns[i].span_in(line)
         return out

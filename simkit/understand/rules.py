@@ -333,7 +333,7 @@ CUES: tuple[Cue, ...] = tuple(
 
 assert all(c.label in TECHNIQUES for c in CUES), "a cue names an unknown technique"
 
-_CUE_SET = PatternSet([c.pattern for c in CUES])
+_CUE_SET = PatternSet([c.pattern for c in CUES], [c.lang for c in CUES])
 
 _ZH_QUESTION = lazy_compile(
     r"[？?]\s*$|[吗呢嘛][。！!～~\s]*$|什么|怎么|哪|几|多少|是不是|有没有|是否|能不能|会不会|要不要|还是.{0,20}[？?呢]"
@@ -370,10 +370,8 @@ def find_cues(text: str, line: Line | None = None) -> list[CueHit]:
     Returns:
         One :class:`CueHit` per matching cue.
     """
-    scripts = scripts_of(text)
     # a Chinese cue cannot match a line without Chinese characters, and so on
-    wanted = [cue.lang in scripts for cue in CUES]
-    spans = _CUE_SET.spans(Line(text) if line is None else line, wanted)
+    spans = _CUE_SET.spans(Line(text) if line is None else line, scripts_of(text))
     return [CueHit(cue.label, cue.name, text[span[0]:span[1]], span[0])
             for cue, span in zip(CUES, spans) if span is not None]
 

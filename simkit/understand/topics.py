@@ -64,7 +64,8 @@ _PATTERNS: tuple[tuple[str, LazyPattern, CaselessPattern], ...] = tuple(
 )
 # Searched together, in this order: each topic's Chinese keywords, then its English ones.
 _KEYS = [(t, lang) for t in TOPICS for lang in ("zh", "en")]
-_PATTERN_SET = PatternSet([pattern for _t, zh, en in _PATTERNS for pattern in (zh, en)])
+_PATTERN_SET = PatternSet([pattern for _t, zh, en in _PATTERNS for pattern in (zh, en)],
+                          [lang for _t, lang in _KEYS])
 
 
 def topic_hits(text: str, line: Line | None = None) -> list[TopicHit]:
@@ -72,9 +73,7 @@ def topic_hits(text: str, line: Line | None = None) -> list[TopicHit]:
 
     ``line`` is ``Line(text)`` when the caller searches the same line for other patterns too.
     """
-    scripts = scripts_of(text)
-    wanted = [lang in scripts for _topic, lang in _KEYS]
-    spans = _PATTERN_SET.spans(Line(text) if line is None else line, wanted)
+    spans = _PATTERN_SET.spans(Line(text) if line is None else line, scripts_of(text))
     return [TopicHit(topic, text[span[0]:span[1]], span[0])
             for (topic, _lang), span in zip(_KEYS, spans) if span is not None]
 

@@ -63,11 +63,11 @@ def test_fold_refuses_letters_where_lowering_and_ignorecase_differ(text: str) ->
 
 @pytest.mark.parametrize("name,pattern", PATTERNS, ids=[n for n, _ in PATTERNS])
 def test_pattern_set_finds_what_re_finds(name: str, pattern: rules.LazyPattern | CaselessPattern) -> None:
-    one = PatternSet([pattern])
+    one = PatternSet([pattern], ["all"])
     reference = _reference(pattern)
     for line in LINES:
         m = reference.search(line)
-        assert one.spans(Line(line)) == [m and m.span()], line
+        assert one.spans(Line(line), ["all"]) == [m and m.span()], line
 
 
 def test_most_patterns_have_needles() -> None:
@@ -77,8 +77,9 @@ def test_most_patterns_have_needles() -> None:
 def test_needles_skip_most_searches() -> None:
     """The shortcut does work: most patterns are not searched on a typical line."""
     cue_set = rules._CUE_SET
-    plain, folded, _ = cue_set._scans
-    searched = sum(len(plain.keys_in(line) | folded.keys_in(fold(line) or "")) for line in LINES[:500])
+    scans = cue_set._scans.values()
+    searched = sum(len(plain.keys_in(line) | folded.keys_in(fold(line) or "")) for line in LINES[:500]
+                   for plain, folded, _ in scans)
     assert searched < 0.4 * 500 * len(cue_set.patterns)
 
 
