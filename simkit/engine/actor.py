@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import string
 from typing import Any
 
 from simkit import i18n
@@ -11,6 +10,34 @@ from simkit.content.model import Lines, Persona, Scenario
 from simkit.engine.beats import Beat
 
 MAX_SPOKEN = 2  # the customer says at most this many things per turn; the rest stay silent
+
+
+class _Voice:
+    """What every session of one scenario, persona and language says alike: the facts that fill
+    the lines, each line reference's variants and each variant filled in (built as first needed)."""
+
+    def __init__(self, scenario: Scenario, persona: Persona, lang: str) -> None:
+        self.scenario = scenario
+        self.persona = persona
+        self.facts = i18n.Lenient({k: _in_lang(v, lang) for k, v in {**persona.profile, **persona.facts}.items()})
+        self.variants: dict[tuple[str, ...], tuple[str, ...]] = {}  # line reference -> templates
+        self.filled: dict[str, str] = {}  # template -> line
+
+
+# Voices by (id(scenario), id(persona), lang); a voice holds its scenario and persona, so an id
+# reused after they are gone cannot match.
+_voices: dict[tuple[int, int, str], _Voice] = {}
+_MAX_VOICES = 64
+
+
+def _voice(scenario: Scenario, persona: Persona, lang: str) -> _Voice:
+    key = (id(scenario), id(persona), lang)
+    voice = _voices.get(key)
+    if voice is None or voice.scenario is not scenario or voice.persona is not persona:
+        if len(_voices) >= _MAX_VOICES:  # many libraries loaded in one process: start over
+            _voices.clear()
+        voice = _voices[key] = _Voice(scenario, persona, lang)
+    return voice
 
 
 class Actor:
@@ -21,20 +48,30 @@ class Actor:
         self.persona = persona
         self.lang = lang
         self.rng = rng
-        self.facts = i18n.Lenient({k: _in_lang(v, lang) for k, v in {**persona.profile, **persona.facts}.items()})
+        self._voice = _voice(scenario, persona, lang)
+        self.facts = self._voice.facts
+        self._separator = "" if lang == "zh" else " "  # between the lines of one turn
 
     def speak(self, beats: list[Beat]) -> str:
         """The customer's words for this turn's beats (the last MAX_SPOKEN beats that have lines)."""
-        spoken = [b for b in beats if b.line][-MAX_SPOKEN:]
-        parts = [self.line(b.line) for b in spoken]
-        return ("" if self.lang == "zh" else " ").join(p for p in parts if p)
+        parts = [self.line(ref) for ref in [b.line for b in beats if b.line][-MAX_SPOKEN:]]
+        return self._separator.join([p for p in parts if p])
 
     def line(self, ref: tuple[str, ...]) -> str:
-        variants = self._variants(ref).get(self.lang, ())
+        voice = self._voice
+        variants = voice.variants.get(ref)
+        if variants is None:
+            variants = voice.variants[ref] = self._variants(ref).get(self.lang, ())
         if not variants:
             return ""
-        template = variants[self.rng.randrange(len(variants))]
-        return string.Formatter().vformat(template, (), self.facts)
+        # choice() draws exactly as variants[randrange(len(variants))] does.
+        template = self.rng.choice(variants)
+        line = voice.filled.get(template)
+        if line is None:
+            # The library's checks allow only plain {name} placeholders, which format_map fills
+            # as string.Formatter().vformat does.
+            line = voice.filled[template] = template.format_map(self.facts)
+        return line
 
     def _variants(self, ref: tuple[str, ...]) -> Lines:
         kind = ref[0]

@@ -45,6 +45,10 @@ STEP_TECHNIQUES = {
     "confirmed": ("confirm",),
 }
 
+# Techniques that present something; proof offered unasked is a pitch too.
+PITCH_TECHNIQUES = frozenset({"present", "recommend", "evidence"})
+CLOSED_ONLY = frozenset({"closed_question"})  # the question techniques of a plain closed question
+
 # What the customer says when the last thing that cost patience makes them leave.
 DEFEAT_REASONS = {
     "pressure": "pressured",
@@ -62,6 +66,10 @@ class Director:
     def __init__(self, scenario: Scenario, persona: Persona) -> None:
         self.scenario = scenario
         self.persona = persona
+        # The persona's needs and objections as sets, built once rather than on every line.
+        self._reveals = [(n, frozenset(n.reveal_by), frozenset(n.reveal_topics)) for n in persona.needs]
+        self._need_order = {n.id: i for i, n in enumerate(persona.needs)}
+        self._raised_by = [(o, frozenset(o.raise_on)) for o in persona.objections]
 
     def new_state(self) -> CustomerState:
         traits = self.persona.traits
@@ -77,32 +85,40 @@ class Director:
         state.turn += 1
         tech = set(analysis.techniques)
         beats: list[Beat] = []
-        beats += self._answer_pending_ask(state, analysis)
-        beats += self._pressure(state, tech)
-        beats += self._concession(state, tech)
-        beats += self._greeting(state, tech)
-        step_beats = self._objection_steps(state, tech, text, analysis)
+        # Each rule is called only when its trigger is there (most lines trigger few of them).
+        if state.pending_ask is not None:
+            beats += self._answer_pending_ask(state, analysis)
+        if "pressure" in tech:
+            beats += self._pressure(state)
+        if "concession" in tech:
+            beats += self._concession(state)
+        if "greeting" in tech and not state.greeted:
+            beats += self._greeting(state)
+        step_beats = self._objection_steps(state, tech, text, analysis) if state.objections else []
         beats += step_beats
         if not step_beats:
-            beats += self._empathy(state, tech)
+            if "empathy" in tech:
+                beats += self._empathy(state)
             beats += self._questions(state, tech, analysis)
-        if any(b.rule == "objection-evidence" for b in step_beats):
-            tech_left = tech - set(STEP_TECHNIQUES["evidence"])  # the proof went to the objection
-        elif step_beats:  # proof offered while an objection is open was aimed at the objection
-            tech_left = tech - {"evidence"}
-        else:
             tech_left = tech
+        elif any(b.rule == "objection-evidence" for b in step_beats):
+            tech_left = tech - set(STEP_TECHNIQUES["evidence"])  # the proof went to the objection
+        else:  # proof offered while an objection is open was aimed at the objection
+            tech_left = tech - {"evidence"}
         beats += self._presentation(state, tech_left, analysis)
         # A line that works on an open objection is an answer to it, even when it mentions the
         # next step ("the deposit is fully refundable"): it is not yet a close attempt.
-        advanced = any(b.kind == "objection_step" for b in step_beats)
-        close_beats, success = self._close(state, tech - {"close"} if advanced else tech)
-        beats += close_beats
-        if success:
-            state.stage = "ended"
-            return beats, None
-        beats = _quiet_greeting(beats)
-        if not any(b.line for b in beats):
+        advanced = bool(step_beats) and any(b.kind == "objection_step" for b in step_beats)
+        if "close" in tech and not advanced:
+            close_beats, success = self._close(state)
+            beats += close_beats
+            if success:
+                state.stage = "ended"
+                return beats, None
+        spoken = sum(1 for b in beats if b.line)
+        if spoken >= 2:
+            beats = _quiet_greeting(beats)  # leaves at least one beat speaking
+        elif not spoken:
             beats.append(Beat("react", "filler", line=("reaction", "filler")))
         self._advance_stage(state, tech)
         if state.patience <= 0 or state.trust <= 0:
@@ -115,8 +131,7 @@ class Director:
     # -- rules, in the order step() applies them ------------------------------------------
 
     def _answer_pending_ask(self, state: CustomerState, analysis: Analysis) -> list[Beat]:
-        if state.pending_ask is None:
-            return []
+        """The customer asked something last turn (``state.pending_ask``)."""
         ask = next(a for a in self.scenario.asks if a.id == state.pending_ask)
         state.pending_ask = None
         if ask.topic in analysis.topics:
@@ -125,17 +140,15 @@ class Director:
         state.offend("ignored")
         return [Beat("react", "ask-ignored", {"topic": ask.topic}, ("reaction", "ignored"), {"patience": -1})]
 
-    def _pressure(self, state: CustomerState, tech: set[str]) -> list[Beat]:
-        if "pressure" not in tech:
-            return []
+    def _pressure(self, state: CustomerState) -> list[Beat]:
+        """The line is pressure."""
         state.adjust(trust=PRESSURE_TRUST, patience=PRESSURE_PATIENCE)
         state.offend("pressure")
         effects = {"trust": PRESSURE_TRUST, "patience": PRESSURE_PATIENCE}
         return [Beat("react", "pressure", dict(effects), ("reaction", "pressured"), effects)]
 
-    def _concession(self, state: CustomerState, tech: set[str]) -> list[Beat]:
-        if "concession" not in tech:
-            return []
+    def _concession(self, state: CustomerState) -> list[Beat]:
+        """The line offers a discount."""
         price_objections = [o for o in self.persona.objections if o.kind == "price"]
         value_shown = any(
             (p := state.objection(o.id)) and "evidence" in p.steps for o in price_objections
@@ -149,26 +162,25 @@ class Director:
         effects = {"trust": PREMATURE_DISCOUNT_TRUST, "patience": PREMATURE_DISCOUNT_PATIENCE}
         return [Beat("react", "discount-premature", dict(effects), ("reaction", "discount_suspicious"), effects)]
 
-    def _greeting(self, state: CustomerState, tech: set[str]) -> list[Beat]:
-        if "greeting" not in tech or state.greeted:
-            return []
+    def _greeting(self, state: CustomerState) -> list[Beat]:
+        """The line is the trainee's first greeting."""
         state.greeted = True
         if state.turn > 2:  # a greeting halfway through the talk earns nothing
             return []
         state.adjust(trust=GREETING_TRUST)
         return [Beat("react", "greeting", {"trust": GREETING_TRUST}, ("reaction", "greet"), {"trust": GREETING_TRUST})]
 
-    def _empathy(self, state: CustomerState, tech: set[str]) -> list[Beat]:
-        if "empathy" not in tech:
-            return []
+    def _empathy(self, state: CustomerState) -> list[Beat]:
+        """The line shows empathy (and works on no objection)."""
         state.adjust(trust=EMPATHY_TRUST)
         return [Beat("react", "empathy", {"trust": EMPATHY_TRUST}, effects={"trust": EMPATHY_TRUST})]
 
     def _objection_steps(self, state: CustomerState, tech: set[str], text: str, analysis: Analysis) -> list[Beat]:
         """Advance the most recently raised open objection by as many steps as the line earns."""
-        if not state.open_objections:
+        open_objections = state.open_objections
+        if not open_objections:
             return []
-        progress = state.open_objections[-1]
+        progress = open_objections[-1]
         objection = self.persona.objection(progress.id)
         beats: list[Beat] = []
         while (step := progress.next_step) is not None:
@@ -218,13 +230,13 @@ class Director:
         if not asked:
             state.closed_run = 0
             return []
-        state.closed_run = state.closed_run + 1 if asked == {"closed_question"} else 0
+        state.closed_run = state.closed_run + 1 if asked == CLOSED_ONLY else 0
         beats: list[Beat] = []
         need, blocked = self._need_to_reveal(state, asked, analysis.topics)
         if need is not None:
             state.needs_revealed.append(need.id)
             state.adjust(trust=NEED_TRUST, interest=NEED_INTEREST)
-            technique = sorted(asked & set(need.reveal_by))[0]
+            technique = min(asked.intersection(need.reveal_by))  # the first in alphabetical order
             topic = next((t for t in analysis.topics if t in need.reveal_topics), need.topic)
             beats.append(Beat("reveal_need", "need-revealed",
                               {"need": need.id, "technique": technique, "topic": topic},
@@ -232,7 +244,7 @@ class Director:
         elif blocked is not None:
             rule, params = blocked
             beats.append(Beat("react", rule, params, ("reaction", "too_early")))
-        elif asked == {"closed_question"}:
+        elif asked == CLOSED_ONLY:
             beats.append(Beat("react", "closed-answer", line=("reaction", "short_answer")))
         else:
             beats.append(Beat("react", "nothing-new", line=("reaction", "nothing_new")))
@@ -247,12 +259,14 @@ class Director:
         self, state: CustomerState, asked: set[str], topics: tuple[str, ...]
     ) -> tuple[Need | None, tuple[str, dict] | None]:
         """The need this question reveals, or why a matching need stayed hidden."""
-        hidden = [n for n in self.persona.needs if n.id not in state.needs_revealed]
+        revealed = state.needs_revealed
         if topics:
-            matching = [n for n in hidden if asked & set(n.reveal_by) and set(topics) & set(n.reveal_topics)]
+            on_topics = set(topics)
+            matching = [n for n, by, reveal_topics in self._reveals if n.id not in revealed
+                        and not asked.isdisjoint(by) and not on_topics.isdisjoint(reveal_topics)]
         else:  # a broad open question: the customer volunteers their next surface need
-            matching = [n for n in hidden if "open_question" in asked and n.depth == "surface"
-                        and "open_question" in n.reveal_by][:1]
+            matching = [n for n in self.persona.needs if n.id not in revealed and "open_question" in asked
+                        and n.depth == "surface" and "open_question" in n.reveal_by][:1]
         blocked = None
         ready: list[Need] = []
         for need in matching:
@@ -263,12 +277,12 @@ class Director:
             else:
                 ready.append(need)
         if ready:
-            order = {n.id: i for i, n in enumerate(self.persona.needs)}
+            order = self._need_order
             return max(ready, key=lambda n: (n.depth == "deep", n.importance, -order[n.id])), None
         return None, blocked
 
     def _presentation(self, state: CustomerState, tech: set[str], analysis: Analysis) -> list[Beat]:
-        pitched = tech & {"present", "recommend", "evidence"}  # proof offered unasked is a pitch too
+        pitched = tech & PITCH_TECHNIQUES
         beats: list[Beat] = []
         if pitched:
             known_topics = {t for n in self.persona.needs if n.id in state.needs_revealed for t in n.reveal_topics}
@@ -284,23 +298,22 @@ class Director:
                                   ("reaction", "interested"), {"interest": gain}))
             else:
                 beats.append(Beat("react", "present-irrelevant", line=("reaction", "lukewarm")))
-        raised = self._raise_objection(state, tech - {"close"})
+        raised = self._raise_objection(state, tech - {"close"} if "close" in tech else tech)
         return beats + raised
 
     def _raise_objection(self, state: CustomerState, tech: set[str]) -> list[Beat]:
         if state.open_objections:  # one objection at a time
             return []
-        for objection in self.persona.objections:
-            if state.objection(objection.id) is None and tech & set(objection.raise_on) \
-                    and state.turn >= objection.min_turn:
+        for objection, raised_by in self._raised_by:
+            if not tech.isdisjoint(raised_by) and state.turn >= objection.min_turn \
+                    and state.objection(objection.id) is None:
                 state.objections.append(ObjectionProgress(objection.id, state.turn))
                 return [Beat("raise_objection", "objection-raised", {"objection": objection.id},
                              ("objection", objection.id, "raise"))]
         return []
 
-    def _close(self, state: CustomerState, tech: set[str]) -> tuple[list[Beat], bool]:
-        if "close" not in tech:
-            return [], False
+    def _close(self, state: CustomerState) -> tuple[list[Beat], bool]:
+        """The line attempts a close (and advances no objection). True when the customer agrees."""
         missing = self._goal_missing(state)
         goal = self.scenario.goal.kind
         if not missing:
@@ -339,9 +352,9 @@ class Director:
             state.stage = "objection"
         elif "close" in tech:
             state.stage = "closing"
-        elif tech & {"present", "recommend", "evidence"}:
+        elif not tech.isdisjoint(PITCH_TECHNIQUES):
             state.stage = "presentation"
-        elif tech & QUESTION_TECHNIQUES and state.stage == "reception":
+        elif not tech.isdisjoint(QUESTION_TECHNIQUES) and state.stage == "reception":
             state.stage = "needs"
 
     def _leave(self, state: CustomerState, reason: str) -> Beat:
@@ -350,9 +363,8 @@ class Director:
 
 
 def _quiet_greeting(beats: list[Beat]) -> list[Beat]:
-    """A greeting answered alongside something more important is answered silently."""
-    if sum(1 for b in beats if b.line) < 2:
-        return beats
+    """A greeting answered alongside something more important (``beats`` has two or more
+    speaking beats) is answered silently."""
     return [b.silenced() if b.rule == "greeting" else b for b in beats]
 
 

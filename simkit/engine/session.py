@@ -151,6 +151,11 @@ class Session:
 
     def say(self, text: str, *, at: str | None = None) -> Reply:
         """Say one line to the customer and get their reply."""
+        turn, beats, analysis = self._play(text, at)
+        return Reply(turn.customer, turn.state, tuple(beats), analysis, self.done, self.outcome)
+
+    def _play(self, text: str, at: str | None) -> tuple[Turn, list[Beat], Analysis]:
+        """What say() does, up to the recorded turn; a replay needs no :class:`Reply`."""
         if self.done:
             raise SessionError(
                 f"the conversation is over ({self.outcome.describe('en')}); start a new Session to practise again"
@@ -165,19 +170,14 @@ class Session:
             self.outcome = Outcome("defeat", self._state.turn, reason=defeat)
         elif any(b.kind == "accept" for b in beats):
             self.outcome = Outcome("success", self._state.turn, goal=self.scenario.goal.kind)
-        turn = Turn(
-            n=self._state.turn,
-            trainee=text,
-            trainee_at=at,
-            customer=reply_text,
-            analysis=analysis.to_dict(),
-            beats=[b.to_dict() for b in beats],
-            state=self.state,
-        )
+        # Positional arguments in field order (n, trainee, trainee_at, customer, analysis, beats,
+        # state): keywords cost more, and this runs for every line.
+        turn = Turn(self._state.turn, text, at, reply_text, analysis.to_dict(), [b.to_dict() for b in beats],
+                    self._state.snapshot())
         self.transcript.turns.append(turn)
         self.transcript.outcome = self.outcome.to_dict() if self.outcome else None
         self._save()
-        return Reply(reply_text, turn.state, tuple(beats), analysis, self.done, self.outcome)
+        return turn, beats, analysis
 
     def _save(self) -> None:
         if self.save_to is not None:

@@ -65,6 +65,8 @@ class CustomerState:
 
     @property
     def open_objections(self) -> list[ObjectionProgress]:
+        if not self.objections:  # the usual case, checked several times a turn
+            return []
         return [o for o in self.objections if not o.resolved]
 
     def snapshot(self) -> dict[str, Any]:
@@ -76,6 +78,6 @@ class CustomerState:
             "interest": self.interest,
             "patience": self.patience,
             "needs_revealed": list(self.needs_revealed),
-            "objections_open": [o.id for o in self.open_objections],
+            "objections_open": [o.id for o in self.objections if not o.resolved],
             "objections_resolved": [o.id for o in self.objections if o.resolved],
         }
