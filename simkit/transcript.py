@@ -13,7 +13,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from simkit.errors import TranscriptError
 
@@ -136,32 +136,26 @@ class Transcript:
     def from_dict(cls, data: Any, *, source: str | None = None) -> Transcript:
         check = _Checker(source)
         check.require(isinstance(data, dict), "", "expected a JSON object")
-        check.require(data.get("format") == FORMAT, "format", f"expected {FORMAT!r}, got {data.get('format')!r}")
+        if data.get("format") != FORMAT:
+            check.fail("format", f"expected {FORMAT!r}, got {data.get('format')!r}")
         version = data.get("format_version")
-        check.require(version == FORMAT_VERSION, "format_version",
-                      f"this simkit reads version {FORMAT_VERSION}, got {version!r}")
+        if version != FORMAT_VERSION:
+            check.fail("format_version", f"this simkit reads version {FORMAT_VERSION}, got {version!r}")
         scenario = check.typed(data, "scenario", dict)
         scenario_id = check.typed(scenario, "id", str, "scenario.")
         scenario_hash = check.typed(scenario, "hash", str, "scenario.")
         seed = check.typed(data, "seed", int)
         lang = check.typed(data, "lang", str)
-        check.require(lang in ("zh", "en"), "lang", f"expected 'zh' or 'en', got {lang!r}")
+        if lang not in ("zh", "en"):
+            check.fail("lang", f"expected 'zh' or 'en', got {lang!r}")
         turns_data = check.typed(data, "turns", list)
         turns = []
         for i, item in enumerate(turns_data):
-            where = f"turns[{i}]."
-            check.require(isinstance(item, dict), f"turns[{i}]", "expected an object")
-            n = check.typed(item, "n", int, where)
-            check.require(n == i + 1, f"{where}n", f"expected turn {i + 1}, got {n} (a turn is missing or out of order)")
-            turns.append(Turn(
-                n=n,
-                trainee=check.typed(item, "trainee", str, where),
-                trainee_at=check.typed(item, "trainee_at", str, where),
-                customer=check.typed(item, "customer", str, where),
-                analysis=item.get("analysis") or {},
-                beats=item.get("beats") or [],
-                state=item.get("state") or {},
-            ))
+            n, trainee, at, customer = _turn_fields(item, i) or _check_turn(check, item, i)
+            # Positional arguments in field order (n, trainee, trainee_at, customer, analysis,
+            # beats, state): keywords cost more, and this runs for every turn.
+            turns.append(Turn(n, trainee, at, customer,
+                              item.get("analysis") or {}, item.get("beats") or [], item.get("state") or {}))
         outcome = data.get("outcome")
         check.require(outcome is None or isinstance(outcome, dict), "outcome", "expected an object or null")
         return cls(
@@ -180,22 +174,59 @@ class Transcript:
         )
 
 
+def _turn_fields(item: Any, i: int) -> tuple[int, str, str, str] | None:
+    """``n``, ``trainee``, ``trainee_at`` and ``customer`` of ``turns[i]`` when all are as expected
+    (checked at once: this runs for every turn), else None."""
+    if type(item) is not dict:
+        return None
+    n, trainee, at, customer = item.get("n"), item.get("trainee"), item.get("trainee_at"), item.get("customer")
+    if type(n) is int and n == i + 1 and type(trainee) is str and type(at) is str and type(customer) is str:
+        return n, trainee, at, customer
+    return None
+
+
+def _check_turn(check: _Checker, item: Any, i: int) -> tuple[int, str, str, str]:
+    """``n``, ``trainee``, ``trainee_at`` and ``customer`` of ``turns[i]``, checked one by one: a
+    TranscriptError names the first problem."""
+    where = f"turns[{i}]."
+    if not isinstance(item, dict):
+        check.fail(f"turns[{i}]", "expected an object")
+    n = check.typed(item, "n", int, where)
+    if n != i + 1:
+        check.fail(f"{where}n", f"expected turn {i + 1}, got {n} (a turn is missing or out of order)")
+    return (n, check.typed(item, "trainee", str, where), check.typed(item, "trainee_at", str, where),
+            check.typed(item, "customer", str, where))
+
+
 class _Checker:
-    """Raises a TranscriptError naming the field that is wrong."""
+    """Raises a TranscriptError naming the field that is wrong.
+
+    Every field of every turn is checked, so the passing case is kept cheap: messages are only
+    formatted once a check has failed.
+    """
 
     def __init__(self, source: str | None) -> None:
         self.source = source
 
     def require(self, ok: bool, where: str, message: str) -> None:
         if not ok:
-            raise TranscriptError(f"{where}: {message}" if where else message, path=self.source)
+            self.fail(where, message)
+
+    def fail(self, where: str, message: str) -> NoReturn:
+        raise TranscriptError(f"{where}: {message}" if where else message, path=self.source)
 
     def typed(self, data: dict[str, Any], key: str, kind: type, prefix: str = "") -> Any:
+        value = data.get(key, _MISSING)
+        if type(value) is kind:  # the usual case (JSON gives exact types; a bool is not an int)
+            return value
         self.require(key in data, prefix + key, "missing")
-        value = data[key]
         ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
-        self.require(ok, prefix + key, f"expected {_KIND_NAMES[kind]}, got {type(value).__name__}")
+        if not ok:
+            self.fail(prefix + key, f"expected {_KIND_NAMES[kind]}, got {type(value).__name__}")
         return value
+
+
+_MISSING = object()
 
 
 _KIND_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "an object"}
@@ -270,9 +301,9 @@ def replay(transcript: Transcript, *, library: Library | None = None) -> ReplayR
         if session.done:
             differences.append(LineDiff(turn.n, turn.customer, ""))
             continue
-        reply = session.say(turn.trainee, at=turn.trainee_at)
-        if reply.text != turn.customer:
-            differences.append(LineDiff(turn.n, turn.customer, reply.text))
+        replayed = session._play(turn.trainee, turn.trainee_at)[0].customer  # say() without its Reply
+        if replayed != turn.customer:
+            differences.append(LineDiff(turn.n, turn.customer, replayed))
     return ReplayReport(
         session=session,
         differences=differences,
