@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from simkit.engine._frozen import fast_init
 from simkit.labels import QUESTION_TECHNIQUES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -19,8 +20,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # When an analysis carries several question types, the one that counts (domain guidelines).
 QUESTION_PRECEDENCE = ("probe", "exclusion_question", "closed_question", "open_question")
+assert set(QUESTION_PRECEDENCE) == QUESTION_TECHNIQUES  # TurnView.question_type relies on it
 
 
+@fast_init  # built for every beat of every scored transcript
 @dataclass(frozen=True)
 class BeatView:
     """One beat of a turn: what the customer did and the director's rule that decided it."""
@@ -30,6 +33,7 @@ class BeatView:
     params: dict[str, Any]
 
 
+@fast_init
 @dataclass(frozen=True)
 class TurnView:
     """One replayed turn.
@@ -57,7 +61,10 @@ class TurnView:
 
     def has(self, *techniques: str) -> bool:
         """True when the line carries any of ``techniques``."""
-        return any(t in self.techniques for t in techniques)
+        for technique in techniques:  # a plain loop: called for every turn, often
+            if technique in self.techniques:
+                return True
+        return False
 
     def beat(self, rule: str) -> BeatView | None:
         """The first beat decided by ``rule`` this turn, or None."""
@@ -69,8 +76,11 @@ class TurnView:
     @property
     def question_type(self) -> str | None:
         """The line's question type (probe, exclusion, closed or open question), or None."""
-        asked = set(self.techniques) & QUESTION_TECHNIQUES
-        return next((q for q in QUESTION_PRECEDENCE if q in asked), None)
+        # QUESTION_PRECEDENCE lists every question technique, so no set of them is needed.
+        for question in QUESTION_PRECEDENCE:
+            if question in self.techniques:
+                return question
+        return None
 
 
 @dataclass(frozen=True)
@@ -112,20 +122,14 @@ class Conversation:
     def from_session(cls, session: Session) -> Conversation:
         """The view of a (replayed) session."""
         record = session.transcript
-        turns = tuple(
-            TurnView(
-                n=t.n,
-                text=t.trainee,
-                at=t.trainee_at,
-                customer=t.customer,
-                techniques=tuple(t.analysis.get("techniques", ())),
-                topics=tuple(t.analysis.get("topics", ())),
-                is_question=bool(t.analysis.get("is_question")),
-                beats=_beats(t.beats),
-                state=dict(t.state),
-            )
+        turns = tuple([
+            # Positional arguments in field order (n, text, at, customer, techniques, topics,
+            # is_question, beats, state): keywords cost more, and this runs for every turn.
+            TurnView(t.n, t.trainee, t.trainee_at, t.customer,
+                     tuple(t.analysis.get("techniques", ())), tuple(t.analysis.get("topics", ())),
+                     bool(t.analysis.get("is_question")), _beats(t.beats), dict(t.state))
             for t in record.turns
-        )
+        ])
         if session.outcome is not None:
             outcome = session.outcome.to_dict()
         else:
@@ -143,7 +147,7 @@ class Conversation:
 
 
 def _beats(data: list[dict[str, Any]]) -> tuple[BeatView, ...]:
-    return tuple(BeatView(b["kind"], b["rule"], dict(b.get("params", {}))) for b in data)
+    return tuple([BeatView(b["kind"], b["rule"], dict(b.get("params", {}))) for b in data])
 
 
 def parse_time(value: str) -> datetime | None:

@@ -34,10 +34,21 @@ def round_half_up(value: Fraction) -> int:
     return int(value + Fraction(1, 2))
 
 
+def round_half_up_ratio(numerator: int, denominator: int) -> int:
+    """``round_half_up(Fraction(numerator, denominator))`` in whole-number arithmetic."""
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    if numerator < 0:
+        return -((denominator - 2 * numerator) // (2 * denominator))
+    return (2 * numerator + denominator) // (2 * denominator)
+
+
 def percent(part: int | Fraction, whole: int | Fraction) -> int:
     """``part / whole`` as a whole percentage, rounded half up (0 when ``whole`` is 0)."""
     if not whole:
         return 0
+    if type(part) is int and type(whole) is int:  # the usual case: no Fraction to build
+        return round_half_up_ratio(part * 100, whole)
     return round_half_up(Fraction(part) * 100 / Fraction(whole))
 
 
@@ -53,11 +64,15 @@ def _apportion_int(numerators: list[int], denominator: int, target: int) -> list
     """:func:`apportion` of the shares ``numerator / denominator``, in whole-number arithmetic."""
     floors = [n // denominator for n in numerators]  # shares are never negative
     left = target - sum(floors)
-    order = sorted(range(len(numerators)), key=lambda i: (-(numerators[i] % denominator), i))
+    if left <= 0:  # nothing to hand out (often so): the loop below would change nothing
+        return floors
+    remainders = [n % denominator for n in numerators]
+    # Largest remainder first; the sort is stable, so ties stay in order.
+    order = sorted(range(len(numerators)), key=lambda i: -remainders[i])
     for i in order:
         if left <= 0:
             break
-        if numerators[i] % denominator:
+        if remainders[i]:
             floors[i] += 1
             left -= 1
     if left > 0:  # only when rounding asked for more than the remainders hold
@@ -73,6 +88,8 @@ class _Criterion:
     params: dict[str, Any]
     possible: int | Fraction
     earned: int | Fraction
+    possible_ratio: tuple[int, int]  # possible as (numerator, denominator)
+    earned_ratio: tuple[int, int]
 
 
 class Ledger:
@@ -80,24 +97,38 @@ class Ledger:
 
     def __init__(self) -> None:
         self._items: list[_Criterion] = []
+        self._denominator = 1  # common denominator of every criterion's units
 
     def criterion(self, units: int | Fraction, earned: int | Fraction, *, turn: int | None, reason: str,
                   **params: Any) -> None:
         """A criterion worth ``units`` of which ``earned`` (0..units) were earned."""
-        earned = max(0, min(units, earned))  # whole numbers stay ints: Fraction is slow to build
-        self._items.append(_Criterion(turn, reason, params, units, earned))
+        self._add(units, earned, turn, reason, params)
 
     def gain(self, units: int | Fraction, *, turn: int | None, reason: str, **params: Any) -> None:
         """A criterion fully earned."""
-        self.criterion(units, units, turn=turn, reason=reason, **params)
+        self._add(units, units, turn, reason, params)
 
     def miss(self, units: int | Fraction, *, turn: int | None, reason: str, **params: Any) -> None:
         """A criterion not earned at all."""
-        self.criterion(units, 0, turn=turn, reason=reason, **params)
+        self._add(units, 0, turn, reason, params)
 
     def note(self, *, turn: int | None, reason: str, **params: Any) -> None:
         """Evidence worth no points: context a trainer wants to see."""
-        self.criterion(0, 0, turn=turn, reason=reason, **params)
+        self._add(0, 0, turn, reason, params)
+
+    def _add(self, units: int | Fraction, earned: int | Fraction, turn: int | None, reason: str,
+             params: dict[str, Any]) -> None:
+        # earned = max(0, min(units, earned)), compared as whole numbers (comparing Fractions is
+        # slow): a/b < c/d exactly when a*d < c*b, denominators being positive.
+        units_n, units_d = ratio = units.as_integer_ratio()
+        earned_n, earned_d = earned.as_integer_ratio()
+        if not earned_n * units_d < units_n * earned_d:  # min() keeps units unless earned is smaller
+            earned, earned_n, earned_d = units, units_n, units_d
+        if earned_n <= 0:  # max() keeps 0 unless the value is larger
+            earned, earned_n, earned_d = 0, 0, 1
+        if units_d != 1 or earned_d != 1:
+            self._denominator = math.lcm(self._denominator, units_d, earned_d)
+        self._items.append(_Criterion(turn, reason, params, units, earned, ratio, (earned_n, earned_d)))
 
     def pool(self, units: int, incidents: list[tuple[int, int | None, str, dict[str, Any]]], *,
              clean_reason: str, rest_reason: str = "pool-rest") -> None:
@@ -130,22 +161,29 @@ class Ledger:
         A dimension with nothing to earn (no criteria worth units, or weight 0) is *not
         applicable*: its maximum is 0 and it does not count towards the total.
         """
-        if not self._items or weight == 0 or self.possible == 0:
-            evidence = tuple(Evidence(c.turn, c.reason, dict(c.params)) for c in self._items)
+        items = self._items
+        possible, earned = self._whole_units()
+        total = sum(possible)  # self.possible times a positive denominator: 0 exactly when it is 0
+        if not items or weight == 0 or total == 0:
+            evidence = tuple(Evidence(c.turn, c.reason, dict(c.params)) for c in items)
             return Dimension(name, 0, 0, _by_turn(evidence), applicable=False)
-        # Whole numbers throughout: every unit over one common denominator.
-        denominator = math.lcm(*(x.denominator for c in self._items for x in (c.possible, c.earned)))
-        possible = [c.possible.numerator * (denominator // c.possible.denominator) for c in self._items]
-        earned = [c.earned.numerator * (denominator // c.earned.denominator) for c in self._items]
-        total = sum(possible)  # the exact points of item i are weight * earned[i] / total
+        # The exact points of item i are weight * earned[i] / total.
         points = (2 * weight * sum(earned) + total) // (2 * total)  # rounded half up
         got = _apportion_int([weight * e for e in earned], total, points)
         missed = _apportion_int([weight * (p - e) for p, e in zip(possible, earned)], total, weight - points)
-        evidence = tuple(
-            Evidence(c.turn, c.reason, dict(c.params), points=g, lost=m)
-            for c, g, m in zip(self._items, got, missed)
-        )
+        evidence = tuple([
+            Evidence(c.turn, c.reason, dict(c.params), g, m)  # points, lost
+            for c, g, m in zip(items, got, missed)
+        ])
         return Dimension(name, points, weight, _by_turn(evidence))
+
+    def _whole_units(self) -> tuple[list[int], list[int]]:
+        """The possible and earned units of every criterion over one common denominator."""
+        items, denominator = self._items, self._denominator
+        if denominator == 1:  # whole units only, the usual case
+            return [c.possible_ratio[0] for c in items], [c.earned_ratio[0] for c in items]
+        return ([n * (denominator // d) for n, d in (c.possible_ratio for c in items)],
+                [n * (denominator // d) for n, d in (c.earned_ratio for c in items)])
 
 
 def _by_turn(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:

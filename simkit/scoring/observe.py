@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from simkit.content.model import OBJECTION_STEPS
+from simkit.engine._frozen import fast_init
 from simkit.scoring.acts import PRESSURE_ACTS, asks_personal_data, pressure_kind
 from simkit.scoring.conversation import Conversation, parse_time
 
 
+@fast_init  # one per question asked
 @dataclass(frozen=True)
 class Question:
     """A question the trainee asked: its turn, its type and its topics."""
@@ -126,13 +128,23 @@ class Observations:
         return tuple(f for f in self.feelings if f.turn + 1 <= len(self.trainee_words))
 
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # runs of Chinese characters
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
+
+
+# Every beat rule the loop in observe() looks at; other beats are skipped at once.
+_OBSERVED_RULES = frozenset({
+    "need-revealed", "need-needs-trust", "need-needs-probe", "objection-raised",
+    *(f"objection-{step}" for step in OBJECTION_STEPS), "objection-out-of-order", "evidence-off-target",
+    "interrogation", "discount-premature", "present-before-needs", "present-relevant", "close-not-ready",
+    "ask-answered", "ask-ignored", "ask",
+})
 
 
 def count_words(text: str) -> int:
     """Words in ``text``: each Chinese character counts as one, as does each Latin word or number."""
-    return len(_CJK.findall(text)) + len(_WORD.findall(text))
+    chinese = 0 if text.isascii() else sum(map(len, _CJK.findall(text)))  # runs, not one match a character
+    return chinese + len(_WORD.findall(text))
 
 
 def observe(conv: Conversation) -> Observations:
@@ -149,6 +161,7 @@ def observe(conv: Conversation) -> Observations:
     failed: list[tuple[int, str]] = []
     relevant: list[int] = []
     recommended: list[int] = []
+    empathy_turns: list[int] = []
     greeting_turn = greeted_late = None
     asked_at: dict[str, int] = {}
     answered: dict[str, int] = {}
@@ -161,20 +174,27 @@ def observe(conv: Conversation) -> Observations:
 
     for turn in conv.turns:
         n = turn.n
+        techniques = turn.techniques
+        first_act = len(acts)  # the acts of this turn are appended from here on
         data = asks_personal_data(turn.text, is_question=turn.is_question)
-        if turn.question_type and not data:  # a demand for an ID number is no needs question
-            questions.append(Question(n, turn.question_type, turn.topics))
-        if turn.has("greeting"):
+        question_type = turn.question_type
+        if question_type and not data:  # a demand for an ID number is no needs question
+            questions.append(Question(n, question_type, turn.topics))
+        if "greeting" in techniques:
             if turn.beat("greeting") and greeting_turn is None:
                 greeting_turn = n
             elif greeting_turn is None and greeted_late is None and n > 2:
                 greeted_late = n
-        if turn.has("pressure"):
+        if "empathy" in techniques:
+            empathy_turns.append(n)
+        if "pressure" in techniques:
             acts.append(Act(n, pressure_kind(turn.text)))
         if data:
             acts.append(Act(n, "personal_data", data))
         for beat in turn.beats:
             rule, params = beat.rule, beat.params
+            if rule not in _OBSERVED_RULES:  # most beats (fillers, greetings, ...) say nothing here
+                continue
             if rule == "need-revealed":
                 found.setdefault(params["need"], (n, params))
                 if params["need"] in deep:
@@ -215,7 +235,8 @@ def observe(conv: Conversation) -> Observations:
             elif rule == "ask":
                 pending.append(params["ask"])
                 asked_at[params["ask"]] = n
-        _note_pushes(tracks, turn.n, turn.beats, [a for a in acts if a.turn == n])
+        if len(acts) > first_act:
+            _note_pushes(tracks, n, turn.beats, acts[first_act:])
 
     for objection_id in goal.objections:
         _track(tracks, persona, goal, objection_id)
@@ -233,7 +254,7 @@ def observe(conv: Conversation) -> Observations:
         needs_blocked=blocked,
         objections=tuple(ordered),
         feelings=tuple(feelings),
-        empathy_turns=tuple(t.n for t in conv.turns if t.has("empathy")),
+        empathy_turns=tuple(empathy_turns),
         greeting_turn=greeting_turn,
         greeted_late=greeted_late,
         acts=tuple(acts),

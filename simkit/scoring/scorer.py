@@ -7,7 +7,6 @@ read for scoring (replay checks them; see :mod:`simkit.scoring.integrity`).
 
 from __future__ import annotations
 
-from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,7 @@ from simkit.scoring.conversation import Conversation
 from simkit.scoring.dimensions import MEASURES
 from simkit.scoring.feedback import improvements
 from simkit.scoring.integrity import check_integrity
-from simkit.scoring.ledger import round_half_up
+from simkit.scoring.ledger import round_half_up_ratio
 from simkit.scoring.observe import observe
 from simkit.scoring.rubric import DIMENSIONS, Rubric
 from simkit.scoring.scorecard import Dimension, Scorecard
@@ -27,6 +26,7 @@ from simkit.transcript import Transcript, replay
 
 if TYPE_CHECKING:  # pragma: no cover
     from simkit.content import Library
+    from simkit.content.model import Scenario
 
 
 def score(transcript: Transcript | str | Path, *, library: Library | None = None) -> Scorecard:
@@ -66,9 +66,9 @@ def score(transcript: Transcript | str | Path, *, library: Library | None = None
 def score_conversation(conv: Conversation, *, integrity, source: str | None, scenario_hash: str,
                        seed: int) -> Scorecard:
     """Score an already replayed conversation (what :func:`score` does after replaying)."""
-    rubric = Rubric.for_scenario(conv.scenario)
+    rubric = _rubric(conv.scenario)
     obs = observe(conv)
-    dimensions = tuple(MEASURES[name](conv, obs, rubric).settle(name, rubric.weights[name]) for name in DIMENSIONS)
+    dimensions = tuple([MEASURES[name](conv, obs, rubric).settle(name, rubric.weights[name]) for name in DIMENSIONS])
     total = total_of(dimensions)
     verdict = judge(total, conv, obs, rubric, integrity)
     return Scorecard(
@@ -88,9 +88,27 @@ def score_conversation(conv: Conversation, *, integrity, source: str | None, sce
     )
 
 
+# Rubrics by scenario (its id(), with the scenario itself, so an id reused after the scenario is
+# gone cannot match): every transcript of a cohort shares its scenario's rubric, which the scorer
+# only reads.
+_rubrics: dict[int, tuple[Scenario, Rubric]] = {}
+_MAX_RUBRICS = 64
+
+
+def _rubric(scenario: Scenario) -> Rubric:
+    cached = _rubrics.get(id(scenario))
+    if cached is not None and cached[0] is scenario:
+        return cached[1]
+    rubric = Rubric.for_scenario(scenario)
+    if len(_rubrics) >= _MAX_RUBRICS:  # many libraries loaded in one process: start over
+        _rubrics.clear()
+    _rubrics[id(scenario)] = (scenario, rubric)
+    return rubric
+
+
 def total_of(dimensions: tuple[Dimension, ...]) -> int:
     """0-100: the points of the applicable dimensions scaled to 100, rounded half up."""
     most = sum(d.max for d in dimensions)
     if not most:
         return 0
-    return round_half_up(Fraction(sum(d.points for d in dimensions) * 100, most))
+    return round_half_up_ratio(sum(d.points for d in dimensions) * 100, most)

@@ -28,8 +28,8 @@ def measure(conv, obs, rubric) -> Ledger:
     else:
         ledger.miss(half, turn=conv.last_turn, reason="unfinished", goal=goal.kind)
     conditions = _conditions(conv, obs)
+    share = half / len(conditions) if conditions else 0
     for met_turn, condition, params in conditions:
-        share = half / len(conditions)
         if met_turn is not None:
             ledger.gain(share, turn=met_turn, reason="condition-met", condition=condition, **params)
         else:

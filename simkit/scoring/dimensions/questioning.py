@@ -37,8 +37,10 @@ def measure(conv, obs, rubric) -> Ledger:
         ledger.gain(FUNNEL_UNITS, turn=first.turn, reason="funnel-broad-first")
     else:
         ledger.miss(FUNNEL_UNITS, turn=first.turn, reason="funnel-narrow-first", technique=first.type)
-    counts = {t: sum(1 for q in questions if q.type == t)
-              for t in ("open_question", "exclusion_question", "probe", "closed_question")}
+    counts = dict.fromkeys(("open_question", "exclusion_question", "probe", "closed_question"), 0)
+    for q in questions:
+        if q.type in counts:
+            counts[q.type] += 1
     not_closed = len(questions) - counts["closed_question"]
     ledger.criterion(MIX_UNITS, Fraction(not_closed, len(questions)), turn=None, reason="question-mix",
                      questions=len(questions), open=counts["open_question"],

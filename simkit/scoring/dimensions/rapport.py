@@ -33,9 +33,9 @@ def measure(conv, obs, rubric) -> Ledger:
     ledger.criterion(TRUST_UNITS, earned, turn=conv.last_turn, reason="trust-reached" if final >= target
                      else "trust-short", trust=final, start=start, target=target)
     moments = obs.answerable_feelings
+    units = Fraction(EMPATHY_UNITS, len(moments)) if moments else 0
     for feeling in moments:
         reply = feeling.turn + 1
-        units = Fraction(EMPATHY_UNITS, len(moments))
         facts = {"feeling": feeling.kind, "id": feeling.id, "at": feeling.turn}
         if reply in obs.empathy_turns:
             ledger.gain(units, turn=reply, reason="empathy-shown", **facts)

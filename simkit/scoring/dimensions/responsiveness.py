@@ -26,8 +26,9 @@ def measure(conv, obs, rubric) -> Ledger:
     turn, seconds = obs.delays[0]
     _reply(ledger, FIRST_UNITS, turn, seconds, first_limit, first=True)
     later = obs.delays[1:]
+    units = Fraction(LATER_UNITS, len(later)) if later else 0
     for turn, seconds in later:
-        _reply(ledger, Fraction(LATER_UNITS, len(later)), turn, seconds, limit, first=False)
+        _reply(ledger, units, turn, seconds, limit, first=False)
     return ledger
 
 
