@@ -12,6 +12,8 @@ answer otherwise; both live in :mod:`simkit.i18n` under ``model.*`` in Chinese a
 
 from __future__ import annotations
 
+import functools
+
 from simkit import i18n
 from simkit.labels import LANGS
 from simkit.scoring.acts import PRESSURE_ACTS
@@ -188,18 +190,20 @@ def _with_proof(key: str, objection) -> dict[str, str]:
     The first cue whose line the analyzer reads as evidence, and not as a close, a concession or
     pressure, is chosen (cues such as "refundable" can read as a close); else the first cue.
     """
-    from simkit.understand import analyze
-
     out = {}
     for lang in LANGS:
         cues = objection.evidence_cues.get(lang, ()) if objection is not None else ()
         lines = [i18n.text(key, lang, proof=cue) for cue in cues] or \
             [i18n.text(key, lang, proof=i18n.text("model.proof-default", lang))]
-        out[lang] = next((line for line in lines if _reads_as_proof(analyze(line, lang=lang).techniques)), lines[0])
+        out[lang] = next((line for line in lines if _reads_as_proof(line, lang)), lines[0])
     return out
 
 
-def _reads_as_proof(techniques: tuple[str, ...]) -> bool:
+@functools.lru_cache(maxsize=512)  # model lines come from the scenario, shared by a whole cohort
+def _reads_as_proof(line: str, lang: str) -> bool:
+    from simkit.understand import analyze
+
+    techniques = analyze(line, lang=lang).techniques
     return "evidence" in techniques and not {"close", "concession", "pressure"} & set(techniques)
 
 
