@@ -6,6 +6,7 @@ import random
 from typing import Any
 
 from simkit import i18n
+from simkit._identity import ByIdentity
 from simkit.content.model import Lines, Persona, Scenario
 from simkit.engine.beats import Beat
 
@@ -16,28 +17,13 @@ class _Voice:
     """What every session of one scenario, persona and language says alike: the facts that fill
     the lines, each line reference's variants and each variant filled in (built as first needed)."""
 
-    def __init__(self, scenario: Scenario, persona: Persona, lang: str) -> None:
-        self.scenario = scenario
-        self.persona = persona
+    def __init__(self, persona: Persona, lang: str) -> None:
         self.facts = i18n.Lenient({k: _in_lang(v, lang) for k, v in {**persona.profile, **persona.facts}.items()})
         self.variants: dict[tuple[str, ...], tuple[str, ...]] = {}  # line reference -> templates
         self.filled: dict[str, str] = {}  # template -> line
 
 
-# Voices by (id(scenario), id(persona), lang); a voice holds its scenario and persona, so an id
-# reused after they are gone cannot match.
-_voices: dict[tuple[int, int, str], _Voice] = {}
-_MAX_VOICES = 64
-
-
-def _voice(scenario: Scenario, persona: Persona, lang: str) -> _Voice:
-    key = (id(scenario), id(persona), lang)
-    voice = _voices.get(key)
-    if voice is None or voice.scenario is not scenario or voice.persona is not persona:
-        if len(_voices) >= _MAX_VOICES:  # many libraries loaded in one process: start over
-            _voices.clear()
-        voice = _voices[key] = _Voice(scenario, persona, lang)
-    return voice
+_voices: ByIdentity[_Voice] = ByIdentity()
 
 
 class Actor:
@@ -48,7 +34,7 @@ class Actor:
         self.persona = persona
         self.lang = lang
         self.rng = rng
-        self._voice = _voice(scenario, persona, lang)
+        self._voice = _voices.get((scenario, persona), lang, lambda: _Voice(persona, lang))
         self.facts = self._voice.facts
         self._separator = "" if lang == "zh" else " "  # between the lines of one turn
 

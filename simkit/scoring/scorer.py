@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from simkit._identity import ByIdentity
+
 from simkit.errors import SimkitError, UnknownIdError
 from simkit.labels import LANGS
 from simkit.scoring.conversation import Conversation
@@ -88,22 +90,12 @@ def score_conversation(conv: Conversation, *, integrity, source: str | None, sce
     )
 
 
-# Rubrics by scenario (its id(), with the scenario itself, so an id reused after the scenario is
-# gone cannot match): every transcript of a cohort shares its scenario's rubric, which the scorer
-# only reads.
-_rubrics: dict[int, tuple[Scenario, Rubric]] = {}
-_MAX_RUBRICS = 64
+# Every transcript of a cohort shares its scenario's rubric, which the scorer only reads.
+_rubrics: ByIdentity[Rubric] = ByIdentity()
 
 
 def _rubric(scenario: Scenario) -> Rubric:
-    cached = _rubrics.get(id(scenario))
-    if cached is not None and cached[0] is scenario:
-        return cached[1]
-    rubric = Rubric.for_scenario(scenario)
-    if len(_rubrics) >= _MAX_RUBRICS:  # many libraries loaded in one process: start over
-        _rubrics.clear()
-    _rubrics[id(scenario)] = (scenario, rubric)
-    return rubric
+    return _rubrics.get((scenario,), None, lambda: Rubric.for_scenario(scenario))
 
 
 def total_of(dimensions: tuple[Dimension, ...]) -> int:
