@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from simkit.understand.needles import trie_pattern
+
 # Most specific first: a line that is several kinds counts as the first kind listed.
 PRESSURE_KINDS: tuple[tuple[str, str], ...] = (
     ("false_guarantee",
@@ -61,32 +63,7 @@ _DATA_PATTERNS = tuple((kind, re.compile(regex, re.IGNORECASE)) for kind, regex 
 _HINTS = ("身份", "证件", "护照", "住", "地址", "工资", "收入", "薪", "挣", "赚", "存款", "银行", "卡号", "征信", "信用",
           "id ", "id card", "passport", "social", "ssn", "licen", "address", "live", "salary", "income", "make",
           "earn", "saving", "bank", "card", "credit")
-
-
-
-def _any_of(words: tuple[str, ...]) -> str:
-    """A pattern that finds any of ``words`` (as written), shaped as a trie: at each position ``re``
-    follows only the words that start with the next character instead of trying them all in turn.
-
-    Example: ``_any_of(("id ", "income", "bank"))`` is ``(?:i(?:d\\ |ncome)|bank)``.
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here: finding its prefix is enough
-
-    def pattern(node: dict) -> str:
-        if "" in node:
-            return ""
-        branches = [re.escape(char) + pattern(child) for char, child in node.items()]
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return pattern(trie)
-
-
-_HINT = re.compile(_any_of(_HINTS))
+_HINT = re.compile(trie_pattern(_HINTS))
 
 _REQUEST = re.compile(
     r"请|麻烦|提供|告诉我|发(?:给)?我|报一下|说一下|多少|是什么|哪|\bgive me\b|\bsend (?:me|it)\b|\bprovide\b|"

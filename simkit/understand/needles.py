@@ -23,7 +23,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 
 try:  # the parser behind re.compile (private, so a later Python may move it)
     from re import _constants as _c
@@ -68,7 +68,7 @@ class NeedleScan:
         # The scan reports the longest needle starting at each place; every shorter needle
         # starting there is a prefix of it, so each needle also stands for its prefixes.
         self._keys = {s: frozenset().union(*(owners.get(s[:n], ()) for n in range(1, len(s) + 1))) for s in owners}
-        self._scan = re.compile("(?=(" + _trie(owners) + "))") if owners else None
+        self._scan = re.compile("(?=(" + trie_pattern(owners) + "))") if owners else None
 
     def keys_in(self, text: str) -> set[Hashable]:
         """The keys that must be searched in ``text``: those with a needle in it, and ``always``."""
@@ -80,8 +80,15 @@ class NeedleScan:
         return found
 
 
-def _trie(strings) -> str:
-    """One pattern matching the longest of ``strings`` that starts at a place, as a trie."""
+def trie_pattern(strings: Iterable[str]) -> str:
+    """One pattern matching the longest of ``strings`` that starts at a place, shaped as a trie:
+    at each place ``re`` follows only the strings that go on with the next character, instead of
+    trying every string in turn.
+
+    Example:
+        >>> trie_pattern(["id", "income", "bank"])
+        '(?:bank|i(?:d|ncome))'
+    """
     root: dict = {}
     for s in strings:
         node = root
