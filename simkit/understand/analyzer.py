@@ -143,13 +143,14 @@ def read(text: str, lang: str, *, explain: bool = False) -> Reading:
     topic_cues = tuple((h.topic, h.text) for h in t_hits)
     keyword_topics = {h.topic for h in t_hits}
     topics = tuple(t for t in TOPICS if t in keyword_topics)
-    if not model_mod.units(text):  # nothing to read: empty, emoji, punctuation
+    seq = model_mod.units(text)
+    if not seq:  # nothing to read: empty, emoji, punctuation
         return Reading(("other",), topics, asked, cues, topic_cues, notes=("no words: other",))
     model = model_mod.load_model()
     if model is None:
         labels = rules.rule_labels(text, lang, hits)
         return Reading(tuple(labels), topics, asked, cues, topic_cues, notes=("rules only: no model shipped",))
-    feats = model_mod.features(text, model.config, cues=hits, topics=t_hits)
+    feats = model_mod.features(text, model.config, cues=hits, topics=t_hits, seq=seq)
     scores = model.scores(feats)
     thresholds = model.thresholds_for(lang)
     techniques, model_topics = model_mod.decide(scores, thresholds)

@@ -102,6 +102,7 @@ def features(
     *,
     cues: Sequence[rules.CueHit] | None = None,
     topics: Sequence[TopicHit] | None = None,
+    seq: list[str] | None = None,
 ) -> dict[str, float]:
     """The feature vector of one line.
 
@@ -116,11 +117,12 @@ def features(
         config: which feature families to use.
         cues: rule cues already found in ``text`` (found here when omitted).
         topics: topic keywords already found in ``text`` (found here when omitted).
+        seq: ``units(text)``, when the caller has it already.
 
     Returns:
         A mapping from feature name to value.
     """
-    seq = units(text)
+    seq = units(text) if seq is None else seq
     feats: dict[str, float] = {}
     for i, u in enumerate(seq):
         feats["u:" + u] = config.unigram_weight
