@@ -75,8 +75,8 @@ class NeedleScan:
         found = set(self.always)
         if self._scan is not None:
             keys = self._keys
-            for m in self._scan.finditer(text):
-                found |= keys[m.group(1)]
+            for needle in set(self._scan.findall(text)):  # a needle may start at several places
+                found |= keys[needle]
         return found
 
 
