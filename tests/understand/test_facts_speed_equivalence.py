@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import random
-import re
-import string
 from pathlib import Path
 
 import pytest
