@@ -151,7 +151,7 @@ class Transcript:
         turns_data = check.typed(data, "turns", list)
         turns = []
         for i, item in enumerate(turns_data):
-            n, trainee, at, customer = _turn_fields(item, i) or _check_turn(check, item, i)
+            n, trainee, at, customer = _check_turn(check, item, i)
             # Positional arguments in field order (n, trainee, trainee_at, customer, analysis,
             # beats, state): keywords cost more, and this runs for every turn.
             turns.append(Turn(n, trainee, at, customer,
@@ -172,17 +172,6 @@ class Transcript:
             simkit_version=str(data.get("simkit_version", "")),
             engine=str(data.get("engine", "")),
         )
-
-
-def _turn_fields(item: Any, i: int) -> tuple[int, str, str, str] | None:
-    """``n``, ``trainee``, ``trainee_at`` and ``customer`` of ``turns[i]`` when all are as expected
-    (checked at once: this runs for every turn), else None."""
-    if type(item) is not dict:
-        return None
-    n, trainee, at, customer = item.get("n"), item.get("trainee"), item.get("trainee_at"), item.get("customer")
-    if type(n) is int and n == i + 1 and type(trainee) is str and type(at) is str and type(customer) is str:
-        return n, trainee, at, customer
-    return None
 
 
 def _check_turn(check: _Checker, item: Any, i: int) -> tuple[int, str, str, str]:
