@@ -21,7 +21,7 @@ from simkit.labels import TOPICS
 from simkit.understand import rules
 from simkit.understand.analysis import Analysis
 from simkit.understand.facts import extract_facts
-from simkit.understand.matching import Line
+from simkit.understand.matching import HAN, Line, lazy_compile
 from simkit.understand.topics import topic_hits
 
 #: Longer input is analysed on its first MAX_CHARS characters (the Analysis keeps the full text).
@@ -33,8 +33,7 @@ _VERSIONED_FILES = ("analyzer.py", "rules.py", "matching.py", "needles.py", "top
 #: Changes whenever the rules, the extraction code or the shipped model change.
 ANALYZER_VERSION: str = files_version("nlu-", Path(__file__).parent, _VERSIONED_FILES)
 
-_HAN = rules._HAN  # one definition of "a Chinese character" for detection and cues
-_LATIN = rules.lazy_compile(r"[A-Za-z]")
+_LATIN = lazy_compile(r"[A-Za-z]")
 
 
 def detect_lang(text: str) -> str:
@@ -50,7 +49,7 @@ def detect_lang(text: str) -> str:
         ``"zh"`` or ``"en"`` (``"en"`` when there are no letters at all).
     """
     sample = text[:MAX_CHARS]
-    han = len(_HAN.findall(sample))
+    han = len(HAN.findall(sample))
     if not han:
         return "en"
     latin = len(_LATIN.findall(sample))

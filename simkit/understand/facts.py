@@ -36,8 +36,7 @@ import re
 from typing import Any
 
 from simkit.understand.analysis import Fact
-from simkit.understand.matching import LazyPattern, lazy_compile, loose
-from simkit.understand.rules import scripts_of
+from simkit.understand.matching import LazyPattern, lazy_compile, loose, scripts_of
 
 # --- numbers ---------------------------------------------------------------------------------
 

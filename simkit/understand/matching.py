@@ -123,11 +123,30 @@ def loose(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_LOOSE).lower()
 
 
+#: A Chinese character (one definition for language detection, cues and keywords).
+HAN = lazy_compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_OR_NUMBER = lazy_compile(r"[A-Za-z0-9$]")
+
+
+def scripts_of(text: str) -> frozenset[str]:
+    """``{"zh"}``, ``{"en"}``, both or neither: which languages' patterns can match ``text``.
+
+    English patterns also cover digits and ``$`` ("$25,000" has no letters).
+    """
+    has_zh = HAN.search(text) is not None
+    has_en = _LATIN_OR_NUMBER.search(text) is not None
+    return frozenset(("zh",) * has_zh + ("en",) * has_en)
+
+
 class Line:
-    """One line prepared for many searches: its lower-cased form is computed once, if needed."""
+    """One line prepared for many searches: its scripts and lower-cased form, each computed once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
+
+    @cached_property
+    def scripts(self) -> frozenset[str]:
+        return scripts_of(self.text)
 
     @cached_property
     def folded(self) -> str | None:

@@ -41,10 +41,6 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """
     if _parser is None or flags & re.IGNORECASE:
         return None
-    return _literals(pattern, flags)
-
-
-def _literals(pattern: str, flags: int) -> frozenset[str] | None:
     try:
         literals = _required(_parser.parse(pattern, flags))
     except Exception:  # noqa: BLE001 - an unusual construct only costs the shortcut

@@ -18,10 +18,7 @@ import re
 from dataclasses import dataclass
 
 from simkit.labels import TECHNIQUES
-from simkit.understand.matching import CaselessPattern, LazyPattern, Line, PatternSet, fold, lazy_compile
-
-__all__ = ["CUES", "CaselessPattern", "Cue", "CueHit", "LazyPattern", "Line", "QUESTION_TYPES", "find_cues",
-           "fold", "is_question", "lazy_compile", "question_type", "rule_labels", "scripts_of"]
+from simkit.understand.matching import CaselessPattern, LazyPattern, Line, PatternSet, lazy_compile
 
 #: At most one of these per utterance (GUIDELINES.md: "A question gets exactly one question type").
 QUESTION_TYPES: tuple[str, ...] = ("probe", "exclusion_question", "closed_question", "open_question")
@@ -346,20 +343,6 @@ _EN_QUESTION = lazy_compile(
 _ANY_QMARK = lazy_compile(r"[？?]")
 
 
-_HAN = lazy_compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN_OR_NUMBER = lazy_compile(r"[A-Za-z0-9$]")
-
-
-def scripts_of(text: str) -> frozenset[str]:
-    """``{"zh"}``, ``{"en"}``, both or neither: which languages' patterns can match ``text``.
-
-    English patterns also cover digits and ``$`` ("$25,000" has no letters).
-    """
-    has_zh = _HAN.search(text) is not None
-    has_en = _LATIN_OR_NUMBER.search(text) is not None
-    return frozenset(("zh",) * has_zh + ("en",) * has_en)
-
-
 def find_cues(text: str, line: Line | None = None) -> list[CueHit]:
     """Every cue that matches ``text``, in cue order, at most one hit per cue.
 
@@ -371,7 +354,8 @@ def find_cues(text: str, line: Line | None = None) -> list[CueHit]:
         One :class:`CueHit` per matching cue.
     """
     # a Chinese cue cannot match a line without Chinese characters, and so on
-    spans = _CUE_SET.spans(Line(text) if line is None else line, scripts_of(text))
+    line = Line(text) if line is None else line
+    spans = _CUE_SET.spans(line, line.scripts)
     return [CueHit(cue.label, cue.name, text[span[0]:span[1]], span[0])
             for cue, span in zip(CUES, spans) if span is not None]
 

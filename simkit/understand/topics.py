@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from simkit.labels import TOPICS
 from simkit.understand.matching import CaselessPattern, LazyPattern, Line, PatternSet, lazy_compile
-from simkit.understand.rules import scripts_of
 
 _ZH: dict[str, str] = {
     "budget": r"预算|价位|价格区间|多少钱|价钱|花多少|多少万|价格|费用|贵|便宜|报价|落地价|总价|性价比|开销|成本|[\d一二两三四五六七八九十]+万(?:左右|以内|上下|以下|出头)",
@@ -73,7 +72,8 @@ def topic_hits(text: str, line: Line | None = None) -> list[TopicHit]:
 
     ``line`` is ``Line(text)`` when the caller searches the same line for other patterns too.
     """
-    spans = _PATTERN_SET.spans(Line(text) if line is None else line, scripts_of(text))
+    line = Line(text) if line is None else line
+    spans = _PATTERN_SET.spans(line, line.scripts)
     return [TopicHit(topic, text[span[0]:span[1]], span[0])
             for (topic, _lang), span in zip(_KEYS, spans) if span is not None]
 

@@ -16,7 +16,7 @@ import string
 import pytest
 
 from simkit.understand import rules, topics
-from simkit.understand.matching import CaselessPattern, Line, PatternSet, fold, loose
+from simkit.understand.matching import CaselessPattern, LazyPattern, Line, PatternSet, fold, loose
 from simkit.understand.model import CORPUS_DIR
 from simkit.understand.needles import NeedleScan, required_literals
 
@@ -45,7 +45,7 @@ def _lines() -> list[str]:
 LINES = _lines()
 
 
-def _reference(pattern: rules.LazyPattern | CaselessPattern) -> re.Pattern[str]:
+def _reference(pattern: LazyPattern | CaselessPattern) -> re.Pattern[str]:
     """The pattern as plain ``re`` would compile it, with no shortcut."""
     return re.compile(pattern.any_case.compiled.pattern, re.IGNORECASE) if isinstance(
         pattern, CaselessPattern) else pattern.compiled
@@ -62,7 +62,7 @@ def test_fold_refuses_letters_where_lowering_and_ignorecase_differ(text: str) ->
 
 
 @pytest.mark.parametrize("name,pattern", PATTERNS, ids=[n for n, _ in PATTERNS])
-def test_pattern_set_finds_what_re_finds(name: str, pattern: rules.LazyPattern | CaselessPattern) -> None:
+def test_pattern_set_finds_what_re_finds(name: str, pattern: LazyPattern | CaselessPattern) -> None:
     one = PatternSet([pattern], ["all"])
     reference = _reference(pattern)
     for line in LINES:

@@ -6,12 +6,13 @@ import pytest
 
 from simkit.labels import TECHNIQUES
 from simkit.understand import rules
+from simkit.understand.matching import scripts_of
 from .test_analyzer import CORE_LINES
 
 
 @pytest.mark.parametrize(("line", "label", "topics"), CORE_LINES)
 def test_rules_alone_read_the_core_lines(line: str, label: str, topics: tuple[str, ...]) -> None:
-    lang = "zh" if rules.scripts_of(line) >= {"zh"} else "en"
+    lang = "zh" if scripts_of(line) >= {"zh"} else "en"
     assert label in rules.rule_labels(line, lang)
 
 
@@ -36,9 +37,9 @@ def test_mixed_line_gets_both_languages_cues() -> None:
 
 
 def test_scripts_of() -> None:
-    assert rules.scripts_of("您好") == {"zh"}
-    assert rules.scripts_of("$25,000") == {"en"}
-    assert rules.scripts_of("😀 ？") == frozenset()
+    assert scripts_of("您好") == {"zh"}
+    assert scripts_of("$25,000") == {"en"}
+    assert scripts_of("😀 ？") == frozenset()
 
 
 @pytest.mark.parametrize(
