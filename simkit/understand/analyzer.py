@@ -22,7 +22,7 @@ from simkit.understand import rules
 from simkit.understand.analysis import Analysis
 from simkit.understand.facts import extract_facts
 from simkit.understand.matching import HAN, Line, lazy_compile
-from simkit.understand.topics import topic_hits
+from simkit.understand.topics import TopicHit, topic_hits
 
 #: Longer input is analysed on its first MAX_CHARS characters (the Analysis keeps the full text).
 MAX_CHARS = 2000
@@ -71,7 +71,9 @@ def analyze(text: str, lang: str | None = None) -> Analysis:
         >>> analyze("I can knock off two grand").techniques
         ('concession',)
     """
-    return analyze_with_reading(text, lang)[0]
+    text, sample, lang = _prepared(text, lang)
+    labelling = _label(sample, lang)
+    return _analysis(text, sample, lang, labelling)
 
 
 def analyze_with_reading(text: str, lang: str | None = None, *, explain: bool = False) -> tuple[Analysis, Reading]:
@@ -79,21 +81,30 @@ def analyze_with_reading(text: str, lang: str | None = None, *, explain: bool = 
 
     ``explain`` also collects each label's strongest features.
     """
+    text, sample, lang = _prepared(text, lang)
+    labelling = _label(sample, lang)
+    return _analysis(text, sample, lang, labelling), _reading(labelling, lang, explain)
+
+
+def _prepared(text: object, lang: str | None) -> tuple[str, str, str]:
+    """The text as a string, the part that is read (capped) and its language."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     sample = text[:MAX_CHARS]
     if lang not in ("zh", "en"):
         lang = detect_lang(sample)
-    reading = read(sample, lang, explain=explain)
-    analysis = Analysis(
+    return text, sample, lang
+
+
+def _analysis(text: str, sample: str, lang: str, labelling: _Labelling) -> Analysis:
+    return Analysis(
         text=text,
         lang=lang,
-        techniques=tuple(reading.techniques),
-        topics=tuple(reading.topics),
+        techniques=labelling.techniques,
+        topics=labelling.topics,
         facts=extract_facts(sample),
-        is_question=reading.is_question,
+        is_question=labelling.is_question,
     )
-    return analysis, reading
 
 
 @dataclass(frozen=True)
@@ -132,35 +143,69 @@ def read(text: str, lang: str, *, explain: bool = False) -> Reading:
     Returns:
         A :class:`Reading`.
     """
+    return _reading(_label(text, lang), lang, explain)
+
+
+@dataclass(slots=True)  # not frozen: built for every line, and private
+class _Labelling:
+    """What deciding a line's labels computed, kept for a :class:`Reading` when one is asked for."""
+
+    techniques: tuple[str, ...]
+    topics: tuple[str, ...]
+    is_question: bool
+    cues: list[rules.CueHit]
+    topic_cues: list[TopicHit]
+    keyword_topics: set[str]
+    model_topics: tuple[str, ...] = ()
+    feats: dict[str, float] | None = None  # None: the model was not asked
+    scores: dict[str, float] | None = None
+    note: str = ""  # why the model was not asked
+
+
+def _label(text: str, lang: str) -> _Labelling:
+    """The labels of ``text``: the model's (with rules on top), or the rules' when no model is shipped."""
     from simkit.understand import model as model_mod  # the model loads lazily, on first use
 
     line = Line(text)  # cues and topic keywords share its lower-cased form
     hits = rules.find_cues(text, line)
     t_hits = topic_hits(text, line)
     asked = rules.is_question(text, lang)
-    cues = tuple((h.name, h.text) for h in hits)
-    topic_cues = tuple((h.topic, h.text) for h in t_hits)
     keyword_topics = {h.topic for h in t_hits}
-    topics = tuple(t for t in TOPICS if t in keyword_topics)
     seq = model_mod.units(text)
     if not seq:  # nothing to read: empty, emoji, punctuation
-        return Reading(("other",), topics, asked, cues, topic_cues, notes=("no words: other",))
+        topics = tuple(t for t in TOPICS if t in keyword_topics)
+        return _Labelling(("other",), topics, asked, hits, t_hits, keyword_topics, note="no words: other")
     model = model_mod.load_model()
     if model is None:
-        labels = rules.rule_labels(text, lang, hits)
-        return Reading(tuple(labels), topics, asked, cues, topic_cues, notes=("rules only: no model shipped",))
+        topics = tuple(t for t in TOPICS if t in keyword_topics)
+        labels = tuple(rules.rule_labels(text, lang, hits))
+        return _Labelling(labels, topics, asked, hits, t_hits, keyword_topics, note="rules only: no model shipped")
     feats = model_mod.features(text, model.config, cues=hits, topics=t_hits, seq=seq)
     scores = model.scores(feats)
-    thresholds = model.thresholds_for(lang)
-    techniques, model_topics = model_mod.decide(scores, thresholds)
-    notes = list(model_mod.decision_notes(scores, thresholds, techniques))
-    extra = keyword_topics - set(model_topics)
+    techniques, model_topics = model_mod.decide(scores, model.thresholds_for(lang))
+    topics = tuple(t for t in TOPICS if t in keyword_topics or t in model_topics)
+    return _Labelling(tuple(techniques), topics, asked, hits, t_hits, keyword_topics, tuple(model_topics), feats,
+                      scores)
+
+
+def _reading(labelling: _Labelling, lang: str, explain: bool) -> Reading:
+    """The :class:`Reading` of a line: cue words, rounded scores and the decisions in plain words."""
+    from simkit.understand import model as model_mod
+
+    cues = tuple((h.name, h.text) for h in labelling.cues)
+    topic_cues = tuple((h.topic, h.text) for h in labelling.topic_cues)
+    techniques, topics, asked = labelling.techniques, labelling.topics, labelling.is_question
+    if labelling.scores is None:
+        return Reading(techniques, topics, asked, cues, topic_cues, notes=(labelling.note,))
+    model = model_mod.load_model()
+    scores = labelling.scores
+    notes = list(model_mod.decision_notes(scores, model.thresholds_for(lang), techniques))
+    extra = labelling.keyword_topics - set(labelling.model_topics)
     if extra:
         notes.append("topics from keywords: " + ", ".join(t for t in TOPICS if t in extra))
-    topics = tuple(t for t in TOPICS if t in keyword_topics or t in model_topics)
     contributions: dict[str, tuple[tuple[str, float], ...]] = {}
     if explain:
-        for label in [*techniques, *("topic:" + t for t in model_topics)]:
-            contributions[label] = tuple(model.contributions(feats, label))
-    return Reading(tuple(techniques), topics, asked, cues, topic_cues,
+        for label in [*techniques, *("topic:" + t for t in labelling.model_topics)]:
+            contributions[label] = tuple(model.contributions(labelling.feats, label))
+    return Reading(techniques, topics, asked, cues, topic_cues,
                    {k: round(v, 4) for k, v in scores.items()}, contributions, tuple(notes))
