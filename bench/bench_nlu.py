@@ -81,6 +81,46 @@ def latency(repeat: int = 3) -> dict[str, float]:
     }
 
 
+def stages(repeat: int = 3) -> dict[str, float]:
+    """Mean time per corpus line of each stage of the analysis, per language, in microseconds.
+
+    Each stage runs alone over all lines of one language (best of ``repeat`` passes), so the
+    figures show where an analysis spends its time; they add up to a little less than a whole
+    ``analyze`` call, which also builds its result.
+    """
+    from simkit.understand import analyze, rules
+    from simkit.understand.facts import extract_facts
+    from simkit.understand.model import decide, features, load_corpus, load_model, test_files, train_files
+    from simkit.understand.topics import topic_hits
+
+    model = load_model()
+    rows = load_corpus([*train_files(), *test_files()])
+    out: dict[str, float] = {}
+    for lang in ("en", "zh"):
+        lines = [r["text"] for r in rows if r["lang"] == lang]
+        cues = [rules.find_cues(text) for text in lines]
+        topics = [topic_hits(text) for text in lines]
+        feats = [features(text, model.config, cues=c, topics=t) for text, c, t in zip(lines, cues, topics)]
+        thresholds = model.thresholds_for(lang)
+        steps = {
+            "cues": lambda: [rules.find_cues(text) for text in lines],
+            "topic_keywords": lambda: [topic_hits(text) for text in lines],
+            "facts": lambda: [extract_facts(text) for text in lines],
+            "features": lambda: [features(text, model.config, cues=c, topics=t)
+                                 for text, c, t in zip(lines, cues, topics)],
+            "model_and_decision": lambda: [decide(model.scores(f), thresholds) for f in feats],
+            "whole_analyze": lambda: [analyze(text, lang) for text in lines],
+        }
+        for name, step in steps.items():
+            best = float("inf")
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                step()
+                best = min(best, time.perf_counter() - t0)
+            out[f"stage_us_{lang}_{name}"] = round(best / len(lines) * 1e6, 1)
+    return out
+
+
 def accuracy() -> dict[str, float]:
     """Macro-F1 per language on the held-out split (test-*.jsonl), never trained on."""
     from simkit.understand.cli import evaluate
@@ -104,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from simkit.understand import ANALYZER_VERSION
 
-    figures = {"analyzer_version": ANALYZER_VERSION, **cold_start(args.runs), **latency(), **accuracy()}
+    figures = {"analyzer_version": ANALYZER_VERSION, **cold_start(args.runs), **latency(), **stages(), **accuracy()}
     if args.json:
         print(json.dumps(figures))
     else:
