@@ -7,7 +7,9 @@ each, so the customer's wording differs) to a temporary folder, then times scori
 the files: loading, replaying every trainee line through a fresh session (analysis, director,
 actor), measuring, judging and advising. Prints transcripts per second in one process, with
 the batch scorer on --jobs workers (wall clock, pool start-up included) and per core, plus the
-time split between replay and scoring in one process. Target: 500 transcripts/s per core.
+time split between replay and scoring in one process, and the rate with every analysis looked
+up rather than computed (the ceiling of any speed-up of understanding alone). Target: 500
+transcripts/s per core.
 """
 
 from __future__ import annotations
@@ -141,6 +143,21 @@ def main() -> None:
                                scenario_hash=r.session.transcript.scenario_hash, seed=t.seed)
         t_score = time.perf_counter() - t0
 
+        # What-if: the same scoring with every analysis looked up instead of computed, which is
+        # the most any speed-up of understanding alone could give.
+        import simkit.engine.session as session_module
+
+        known = {(turn.trainee, t.lang): analyze(turn.trainee, lang=t.lang) for t in loaded for turn in t.turns}
+        computing = session_module.analyze
+        session_module.analyze = lambda text, lang=None: known[(text, lang)]
+        try:
+            t0 = time.perf_counter()
+            for path in paths:
+                score(path, library=library)
+            free_understanding = len(paths) / (time.perf_counter() - t0)
+        finally:
+            session_module.analyze = computing
+
         walls = []
         for _ in range(3):
             t0 = time.perf_counter()
@@ -155,6 +172,7 @@ def main() -> None:
           f"median run {len(paths) / statistics.median(runs):.0f}/s)")
     print(f"  per transcript: replay {1000 * t_replay / len(paths):.2f} ms, scoring {1000 * t_score / len(paths):.2f} ms; "
           f"analysing its 20 trainee lines alone (a separate run) {1000 * t_analyze / len(paths):.2f} ms")
+    print(f"  if understanding cost nothing (analyses looked up): {free_understanding:.0f} transcripts/s")
     print(f"--jobs {args.jobs}:        {parallel:7.0f} transcripts/s wall clock, pool start-up included "
           f"({parallel / args.jobs:.0f}/s per core)")
     print(f"target: 500 transcripts/s per core -> {'met' if single >= 500 else 'NOT met'} in one process")
