@@ -290,7 +290,7 @@ def replay(transcript: Transcript, *, library: Library | None = None) -> ReplayR
         if session.done:
             differences.append(LineDiff(turn.n, turn.customer, ""))
             continue
-        replayed = session._play(turn.trainee, turn.trainee_at)[0].customer  # say() without its Reply
+        replayed = session.record(turn.trainee, at=turn.trainee_at).customer
         if replayed != turn.customer:
             differences.append(LineDiff(turn.n, turn.customer, replayed))
     return ReplayReport(

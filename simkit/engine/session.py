@@ -154,8 +154,11 @@ class Session:
         turn, beats, analysis = self._play(text, at)
         return Reply(turn.customer, turn.state, tuple(beats), analysis, self.done, self.outcome)
 
+    def record(self, text: str, *, at: str | None = None) -> Turn:
+        """What say() does, returning the recorded :class:`Turn` (a replay needs no :class:`Reply`)."""
+        return self._play(text, at)[0]
+
     def _play(self, text: str, at: str | None) -> tuple[Turn, list[Beat], Analysis]:
-        """What say() does, up to the recorded turn; a replay needs no :class:`Reply`."""
         if self.done:
             raise SessionError(
                 f"the conversation is over ({self.outcome.describe('en')}); start a new Session to practise again"

@@ -35,6 +35,14 @@ def test_seed_changes_wording_but_not_the_decisions():
     assert len(states) == 1, "the seed changed the customer's state, not only the wording"
 
 
+def test_record_keeps_the_same_turns_as_say():
+    _, spoken = _play(5)
+    recorded = Session(SCENARIO, seed=5, lang="en", clock=lambda: "2026-01-01T00:00:00+00:00")
+    turns = [recorded.record(line) for line in LINES]
+    assert turns == recorded.turns == spoken.turns
+    assert recorded.state == spoken.state
+
+
 def test_unknown_scenario_suggests_the_closest_id():
     with pytest.raises(UnknownIdError, match="did you mean 'showroom-family-suv-v1'"):
         Session("showroom-family-suv-v2")
