@@ -132,20 +132,6 @@ class Reading:
     notes: tuple[str, ...] = ()
 
 
-def read(text: str, lang: str, *, explain: bool = False) -> Reading:
-    """Decide labels and topics for ``text`` (already capped, with a known language).
-
-    Args:
-        text: the utterance.
-        lang: ``"zh"`` or ``"en"``; picks the model's thresholds.
-        explain: also collect the strongest features per label (slower; for ``nlu explain``).
-
-    Returns:
-        A :class:`Reading`.
-    """
-    return _reading(_label(text, lang), lang, explain)
-
-
 @dataclass(slots=True)  # not frozen: built for every line, and private
 class _Labelling:
     """What deciding a line's labels computed, kept for a :class:`Reading` when one is asked for."""
@@ -163,7 +149,8 @@ class _Labelling:
 
 
 def _label(text: str, lang: str) -> _Labelling:
-    """The labels of ``text``: the model's (with rules on top), or the rules' when no model is shipped."""
+    """The labels of ``text`` (already capped, in a known language): the model's with rules on top, or
+    the rules' alone when no model is shipped."""
     from simkit.understand import model as model_mod  # the model loads lazily, on first use
 
     line = Line(text)  # cues and topic keywords share its lower-cased form
@@ -171,13 +158,12 @@ def _label(text: str, lang: str) -> _Labelling:
     t_hits = topic_hits(text, line)
     asked = rules.is_question(text, lang)
     keyword_topics = {h.topic for h in t_hits}
+    topics = tuple(t for t in TOPICS if t in keyword_topics)
     seq = model_mod.units(text)
     if not seq:  # nothing to read: empty, emoji, punctuation
-        topics = tuple(t for t in TOPICS if t in keyword_topics)
         return _Labelling(("other",), topics, asked, hits, t_hits, keyword_topics, note="no words: other")
     model = model_mod.load_model()
     if model is None:
-        topics = tuple(t for t in TOPICS if t in keyword_topics)
         labels = tuple(rules.rule_labels(text, lang, hits))
         return _Labelling(labels, topics, asked, hits, t_hits, keyword_topics, note="rules only: no model shipped")
     feats = model_mod.features(text, model.config, cues=hits, topics=t_hits, seq=seq)
