@@ -151,10 +151,13 @@ def main() -> None:
         computing = session_module.analyze
         session_module.analyze = lambda text, lang=None: known[(text, lang)]
         try:
-            t0 = time.perf_counter()
-            for path in paths:
-                score(path, library=library)
-            free_understanding = len(paths) / (time.perf_counter() - t0)
+            free_runs = []
+            for _ in range(3):
+                t0 = time.perf_counter()
+                for path in paths:
+                    score(path, library=library)
+                free_runs.append(time.perf_counter() - t0)
+            free_understanding = len(paths) / min(free_runs)
         finally:
             session_module.analyze = computing
 
