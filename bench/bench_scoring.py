@@ -20,9 +20,13 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+T = TypeVar("T")
 
 # Twenty trainee lines per scenario and language that keep the customer talking for 20 turns.
 SCRIPTS = {
@@ -99,6 +103,16 @@ def write_cohort(folder: Path, count: int) -> list[Path]:
     return paths
 
 
+def timed_runs(work: Callable[[], T], runs: int = 3) -> tuple[list[float], T]:
+    """Seconds taken by each of ``runs`` calls of ``work``, and what the last call returned."""
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = work()
+        times.append(time.perf_counter() - t0)
+    return times, result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--transcripts", type=int, default=600)
@@ -120,12 +134,11 @@ def main() -> None:
         paths = write_cohort(Path(tmp), args.transcripts)
         score(paths[0], library=library)  # warm-up: the understanding model and caches
 
-        runs = []
-        for _ in range(3):
-            t0 = time.perf_counter()
+        def score_all() -> None:
             for path in paths:
                 score(path, library=library)
-            runs.append(time.perf_counter() - t0)
+
+        runs, _ = timed_runs(score_all)
         single = len(paths) / min(runs)
 
         loaded = [Transcript.load(p) for p in paths]
@@ -151,21 +164,12 @@ def main() -> None:
         computing = session_module.analyze
         session_module.analyze = lambda text, lang=None: known[(text, lang)]
         try:
-            free_runs = []
-            for _ in range(3):
-                t0 = time.perf_counter()
-                for path in paths:
-                    score(path, library=library)
-                free_runs.append(time.perf_counter() - t0)
+            free_runs, _ = timed_runs(score_all)
             free_understanding = len(paths) / min(free_runs)
         finally:
             session_module.analyze = computing
 
-        walls = []
-        for _ in range(3):
-            t0 = time.perf_counter()
-            rows = score_many(paths, jobs=args.jobs)
-            walls.append(time.perf_counter() - t0)
+        walls, rows = timed_runs(lambda: score_many(paths, jobs=args.jobs))
         assert all(r["status"] == "ok" for r in rows), [r for r in rows if r["status"] != "ok"][:1]
         parallel = len(paths) / min(walls)
 
