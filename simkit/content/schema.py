@@ -94,6 +94,7 @@ NEED = Record((
         Field("min_trust", Int(0), False, "Trust (0-100) needed before it is revealed.", 0),
     )), True, "What makes the customer tell the need."),
     Field("says", LINES, True, "What the customer says when revealing it."),
+    Field("name", TEXT, False, "Display name for meters and reports, zh and en (default: built from the topic)."),
 ))
 
 OBJECTION_SAYS = Record(tuple(
@@ -117,6 +118,7 @@ OBJECTION = Record((
         Field("evidence", CUES, True, "Words in the trainee's evidence that address it, per language."),
     )), True, "What resolves it (after empathy and a probe, before a confirm question)."),
     Field("says", OBJECTION_SAYS, True, "What the customer says at each step."),
+    Field("name", TEXT, False, "Display name for meters and reports, zh and en (default: built from the kind)."),
 ))
 
 REACTIONS = Record(
