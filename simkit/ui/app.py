@@ -116,7 +116,10 @@ class PracticeApp:
         rows = [r for r in self.library.catalogue()
                 if (not self.channel.value or r["channel"] == self.channel.value)
                 and (not self.tag.value or self.tag.value in r["tags"])]
+        keep = self.scenario.value
         self.scenario.options = [(r["title"][lang], r["id"]) for r in rows]
+        ids = [r["id"] for r in rows]
+        self.scenario.value = keep if keep in ids else (ids[0] if ids else None)
         self._show_brief()
 
     def _show_brief(self) -> None:
@@ -127,12 +130,13 @@ class PracticeApp:
         self.brief.value = f"<p><b>{escape(ui('brief', self.lang))}:</b> {escape(s.brief[self.lang])}</p>"
 
     def _switch_language(self, change) -> None:
-        keep = (self.scenario.value, self.mode.value, self.seed.value)
+        keep = (self.channel.value, self.tag.value, self.scenario.value, self.mode.value, self.seed.value)
         self.lang = change["new"]
         self.show_picker()
-        if keep[0] in dict((v, v) for _, v in self.scenario.options):
-            self.scenario.value = keep[0]
-        self.mode.value, self.seed.value = keep[1], keep[2]
+        self.channel.value, self.tag.value = keep[0], keep[1]
+        if keep[2] in [v for _, v in self.scenario.options]:
+            self.scenario.value = keep[2]
+        self.mode.value, self.seed.value = keep[3], keep[4]
 
     def _start_from_picker(self) -> None:
         if self.scenario.value:

@@ -70,14 +70,20 @@ def strong_line(session: Session) -> str:
     scenario, persona = session.scenario, session.persona
     turns = session.transcript.turns
     said = {t.trainee for t in turns}
-    if not turns:
-        key = f"model.greeting.{scenario.channel}"
-        return _say(key if key in i18n.MESSAGES else "model.greeting.showroom", lang)
-    last_beats = turns[-1].beats
+    last_beats = turns[-1].beats if turns else session.transcript.opening_beats
     ask = next((b for b in last_beats if b.get("kind") == "ask"), None)
+    answer = ""
     if ask is not None:
-        key = f"model.answer.{(ask.get('params') or {}).get('topic', 'other')}"
-        return _say(key if key in i18n.MESSAGES else "model.answer.other", lang)
+        ask_id = (ask.get("params") or {}).get("ask")
+        topic = next((a.topic for a in scenario.asks if a.id == ask_id), "other")
+        key = f"model.answer.{topic}"
+        answer = _say(key if key in i18n.MESSAGES else "model.answer.other", lang)
+    if not turns:  # greet first, answering a question the opening asked
+        key = f"model.greeting.{scenario.channel}"
+        greeting = _say(key if key in i18n.MESSAGES else "model.greeting.showroom", lang)
+        return f"{greeting}{'' if lang == 'zh' else ' '}{answer}" if answer else greeting
+    if answer:
+        return answer
     view = session.view
     for objection in view.objections:
         if objection.status == "open" and objection.next_step:
