@@ -93,20 +93,38 @@ if AsyncMappingKernelManager is not None:
         """Culls idle kernels after ``cull_idle_timeout``, or ``cull_connected_timeout`` while a page is open.
 
         jupyter_server has one timeout for both; a trainee who leaves a tab open and walks away
-        should keep the conversation longer than a closed tab, but not forever.
+        should keep the conversation longer than a closed tab, but not forever. A kernel whose
+        page has not connected yet (Voila runs the notebook first, then the browser loads the
+        page and connects) is kept ``cull_unconnected_timeout``: on a busy server that gap is
+        longer than a short idle timeout, and culling there loses the page before it starts.
         """
 
         cull_connected_timeout = Integer(3600, config=True,
                                          help="Seconds before an idle kernel with an open page is culled.")
+        cull_unconnected_timeout = Integer(120, config=True,
+                                           help="Seconds before an idle kernel whose page never connected is culled.")
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self._seen_connected: set[str] = set()
 
         async def cull_kernel_if_idle(self, kernel_id):
             kernel = self._kernels.get(kernel_id)
+            if getattr(kernel, "execution_state", None) == "starting":
+                return  # a kernel still starting for a page is not idle
             # _kernel_connections is the count of open websockets that jupyter_server keeps.
             connected = self._kernel_connections.get(kernel_id, 0)
+            if connected:
+                self._seen_connected.add(kernel_id)
             last = getattr(kernel, "last_activity", None)
-            if kernel is not None and connected and last is not None:
+            if kernel is not None and last is not None:
                 from jupyter_server._tz import utcnow
 
-                if utcnow() - last <= timedelta(seconds=self.cull_connected_timeout):
+                idle = utcnow() - last
+                if connected and idle <= timedelta(seconds=self.cull_connected_timeout):
+                    return
+                if kernel_id not in self._seen_connected and idle <= timedelta(seconds=self.cull_unconnected_timeout):
                     return
             await ensure_async(super().cull_kernel_if_idle(kernel_id))
+            if kernel_id not in self._kernels:
+                self._seen_connected.discard(kernel_id)
