@@ -5,8 +5,11 @@ Usage:
     python3 scripts/check_corpus.py [FILE.jsonl ...] [--near] [--quiet]
 
 Without files it checks every *.jsonl under simkit/understand/corpus/natural/.
-Reports problems as ``file:line: message``, then the balance per label, topic,
-register, business, boundary and author. Exit status 1 when there is any error.
+Reports problems as ``file:line: message`` (invalid JSON, missing or unknown fields,
+unknown labels/topics/businesses/boundaries, labels or topics out of canonical order,
+probe/confirm without context or paired with open/closed_question, duplicates exact or
+after normalising case, width, whitespace and punctuation), then the balance per label,
+topic, register, business, boundary, author and lang. Exit status 1 when there is any error.
 ``--near`` also warns about near-paraphrases (character-bigram overlap), which
 is slower but catches lines that differ by a word or two. Standalone: python3,
 no dependencies.
@@ -186,7 +189,8 @@ def main(argv: list[str]) -> int:
             for r in records:
                 value = r.get(field)
                 if many:
-                    c.update(v for v in value if isinstance(v, str)) if isinstance(value, list) else None
+                    if isinstance(value, list):
+                        c.update(v for v in value if isinstance(v, str))
                 else:
                     c[str(value) if value is not None else "(none)"] += 1
             return c
