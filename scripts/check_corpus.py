@@ -11,7 +11,8 @@ probe/confirm without context or paired with open/closed_question, duplicates ex
 after normalising case, width, whitespace and punctuation), then the balance per label,
 topic, register, business, boundary, author and lang. Exit status 1 when there is any error.
 ``--near`` also warns about near-paraphrases (character-bigram overlap), which
-is slower but catches lines that differ by a word or two. Standalone: python3,
+is slower but catches lines that differ by a word or two. A line with more than one
+question type (other than close + exclusion_question) is a warning. Standalone: python3,
 no dependencies.
 """
 from __future__ import annotations
@@ -40,6 +41,9 @@ NEEDS_CONTEXT = {"probe", "confirm"}
 # Label pairs the conventions forbid on one line (a probe or confirm is never also open/closed).
 FORBIDDEN_PAIRS = [("probe", "open_question"), ("probe", "closed_question"),
                    ("confirm", "closed_question")]
+# docs/labels.md: exactly one question type per line, except close + exclusion_question.
+QUESTION_TYPES = {"open_question", "closed_question", "exclusion_question", "probe", "confirm",
+                  "close"}
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "simkit/understand/corpus/natural"
 
 
@@ -162,6 +166,9 @@ def main(argv: list[str]) -> int:
                 continue
             problems = check_record(rec)
             errors += [f"{where}: {p}" for p in problems]
+            asked = set(rec.get("labels") or []) & QUESTION_TYPES if isinstance(rec, dict) else set()
+            if len(asked) > 1 and asked != {"close", "exclusion_question"}:
+                warnings.append(f"{where}: more than one question type {sorted(asked)}")
             if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
                 continue
             text = rec["text"]
