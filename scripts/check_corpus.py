@@ -172,11 +172,13 @@ def main(argv: list[str]) -> int:
             if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
                 continue
             text = rec["text"]
-            if text in exact:
-                errors.append(f"{where}: duplicate text (first at {exact[text]}): {text}")
+            # Per language: an emoji or "OK" may fairly stand in both a zh and an en file.
+            lang_text = (rec.get("lang"), text)
+            if lang_text in exact:
+                errors.append(f"{where}: duplicate text (first at {exact[lang_text]}): {text}")
             else:
-                exact[text] = where
-                key = normalise(text)
+                exact[lang_text] = where
+                key = (rec.get("lang"), normalise(text))
                 if key in normal:
                     errors.append(f"{where}: duplicate after normalising (first at "
                                   f"{normal[key]}): {text}")
