@@ -27,6 +27,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
     "objections": {"zh": "异议", "en": "Objections"},
     "objection-open": {"zh": "待处理（下一步：{step}）", "en": "open (next: {step})"},
     "objection-handled": {"zh": "已处理", "en": "handled"},
+    "objection-counts": {"zh": "待处理{open}·已处理{handled}", "en": "{open} open · {handled} handled"},
     "no-objections": {"zh": "暂无", "en": "none yet"},
     "happened": {"zh": "刚才：{what}", "en": "Just now: {what}"},
     "happened-start": {"zh": "对话开始", "en": "The conversation starts"},

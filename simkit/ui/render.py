@@ -85,8 +85,9 @@ def meters(model: PracticeModel) -> str:
             ui("objection-open", lang, step=step_name(o.next_step or "", lang))
         rows.append(f"<li>{escape(o.name[lang])}: {escape(status)}</li>")
     handled = sum(1 for o in view.objections if o.status == "handled")
+    counts = ui("objection-counts", lang, open=len(view.objections) - handled, handled=handled)
     out.append(f'<div class="simkit-meter" data-meter="objections"><b>{escape(ui("objections", lang))}</b> '
-               f"{len(view.objections) - handled} / {handled}"
+               f"{escape(counts)}"
                + (f"<ul>{''.join(rows)}</ul>" if rows else f" <small>{escape(ui('no-objections', lang))}</small>")
                + "</div>")
     out.append(f'<div class="simkit-happened">{escape(model.happened)}</div></div>')

@@ -45,7 +45,7 @@ class ChatView:
         self.input.add_class("simkit-input")
         self.send = w.Button(description=ui("send", lang), button_style="primary")
         self.send.add_class("simkit-send")
-        self.finish = w.Button(description=ui("finish", lang))
+        self.finish = w.Button(description=ui("finish", lang), layout=w.Layout(width="auto"))
         self.finish.add_class("simkit-finish")
         self.input_row = w.HBox([self.input, self.send, self.finish])
         self.choices_label = _html()
@@ -158,7 +158,8 @@ class Practice:
         self.saved = _html()
         self.lost = _html(render.kernel_lost(self.model, self.model.lang), "simkit-kernel-lost")
         body = w.HBox([self.chat.widget, self.meters.widget])
-        self.chat.widget.layout.width = "65%"
+        self.chat.widget.layout.width = "62%"
+        self.meters.widget.layout.width = "36%"
         self.widget = w.VBox([_html(render.STYLE), self.lost, body, self.saved, self.scorecard.widget])
         self.widget.add_class("simkit-practice")
         self.model.subscribe(self.redraw)

@@ -67,7 +67,7 @@ def test_ten_pages_at_once_each_see_only_their_own_conversation_then_are_culled(
         name = pp.transcript_name(page)
         saved = json.loads((server.folder / name).read_text(encoding="utf-8"))
         assert [t["trainee"] for t in saved["turns"]] == lines
-        assert (saved["scenario_id"], saved["seed"]) == (session.scenario.id, session.seed)
+        assert (saved["scenario"]["id"], saved["seed"]) == (session.scenario.id, session.seed)
         names.add(name)
     assert len(names) == len(PAGES)
     assert len(pp.kernel_processes(server)) == len(PAGES)

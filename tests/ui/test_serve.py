@@ -49,3 +49,12 @@ def test_the_cli_runs_voila_with_the_options(monkeypatch, capsys):
     assert cli.main(["app", "practice", "--port", "9123", "--token", "class-7", "--pool-size", "0"]) == 0
     assert "--port=9123" in ran["argv"] and "--token=class-7" in ran["argv"]
     assert "http://127.0.0.1:9123/?token=class-7" in capsys.readouterr().err
+
+
+def test_import_simkit_stays_light():
+    import sys
+
+    code = "import simkit, simkit.cli, sys; simkit.cli.build_parser(); " \
+           "print(sorted(m for m in sys.modules if m.startswith(('ipywidgets', 'voila', 'simkit.ui'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
