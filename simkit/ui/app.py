@@ -28,6 +28,7 @@ from simkit.ui.model import MODES
 from simkit.ui.widgets import Practice
 
 FOLDER_VAR = "SIMKIT_TRANSCRIPTS"
+LIST_VAR = "SIMKIT_LIST_UNFINISHED"  # "0": the picker does not list unfinished transcripts
 LANG_NAMES = {"zh": "中文", "en": "English"}
 
 
@@ -102,7 +103,9 @@ class PracticeApp:
         self.widget.children = rows
 
     def _resume_rows(self) -> list[w.Widget]:
-        unfinished = unfinished_transcripts(self.folder) if self.folder.is_dir() else []
+        # On a server shared by a class the folder holds everyone's conversations: no list there.
+        listed = os.environ.get(LIST_VAR, "1") != "0"
+        unfinished = unfinished_transcripts(self.folder) if listed and self.folder.is_dir() else []
         if not unfinished:
             return []
         pick = w.Dropdown(options=[p.name for p in unfinished[:50]], description=ui("resume-list", self.lang),

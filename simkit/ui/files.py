@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import time
 from pathlib import Path
 
@@ -14,13 +15,14 @@ _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 def new_transcript_path(folder: str | Path, *, scenario_id: str, seed: int, lang: str) -> Path:
     """Reserve a new transcript file in ``folder`` and return its path.
 
-    The name says what it is (``practice-SCENARIO-sSEED-LANG-YYYYmmdd-HHMMSS[-N].json``); the
-    file is created exclusively (``O_EXCL``), so two pages starting in the same second never get
-    the same file. The session then replaces it atomically after every turn.
+    The name says what it is (``practice-SCENARIO-sSEED-LANG-YYYYmmdd-HHMMSS-RANDOM[-N].json``);
+    the random part makes a name unguessable (a ``?resume=NAME`` link is the key to a
+    conversation), and the file is created exclusively (``O_EXCL``), so two pages starting in the
+    same second never get the same file. The session then replaces it atomically after every turn.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{PREFIX}-{_SAFE.sub('-', scenario_id)}-s{seed}-{lang}-{time.strftime('%Y%m%d-%H%M%S')}"
+    stem = f"{PREFIX}-{_SAFE.sub('-', scenario_id)}-s{seed}-{lang}-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(4)}"
     for n in range(1, 10_000):
         path = folder / (f"{stem}.json" if n == 1 else f"{stem}-{n}.json")
         try:

@@ -77,6 +77,8 @@ def voila_env(options: ServeOptions, base: dict[str, str] | None = None) -> dict
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(TEMPLATES), env.get("JUPYTER_PATH", "")) if p)
     if options.transcripts:
         env["SIMKIT_TRANSCRIPTS"] = os.path.abspath(options.transcripts)
+    if options.ip not in ("127.0.0.1", "localhost", "::1"):
+        env["SIMKIT_LIST_UNFINISHED"] = "0"  # others' conversations are not offered to everyone
     return env
 
 

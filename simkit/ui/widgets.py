@@ -53,18 +53,28 @@ class ChatView:
         self.choices.add_class("simkit-choices")
         self.widget = w.VBox([self.header, self.bubbles, self.notice, self.input_row, self.choices_label,
                               self.choices])
+        self._restoring = False
         self.input.observe(self._typed, names="value")
         self.send.on_click(lambda _: self._submit(self.input.value))
         self.finish.on_click(lambda _: model.finish())
 
     def _typed(self, change) -> None:
         # continuous_update=False: the value arrives on Enter (or when the box loses focus).
-        if change["new"].strip():
+        if change["new"].strip() and not self._restoring:
             self._submit(change["new"])
 
     def _submit(self, text: str) -> None:
-        if text.strip() and self.model.send(text):
-            self.input.value = ""
+        if not text.strip() or not self.model.input_enabled:
+            return
+        # Cleared before the turn plays: clearing after it could wipe the next line, typed as
+        # soon as the reply showed (seen in the browser tests on a busy machine).
+        self.input.value = ""
+        if not self.model.send(text):  # refused (too long): give the text back
+            self._restoring = True
+            try:
+                self.input.value = text
+            finally:
+                self._restoring = False
 
     def redraw(self) -> None:
         m, lang = self.model, self.model.lang

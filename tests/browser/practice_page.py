@@ -51,6 +51,7 @@ def _bubble_text(text: str) -> str:
 
 def say(page, line: str) -> str:
     """Type ``line``, press Enter, and return the customer's reply once it is visible."""
+    page.wait_for_function(f"!document.querySelector({INPUT!r}).disabled", timeout=TIMEOUT)
     before = page.locator(CUSTOMER).count()
     page.fill(INPUT, line)
     page.press(INPUT, "Enter")

@@ -36,6 +36,8 @@ def test_the_environment_finds_the_offline_template(tmp_path):
     first = env["JUPYTER_PATH"].split(":")[0]
     assert (__import__("pathlib").Path(first) / "voila/templates/simkit/index.html.j2").exists()
     assert env["JUPYTER_PATH"].endswith(":/elsewhere") and env["SIMKIT_TRANSCRIPTS"] == str(tmp_path)
+    assert "SIMKIT_LIST_UNFINISHED" not in env
+    assert voila_env(ServeOptions(ip="0.0.0.0"), {})["SIMKIT_LIST_UNFINISHED"] == "0"
 
 
 def test_the_cli_runs_voila_with_the_options(monkeypatch, capsys):

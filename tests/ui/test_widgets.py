@@ -49,6 +49,13 @@ def test_enter_sends_clears_and_redraws(tmp_path):
     assert p.model.path.name in p.saved.value
 
 
+def test_an_overlong_line_is_given_back(tmp_path):
+    p = Practice(USED_CAR, lang="en", folder=tmp_path)
+    p.chat.input.value = "x" * 2001
+    assert p.chat.input.value == "x" * 2001 and "too long" in p.chat.notice.value
+    assert p.model.session.transcript.turns == []
+
+
 def test_the_end_disables_the_input_and_shows_the_scorecard(tmp_path):
     p = Practice(USED_CAR, lang="en", seed=seed_of(), folder=tmp_path)
     for line in strong_lines("en"):
