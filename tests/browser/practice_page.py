@@ -55,7 +55,17 @@ def say(page, line: str) -> str:
     before = page.locator(CUSTOMER).count()
     page.fill(INPUT, line)
     page.press(INPUT, "Enter")
-    page.wait_for_function(f"document.querySelectorAll({CUSTOMER!r}).length > {before}", timeout=TIMEOUT)
+    done = f"document.querySelectorAll({CUSTOMER!r}).length > {before}"
+    try:
+        page.wait_for_function(done, timeout=TIMEOUT // 4)
+    except Exception:
+        # Known, intermittent on a heavily loaded machine: an Enter whose value never reached the
+        # kernel (the input is empty again, no turn played). A trainee presses Enter again; so do we.
+        if page.locator(CUSTOMER).count() > before:
+            raise
+        page.fill(INPUT, line)
+        page.press(INPUT, "Enter")
+        page.wait_for_function(done, timeout=TIMEOUT)
     return customer_lines(page)[-1]
 
 

@@ -80,7 +80,12 @@ def test_a_free_conversation_to_the_goal_then_the_scorecard(context, server, tra
     session = Session(USED_CAR, seed=seed, lang=lang)
     assert pp.customer_lines(page) == [session.opening]
     for n, line in enumerate(lines, start=1):
-        assert pp.say(page, line) == session.say(line).text, f"turn {n}"
+        try:
+            reply = pp.say(page, line)
+        except Exception:
+            screenshot(page, f"failed-free-{lang}-turn-{n}")
+            raise
+        assert reply == session.say(line).text, f"turn {n}"
         if n == 6:
             screenshot(page, f"mid-{lang}")
     assert session.outcome.status == "success"
