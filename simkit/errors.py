@@ -6,7 +6,7 @@
     ├── ContentError           content files failed to load or validate (carries .problems)
     ├── UnknownIdError         an unknown scenario/persona id ("did you mean ...?")
     ├── SessionError           a Session used the wrong way (say() after the end, bad seed, ...)
-    └── TranscriptError        a transcript file is unreadable, truncated or inconsistent
+    └── TranscriptError        a transcript file is unreadable, truncated or inconsistent (.code says which)
 """
 
 from __future__ import annotations
@@ -56,10 +56,17 @@ class SessionError(SimkitError):
 
 
 class TranscriptError(SimkitError):
-    """A transcript file cannot be used; the message names the file and what is wrong."""
+    """A transcript file cannot be used; the message names the file and what is wrong.
 
-    def __init__(self, message: str, *, path: str | None = None) -> None:
+    ``code`` is a stable reason (``unreadable``, ``not-regular-file``, ``too-big``, ``too-deep``,
+    ``not-utf8``, ``empty``, ``not-json``, ``invalid-transcript``) whose zh/en text is
+    ``i18n.text("error." + code, lang)``; ``message`` is the detail without the path.
+    """
+
+    def __init__(self, message: str, *, path: str | None = None, code: str = "invalid-transcript") -> None:
         self.path = path
+        self.code = code
+        self.message = message
         super().__init__(f"{path}: {message}" if path else message)
 
 

@@ -80,7 +80,8 @@ class Session:
       ``save_to`` saves the transcript atomically after every turn.
     - ``say(text)`` takes one trainee line and returns a :class:`Reply` (customer text, state
       snapshot, beats with the rules that fired, the analysis of the line, done, outcome).
-      ``at`` overrides the timestamp (ISO 8601), as replays do.
+      ``at`` overrides the timestamp (ISO 8601), as replays do. An empty or blank line is not a
+      turn: ``say("")`` raises :class:`SessionError` and changes nothing, as ``simkit play`` skips it.
     - ``done`` is True once the customer agreed or left; ``outcome`` then says how.
     - ``state`` is the current snapshot; ``transcript`` the record so far.
 
@@ -165,6 +166,9 @@ class Session:
             )
         if not isinstance(text, str):
             raise SessionError(f"say() takes the trainee's line as text, got {type(text).__name__}")
+        if not text.strip():
+            raise SessionError("say() needs what the trainee said; an empty or blank line is not a turn "
+                               "(simkit play skips it the same way)")
         at = at or self._clock()
         analysis = analyze(text, lang=self.lang)
         beats, defeat = self._director.step(self._state, analysis, text)
