@@ -48,12 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     """
     make_streams_safe()
     _exit_on_signals()
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 2
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return 2
         status = int(args.func(args) or 0)
         sys.stdout.flush()
         return status

@@ -12,8 +12,8 @@ that scores it (this one with ``jobs=1``, each worker of the process pool otherw
 interrupts any Python code; a file over the limit is a ``timeout`` row and the next file starts.
 Where ``SIGALRM`` does not exist (Windows) or outside the main thread there is no limit.
 
-Ctrl-C: workers ignore SIGINT; the parent cancels what is queued and raises KeyboardInterrupt,
-which the CLI turns into exit 130 without a traceback.
+Ctrl-C: workers ignore SIGINT; the parent cancels what is queued, ends the workers (they only
+read) and raises KeyboardInterrupt, which the CLI turns into exit 130 without a traceback.
 
 Example:
     >>> rows = score_many(find_transcripts(["cohort/"]), jobs=4)  # doctest: +SKIP
@@ -53,6 +53,12 @@ COLUMNS: tuple[str, ...] = (
 
 TIME_LIMIT = 30.0  # seconds per file; a 20-turn transcript takes about 3 ms
 
+#: Every reason a file can fail with (``Row.code``); ``i18n.text("error." + code, lang)`` words it.
+ERROR_CODES: tuple[str, ...] = (
+    "unreadable", "not-regular-file", "linked-folder", "too-big", "too-deep", "not-utf8", "empty", "not-json",
+    "invalid-transcript", "unknown-scenario", "timeout", "worker-crashed", "internal-error",
+)
+
 
 @dataclass(frozen=True)
 class Row:
@@ -62,10 +68,7 @@ class Row:
         path: the file as found.
         status: ``"scored"`` (``scorecard`` is set) or ``"error"`` (``code`` and ``message`` are).
         scorecard: the :class:`~simkit.scoring.scorecard.Scorecard`; tampered ones are scored too.
-        code: the stable reason (``unreadable``, ``not-regular-file``, ``linked-folder``,
-            ``too-big``, ``too-deep``, ``not-utf8``, ``empty``, ``not-json``,
-            ``invalid-transcript``, ``unknown-scenario``, ``timeout``, ``worker-crashed``,
-            ``internal-error``).
+        code: the stable reason, one of :data:`ERROR_CODES`.
         message: what exactly is wrong, in English, without the path.
     """
 
@@ -176,6 +179,7 @@ def _start_worker(library: Library | None, time_limit: float | None) -> None:
     from simkit.understand import analyze
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the CLI's own handler would only end the task
     _worker.update(library=library or default_library(), time_limit=time_limit)
     analyze("hello", lang="en")
 
@@ -217,8 +221,11 @@ def score_many(paths: Iterable[str | Path], *, library: Library | None = None, j
             except Exception as exc:  # the worker died (killed, out of memory): its files still get rows
                 rows += [Row(p, "error", code="worker-crashed", message=f"{type(exc).__name__}: {exc}")
                          for p in chunk]
-    except BaseException:
+    except BaseException:  # Ctrl-C: stop now, not after the queued files
+        workers = list((getattr(pool, "_processes", None) or {}).values())  # no public way before Python 3.14
         pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            worker.terminate()
         raise
     pool.shutdown()
     return rows
