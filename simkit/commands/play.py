@@ -107,15 +107,15 @@ def play_conversation(session, lines: TextIO, out: TextIO, *, interactive: bool)
     customer's lines are printed, one per line, so scripts can read them. Blank lines are not
     turns (like :meth:`Session.say`, which refuses them). Interactive only: ``/help``, ``/state``
     and ``/quit`` are commands, any other ``/word`` is an unknown command, and ``//text`` says
-    ``/text``. Piped input is read as UTF-8 line by line: a line that is not stops the play
-    with a clear error, the turns before it saved.
+    ``/text``. Piped input is read as UTF-8 whatever the locale (a terminal in its own encoding),
+    line by line: a line that is not stops the play with a clear error, the turns before it saved.
 
     Raises:
         SimkitError: the input is not valid text in its encoding.
     """
     lang = session.lang
     name = shown(session.persona.name[lang])
-    read = _line_reader(lines)
+    read = _line_reader(lines, None if interactive else "utf-8")
     if interactive:
         print(f"== {shown(session.scenario.title[lang])} ==\n{shown(session.scenario.brief[lang], keep_newlines=True)}",
               file=out)
@@ -155,16 +155,17 @@ def _command(word: str, session, out: TextIO) -> None:
         print(i18n.text("play.unknown-command", lang, command=shown(word.split()[0])), file=out)
 
 
-def _line_reader(lines: TextIO) -> Callable[[], str | None]:
+def _line_reader(lines: TextIO, encoding: str | None) -> Callable[[], str | None]:
     """``readline`` for trainee input: the next line, or None at the end.
 
-    A real stream is read as bytes and decoded one line at a time, so a bad byte on line 50
-    neither loses lines 1 to 49 (a text stream decodes whole chunks ahead) nor raises a traceback.
+    A real stream is read as bytes and decoded one line at a time (in ``encoding``, default the
+    stream's own), so a bad byte on line 50 neither loses lines 1 to 49 (a text stream decodes
+    whole chunks ahead) nor raises a traceback.
     """
     raw: BinaryIO | None = getattr(lines, "buffer", None)
     if raw is None:
         return lambda: lines.readline() or None
-    encoding = getattr(lines, "encoding", None) or "utf-8"
+    encoding = encoding or getattr(lines, "encoding", None) or "utf-8"
     count = 0
 
     def read() -> str | None:
