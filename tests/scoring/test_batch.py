@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from simkit import i18n
-from simkit.scoring.batch import COLUMNS, ERROR_CODES, csv_cell, find_transcripts, score_many, write_csv
+from simkit.scoring.batch import COLUMNS, find_transcripts, score_many, write_csv
 from tests.scoring.reference_play import REFERENCES, play_reference
 
 SHOWROOM = REFERENCES / "showroom-family-suv-v1.yaml"
@@ -145,6 +145,7 @@ def test_rows_are_typed_and_the_same_with_one_or_two_workers(tmp_path, good):
 
 def test_every_error_code_has_zh_and_en_text():
     from simkit.errors import TranscriptError
+    from simkit.scoring.batch import ERROR_CODES
 
     assert set(ERROR_CODES) >= {TranscriptError("x").code, "timeout", "unknown-scenario"}
     for code in ERROR_CODES:
@@ -163,6 +164,8 @@ def test_csv_cells_are_never_formulas(tmp_path, good, name):
 
 
 def test_csv_cell():
+    from simkit.scoring.batch import csv_cell
+
     assert [csv_cell(v) for v in ("=1+1", "\tx", "plain", 3, True, None, "a\x1bb")] == \
         ["'=1+1", "'\\x09x", "plain", "3", "true", "", "a\\x1bb"]
 
