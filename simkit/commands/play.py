@@ -64,7 +64,7 @@ def check_target(path: Path) -> None:
         raise SimkitError(f"{path}: is a folder; give a file name, such as {path / 'transcript.json'}")
     if not path.exists() and not path.is_symlink():
         return
-    from simkit.transcript import read_limited
+    from simkit.safeio import read_limited
 
     try:
         head = read_limited(path)[:4096]

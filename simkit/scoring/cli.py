@@ -89,7 +89,7 @@ def _reports(args: argparse.Namespace) -> int:
 
 def _batch(args: argparse.Namespace) -> int:
     from simkit.scoring.batch import exit_code, find_transcripts, score_many, write_csv
-    from simkit.transcript import atomic_write_text
+    from simkit.safeio import atomic_write_text
 
     if args.csv is not None and args.csv.is_dir():
         raise SimkitError(f"{args.csv}: is a folder; give a file name for the CSV, such as {args.csv / 'cohort.csv'}")
