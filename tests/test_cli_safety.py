@@ -19,7 +19,6 @@ import pexpect
 import pytest
 
 from simkit import Session
-from simkit.errors import SessionError
 from tests.scoring.reference_play import REFERENCES, play, play_reference
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -240,7 +239,7 @@ def test_sigterm_ends_play_cleanly(tmp_path):
     assert len(json.loads(path.read_text(encoding="utf-8"))["turns"]) == 1
 
 
-# --- interactive play and Session.say ------------------------------------------------------------
+# --- interactive play and start.sh ------------------------------------------------------------
 
 
 def test_slash_words_are_commands_in_interactive_play(tmp_path):
@@ -262,16 +261,6 @@ def test_slash_words_are_commands_in_interactive_play(tmp_path):
     child.expect(pexpect.EOF)
     turns = json.loads(path.read_text(encoding="utf-8"))["turns"]
     assert [t["trainee"] for t in turns] == ["/hello, I'm Alex. What brings you in?"]
-
-
-@pytest.mark.parametrize("blank", ["", "   ", "\n"])
-def test_session_say_blank_is_not_a_turn(blank):
-    session = Session(SCENARIO, seed=0, lang="en")
-    before = session.state
-    with pytest.raises(SessionError, match="an empty or blank line is not a turn"):
-        session.say(blank)
-    assert session.turns == [] and session.state == before
-    assert session.say(HELLO).state["turn"] == 1
 
 
 def test_start_script_takes_options_without_a_scenario(tmp_path):
