@@ -109,6 +109,10 @@ MESSAGES.update({
     "integrity.finding.time-non-monotonic": {"zh": "第{turn}轮的时间早于上一轮", "en": "turn {turn}: the time is earlier than the turn before"},
     "integrity.finding.time-before-start": {"zh": "第{turn}轮的时间早于对话开始", "en": "turn {turn}: the time is before the conversation started"},
     "integrity.finding.time-in-future": {"zh": "第{turn}轮的时间晚于现在", "en": "turn {turn}: the time is later than now"},
+    "time-check.time-unreadable": {"zh": "时间戳无法读取", "en": "a timestamp is unreadable"},
+    "time-check.time-non-monotonic": {"zh": "时间早于上一轮", "en": "a time is earlier than the turn before"},
+    "time-check.time-before-start": {"zh": "时间早于对话开始", "en": "a time is before the conversation started"},
+    "time-check.time-in-future": {"zh": "时间晚于现在", "en": "a time is later than now"},
     "integrity.finding.typing-too-fast": {"zh": "第{turn}轮：{seconds}秒内打出{chars}个字符，超过每秒{per_second}个", "en": "turn {turn}: {chars} characters in {seconds} s, faster than {per_second} a second"},
     # Behaviours (required, excellence) and acts (forbidden).
     "behaviour.greeting": {"zh": "开场问候", "en": "greeting the customer"},

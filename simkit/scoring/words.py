@@ -16,7 +16,7 @@ from simkit.scoring.scorecard import Evidence, Improvement, Integrity, Integrity
 # Param name -> the message family that translates its value.
 _FAMILIES = {
     "topic": "topic", "technique": "technique", "step": "step", "goal": "goal", "defeat": "defeat",
-    "depth": "depth", "act": "act", "detail": "data", "feeling": "feeling",
+    "depth": "depth", "act": "act", "detail": "data", "feeling": "feeling", "finding": "time-check",
 }
 
 
