@@ -20,6 +20,7 @@ import yaml
 
 import simkit
 from simkit import Session
+from simkit.content import default_library
 from simkit.engine.version import ENGINE_VERSION
 from simkit.understand import ANALYZER_VERSION, analyze
 from simkit.understand import model as m
@@ -27,6 +28,7 @@ from simkit.understand import model as m
 PACKAGE = Path(simkit.__file__).parent
 LOCK = Path(__file__).with_name("versions.lock.json")
 GOLDEN = Path(__file__).parent / "engine" / "golden"
+REFERENCES = Path(__file__).parent / "scoring" / "references"
 
 PRINT_VERSIONS = ("import sys; from simkit.engine.version import ENGINE_VERSION; "
                   "from simkit.understand import ANALYZER_VERSION, model; "
@@ -89,21 +91,32 @@ def test_a_cue_change_makes_the_model_stale(tmp_path):
 # --- fingerprints of behaviour, guarding the hand-bumped versions ----------------------------
 
 
-def engine_fingerprint() -> str:
-    """Every customer line, beat and state of the golden conversations."""
-    digest = hashlib.sha256()
+def _scripted_conversations():
+    """``(name, scenario, seed, lang, lines)`` of the golden conversations and the reference scripts."""
     for path in sorted(GOLDEN.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for name, conv in sorted(data["conversations"].items()):
-            session = Session(data["scenario"], seed=conv.get("seed", 0), lang=conv["lang"], clock=lambda: "")
-            for line in conv["lines"]:
-                if session.done:
-                    break
-                session.say(line, at="")
-            record = session.transcript.to_dict()
-            kept = [record["opening"], record["opening_beats"], record["outcome"],
-                    [[t["customer"], t["beats"], t["state"]] for t in record["turns"]]]
-            digest.update(json.dumps([name, kept], sort_keys=True, ensure_ascii=False).encode("utf-8"))
+            yield f"golden:{name}", data["scenario"], conv.get("seed", 0), conv["lang"], conv["lines"]
+    for path in sorted(REFERENCES.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for level, scripts in sorted(data["scripts"].items()):
+            for lang, script in sorted(scripts.items()):
+                yield f"{path.stem}:{level}:{lang}", data["scenario"], data.get("seed", 0), lang, script["lines"]
+
+
+def engine_fingerprint() -> str:
+    """Every customer line, beat and state of the golden conversations and reference scripts."""
+    digest = hashlib.sha256()
+    for name, scenario, seed, lang, lines in _scripted_conversations():
+        session = Session(scenario, seed=seed, lang=lang, clock=lambda: "")
+        for line in lines:
+            if session.done:
+                break
+            session.say(line, at="")
+        record = session.transcript.to_dict()
+        kept = [record["opening"], record["opening_beats"], record["outcome"],
+                [[t["customer"], t["beats"], t["state"]] for t in record["turns"]]]
+        digest.update(json.dumps([name, kept], sort_keys=True, ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()[:16]
 
 
@@ -115,35 +128,45 @@ def analyzer_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def _lock() -> dict:
-    return json.loads(LOCK.read_text(encoding="utf-8"))
+def engine_inputs() -> dict:
+    """What the engine fingerprint depends on besides the engine: the analyzer, the scenarios, the scripts."""
+    library = default_library()
+    scripts = json.dumps(list(_scripted_conversations()), ensure_ascii=False)
+    return {"engine": ENGINE_VERSION, "analyzer": ANALYZER_VERSION,
+            "scenarios": {s: library.content_hash(s) for s in sorted({c[1] for c in _scripted_conversations()})},
+            "scripts": hashlib.sha256(scripts.encode("utf-8")).hexdigest()[:16]}
+
+
+def analyzer_inputs() -> dict:
+    """What the analyzer fingerprint depends on besides the analyzer: the corpus lines read."""
+    texts = [r["text"] for r in m.load_corpus([*m.train_files(), *m.test_files()])]
+    return {"analyzer": ANALYZER_VERSION, "lines": hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()[:16]}
+
+
+def _check(kind: str, fingerprint: str, inputs: dict, bump: str) -> None:
+    lock = json.loads(LOCK.read_text(encoding="utf-8"))[kind]
+    if fingerprint == lock["fingerprint"]:
+        return
+    assert inputs != lock["inputs"], f"{kind} behaviour changed under the same versions: {bump}, then {REFRESH}"
+    raise AssertionError(f"the {kind} fingerprint's inputs changed (a version, a scenario or the corpus): {REFRESH}")
+
+
+REFRESH = "refresh the fingerprints with `python -m tests.test_versions`"
 
 
 def test_engine_behaviour_matches_its_version():
-    lock = _lock()["engine"]
-    if engine_fingerprint() == lock["fingerprint"]:
-        return
-    same = (lock["engine"], lock["analyzer"]) == (ENGINE_VERSION, ANALYZER_VERSION)
-    assert not same, ("the golden conversations play differently under the same engine and analyzer versions: "
-                      "bump RULES_VERSION in simkit/engine/version.py (or CUES_VERSION in analyzer.py), "
-                      "then run `python -m tests.test_versions`")
-    raise AssertionError("the versions changed: refresh the fingerprints with `python -m tests.test_versions`")
+    _check("engine", engine_fingerprint(), engine_inputs(),
+           "bump RULES_VERSION in simkit/engine/version.py (or CUES_VERSION in simkit/understand/analyzer.py)")
 
 
 def test_analyzer_behaviour_matches_its_version():
-    lock = _lock()["analyzer"]
-    if analyzer_fingerprint() == lock["fingerprint"]:
-        return
-    assert lock["analyzer"] != ANALYZER_VERSION, (
-        "the corpus lines are read differently under the same analyzer version: bump CUES_VERSION in "
-        "simkit/understand/analyzer.py, then run `python -m tests.test_versions`")
-    raise AssertionError("the analyzer version changed: refresh the fingerprints with `python -m tests.test_versions`")
+    _check("analyzer", analyzer_fingerprint(), analyzer_inputs(), "bump CUES_VERSION in simkit/understand/analyzer.py")
 
 
 def refresh() -> None:
-    lock = {"engine": {"engine": ENGINE_VERSION, "analyzer": ANALYZER_VERSION, "fingerprint": engine_fingerprint()},
-            "analyzer": {"analyzer": ANALYZER_VERSION, "fingerprint": analyzer_fingerprint()}}
-    LOCK.write_text(json.dumps(lock, indent=1) + "\n", encoding="utf-8")
+    lock = {"engine": {"inputs": engine_inputs(), "fingerprint": engine_fingerprint()},
+            "analyzer": {"inputs": analyzer_inputs(), "fingerprint": analyzer_fingerprint()}}
+    LOCK.write_text(json.dumps(lock, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {LOCK}")
 
 

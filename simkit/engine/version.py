@@ -4,8 +4,8 @@
 (:mod:`simkit.engine.rulebook`, every effect and table the director uses) is hashed as data, so
 changing a number is a new version on its own, while a comment or a refactor is not. Changing
 the logic of the director, the actor or the session (what a rule does, how a line is chosen)
-needs ``RULES_VERSION`` bumped by hand; tests/test_versions.py checks a fingerprint of
-the golden conversations against it so a forgotten bump fails the suite.
+needs ``RULES_VERSION`` bumped by hand; tests/test_versions.py checks a fingerprint of the
+golden conversations and reference scripts against it, so a forgotten bump fails the suite.
 
 A transcript recorded under another engine version is information for the grader
 (:mod:`simkit.scoring.integrity`), never an excuse for customer lines that differ.
