@@ -52,7 +52,6 @@ DEFEAT_REASONS = {
 }
 
 
-def table(namespace: dict[str, object] | None = None) -> dict[str, object]:
-    """The rulebook as data: every upper-case name of ``namespace`` (default: this module)."""
-    namespace = globals() if namespace is None else namespace
-    return {name: value for name, value in namespace.items() if name.isupper() and not name.startswith("_")}
+def table() -> dict[str, object]:
+    """The rulebook as data: every upper-case name of this module and its value."""
+    return {name: value for name, value in globals().items() if name.isupper() and not name.startswith("_")}
