@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from simkit import i18n
-from simkit.errors import SimkitError, UnknownIdError
+from simkit.errors import UnknownIdError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -92,7 +92,7 @@ def _replay(args: argparse.Namespace) -> int:
     try:
         report = replay(transcript)
     except UnknownIdError as exc:
-        raise SimkitError(f"{args.file}: {exc}") from None
+        raise exc.at(str(args.file)) from None
     if report.scenario_changed:
         print(f"note: scenario {transcript.scenario_id!r} changed since this transcript was recorded "
               "(content hash differs); differences below come from that edit, not from tampering")

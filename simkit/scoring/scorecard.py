@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simkit.engine._frozen import fast_init
+from simkit.errors import UnknownIdError
 
 
 @fast_init  # scorecards hold dozens of these
@@ -211,11 +212,15 @@ class Scorecard:
         return self.verdict.tier
 
     def dimension(self, name: str) -> Dimension:
-        """The dimension called ``name`` (``KeyError`` when there is none)."""
+        """The dimension called ``name``.
+
+        Raises:
+            UnknownIdError: there is none (a ``KeyError`` too; the message suggests close names).
+        """
         for dim in self.dimensions:
             if dim.name == name:
                 return dim
-        raise KeyError(name)
+        raise UnknownIdError("dimension", name, [d.name for d in self.dimensions])
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, without words (see :func:`simkit.scoring.render.to_json` for those)."""
