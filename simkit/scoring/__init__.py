@@ -23,12 +23,13 @@ Example:
 from __future__ import annotations
 
 from simkit.scoring.rubric import DIMENSIONS, Rubric, check_scoring
-from simkit.scoring.scorecard import Dimension, Evidence, Finding, Improvement, Integrity, Scorecard, Verdict
+from simkit.scoring.scorecard import FORMAT_VERSION, Dimension, Evidence, Finding, Improvement, Integrity, Scorecard, Verdict
 from simkit.scoring.scorer import score
 
 __all__ = [
     "DIMENSIONS",
     "Dimension",
+    "FORMAT_VERSION",
     "Evidence",
     "Finding",
     "Improvement",

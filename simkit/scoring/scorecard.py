@@ -13,6 +13,11 @@ from typing import Any
 from simkit.engine._frozen import fast_init
 from simkit.errors import UnknownIdError
 
+#: The version of the scorecard's JSON layout (``"format_version"`` in :meth:`Scorecard.to_dict`
+#: and in ``simkit score --json``). It goes up by one whenever a key is removed, renamed or
+#: changes meaning, so a grader can refuse a layout it does not know; added keys keep it.
+FORMAT_VERSION = 1
+
 
 @fast_init  # scorecards hold dozens of these
 @dataclass(frozen=True)
@@ -223,8 +228,12 @@ class Scorecard:
         raise UnknownIdError("dimension", name, [d.name for d in self.dimensions])
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data, without words (see :func:`simkit.scoring.render.to_json` for those)."""
+        """Plain data, without words (see :func:`simkit.scoring.render.to_json` for those).
+
+        ``format_version`` (:data:`FORMAT_VERSION`) comes first: the layout of everything else.
+        """
         return {
+            "format_version": FORMAT_VERSION,
             "source": self.source,
             "scenario": {"id": self.scenario_id, "hash": self.scenario_hash},
             "seed": self.seed,

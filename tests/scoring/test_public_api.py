@@ -7,7 +7,7 @@ import simkit.scoring as scoring
 
 def test_public_names():
     assert sorted(scoring.__all__) == sorted([
-        "DIMENSIONS", "Dimension", "Evidence", "Finding", "Improvement", "Integrity", "Rubric", "Scorecard",
+        "DIMENSIONS", "Dimension", "Evidence", "FORMAT_VERSION", "Finding", "Improvement", "Integrity", "Rubric", "Scorecard",
         "Verdict", "check_scoring", "score",
     ])
     for name in scoring.__all__:
