@@ -27,8 +27,8 @@ class Evidence:
     Attributes:
         turn: the trainee's turn (1-based), or None when the evidence is about the whole
             conversation (such as a need that was never asked about).
-        reason: a stable code; ``i18n.text("score.reason." + reason, lang, **params)`` says it
-            in words (see :func:`simkit.scoring.words.describe`).
+        reason: a stable code of the ``evidence`` family of :mod:`simkit.scoring.reasons`;
+            :func:`simkit.scoring.words.describe` says it in words.
         params: the values the sentence names (need id, step, seconds, ...).
         points: points this item gave.
         lost: points this item took (could have given but did not).

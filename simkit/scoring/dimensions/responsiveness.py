@@ -33,10 +33,11 @@ def measure(conv, obs, rubric) -> Ledger:
 
 
 def _reply(ledger: Ledger, units, turn: int, seconds: int | None, limit: int, *, first: bool) -> None:
-    kind = "first-reply" if first else "reply"
     if seconds is None:
         ledger.miss(units, turn=turn, reason="reply-time-unknown")
     elif seconds <= limit:
-        ledger.gain(units, turn=turn, reason=f"{kind}-in-time", seconds=seconds, limit=limit)
+        reason = "first-reply-in-time" if first else "reply-in-time"  # codes written out: see reasons.py
+        ledger.gain(units, turn=turn, reason=reason, seconds=seconds, limit=limit)
     else:
-        ledger.miss(units, turn=turn, reason=f"{kind}-late", seconds=seconds, limit=limit)
+        reason = "first-reply-late" if first else "reply-late"
+        ledger.miss(units, turn=turn, reason=reason, seconds=seconds, limit=limit)
