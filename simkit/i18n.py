@@ -73,8 +73,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # The terminal practice (simkit play).
     "play.help": {"zh": "（输入 /state 查看客户状态，/quit 结束）", "en": "(type /state to see the customer's state, /quit to stop)"},
     "play.state": {
-        "zh": "  第{turn}轮 · 阶段 {stage} · 信任 {trust} · 兴趣 {interest} · 耐心 {patience}\n  已发现需求：{needs} · 未解决异议：{objections}",
-        "en": "  turn {turn} · stage {stage} · trust {trust} · interest {interest} · patience {patience}\n  needs found: {needs} · open objections: {objections}",
+        "zh": "  第{turn}轮 · 阶段 {stage} · 信任 {trust} · 兴趣 {interest} · 耐心 {patience}/{patience_max}\n  已发现需求 {found}/{total}：{needs} · 未解决异议：{objections}",
+        "en": "  turn {turn} · stage {stage} · trust {trust} · interest {interest} · patience {patience}/{patience_max}\n  needs found {found}/{total}: {needs} · open objections: {objections}",
     },
     "play.transcript": {"zh": "对话记录：{path}", "en": "transcript: {path}"},
 }
