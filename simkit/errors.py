@@ -2,17 +2,18 @@
 
 ::
 
-    SimkitError                developer tools raise the base itself: `simkit check` finding
+    SimkitError                developer tools raise the base itself: engine.check finding
     │                          non-determinism, `simkit nlu` on a missing or malformed corpus
     ├── ContentError           content files failed to load or validate (carries .problems)
     ├── UnknownIdError         an id that is not there: scenario, persona, a persona's need or
-    │                          objection, a scorecard dimension, a schema kind ("did you mean
-    │                          ...?"; also a KeyError; carries .kind, .given, .suggestions, .path)
+    │                          objection, a scenario's question, a scorecard dimension, a schema
+    │                          kind ("did you mean ...?"; also a KeyError; carries .kind,
+    │                          .given, .suggestions, .path)
     ├── SessionError           a Session used the wrong way (say() after the end, bad seed, ...)
     └── TranscriptError        a transcript file is unreadable, truncated or inconsistent
 
 Anything else escaping simkit (``TypeError``, ``ValueError`` from inside the engine) is a bug.
-``simkit`` commands print a ``SimkitError`` as one line and exit with status 2.
+``simkit`` commands print a ``SimkitError`` as ``simkit: error: <message>`` and exit with status 2.
 """
 
 from __future__ import annotations
