@@ -94,7 +94,8 @@ class Session:
     - ``Session(scenario, seed=0, lang="zh", library=None, save_to=None)`` starts the
       conversation. ``scenario`` is an id or a loaded ``Scenario``; ``library`` picks the
       content (default: the repo's scenarios/); ``save_to`` saves the transcript atomically
-      after every turn. ``opening`` holds the customer's first words.
+      after every turn; ``clock`` (default: UTC now) gives each line's ISO 8601 timestamp.
+      ``opening`` holds the customer's first words.
     - ``say(text, at=None) -> Reply`` takes one trainee line and returns a :class:`Reply`:
       ``text`` (the customer's words), ``view`` (a :class:`CustomerView`), ``state`` (the same
       state as recorded plain data), ``beats`` (with the rules that fired), ``analysis`` (of the
