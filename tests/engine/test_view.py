@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -11,8 +12,9 @@ from simkit.content.model import OBJECTION_STEPS, Need, Objection
 from simkit.content.schema import check_document
 from simkit.content.yamlsource import parse_yaml
 from simkit.engine.state import STAGES
-from tests.content.test_schema import FIXTURE_PERSONA
 
+FIXTURE = Path(__file__).parent.parent / "content" / "fixtures" / "personas" / "wang-lei.yaml"
+FIXTURE_PERSONA = FIXTURE.read_text(encoding="utf-8")
 SCENARIO = "used-car-hidden-defects-v1"
 LINES = [  # greets, finds needs, presents (raising an objection), then works on it
     "Hi, welcome! I'm Alex. What brings you in today?",
