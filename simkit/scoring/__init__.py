@@ -24,7 +24,16 @@ Example:
 from __future__ import annotations
 
 from simkit.scoring.rubric import DIMENSIONS, Rubric, check_scoring
-from simkit.scoring.scorecard import FORMAT_VERSION, Dimension, Evidence, Finding, Improvement, Integrity, Scorecard, Verdict
+from simkit.scoring.scorecard import (
+    FORMAT_VERSION,
+    Dimension,
+    Evidence,
+    Finding,
+    Improvement,
+    Integrity,
+    Scorecard,
+    Verdict,
+)
 from simkit.scoring.scorer import score
 
 __all__ = [

@@ -98,7 +98,8 @@ def test_every_shipped_need_and_objection_has_a_name_in_both_languages():
 
 
 def test_without_a_name_the_display_name_comes_from_the_topic_or_kind():
-    need = Need.from_data({"id": "n", "topic": "budget", "reveal": {"by": ["probe"]}, "says": {"zh": ["x"], "en": ["x"]}})
+    lines = {"zh": ["x"], "en": ["x"]}
+    need = Need.from_data({"id": "n", "topic": "budget", "reveal": {"by": ["probe"]}, "says": lines})
     assert need.name is None
     assert need.display_name == {"zh": "预算方面的需求", "en": "a need about budget"}
     says = {step: {"zh": ["x"], "en": ["x"]} for step in ("raise", "cause", "accepted", "resolved")}
