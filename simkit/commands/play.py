@@ -80,7 +80,9 @@ def _play(args: argparse.Namespace) -> int:
 
     if args.transcript is not None:
         check_target(args.transcript)
-    session = Session(args.scenario, seed=args.seed, lang=args.lang)  # unknown id: fails before any file
+    interactive = sys.stdin.isatty()  # piped lines carry no typing times: the transcript says so
+    # An unknown id fails here, before any file is made.
+    session = Session(args.scenario, seed=args.seed, lang=args.lang, interactive=interactive)
     path = args.transcript or new_transcript_path(args.scenario, args.seed)
     try:
         session.transcript.save(path)
@@ -89,7 +91,6 @@ def _play(args: argparse.Namespace) -> int:
             path.unlink(missing_ok=True)  # the empty file that reserved the name
         raise
     session.save_to = path  # from now on saved after every turn
-    interactive = sys.stdin.isatty()
     try:
         play_conversation(session, sys.stdin, sys.stdout, interactive=interactive)
     finally:
@@ -148,7 +149,7 @@ def play_conversation(session, lines: TextIO, out: TextIO, *, interactive: bool)
 def _command(word: str, session, out: TextIO) -> None:
     lang = session.lang
     if word == "/state":
-        print(_format_state(session.state, lang), file=out)
+        print(_format_state(session.view, lang), file=out)
     elif word == "/help":
         print(i18n.text("play.commands", lang), file=out)
     else:
@@ -183,12 +184,16 @@ def _line_reader(lines: TextIO, encoding: str | None) -> Callable[[], str | None
     return read
 
 
-def _format_state(state: dict, lang: str) -> str:
-    stage = i18n.text(f"stage.{state['stage']}", lang)
-    return i18n.text("play.state", lang, turn=state["turn"], stage=stage, trust=state["trust"],
-                     interest=state["interest"], patience=state["patience"],
-                     needs=shown(", ".join(state["needs_revealed"]) or "-"),
-                     objections=shown(", ".join(state["objections_open"]) or "-"))
+def _format_state(view, lang: str) -> str:
+    """The customer view (:class:`~simkit.engine.view.CustomerView`) in two lines."""
+    stage = i18n.text(f"stage.{view.stage}", lang)
+    separator = "、" if lang == "zh" else ", "
+    needs = separator.join(n.name[lang] for n in view.needs if n.found) or "-"
+    objections = separator.join(o.name[lang] for o in view.objections if o.status == "open") or "-"
+    return i18n.text("play.state", lang, turn=view.turn, stage=stage, trust=view.trust.value,
+                     interest=view.interest.value, patience=view.patience.value,
+                     patience_max=view.patience.high, found=view.needs_found, total=view.needs_total,
+                     needs=shown(needs), objections=shown(objections))
 
 
 def _replay(args: argparse.Namespace) -> int:
@@ -198,14 +203,13 @@ def _replay(args: argparse.Namespace) -> int:
     try:
         report = replay(transcript)
     except UnknownIdError as exc:
-        raise SimkitError(f"{args.file}: {exc}") from None
+        raise exc.at(str(args.file)) from None
+    # What the file says about its versions is information, never an excuse for a difference.
     if report.scenario_changed:
-        print(f"note: scenario {shown(repr(transcript.scenario_id))} changed since this transcript was recorded "
-              "(content hash differs); differences below come from that edit, not from tampering")
     if report.analyzer_changed:
-        print("note: the understanding model changed since this transcript was recorded")
+        print("note: the recorded analyzer version is not the current one")
     if report.engine_changed:
-        print("note: the conversation engine changed since this transcript was recorded")
+        print("note: the recorded engine version is not the current one")
     for diff in report.differences:
         where = "opening" if diff.turn == 0 else f"turn {diff.turn}"
         print(f"{where}: customer line differs\n  recorded: {shown(diff.recorded)}\n  replayed: {shown(diff.replayed)}")

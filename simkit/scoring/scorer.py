@@ -1,8 +1,10 @@
 """``score(transcript) -> Scorecard``: replay a transcript, then measure, judge and advise.
 
 The score is a pure function of the scenario, the seed, the trainee's lines and their
-timestamps: the recorded customer lines, analyses, beats and states in the file are never
-read for scoring (replay checks them; see :mod:`simkit.scoring.integrity`).
+timestamps (judged only when recorded live and consistent): the recorded customer lines,
+analyses, beats and states in the file are never read for scoring (replay checks them; the
+policy is :mod:`simkit.scoring.integrity`). The one dependence on the current time: a
+timestamp later than now leaves the reply times unjudged.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from simkit._identity import ByIdentity
 
-from simkit.errors import SimkitError, UnknownIdError
+from simkit.errors import UnknownIdError
 from simkit.labels import LANGS
 from simkit.scoring.conversation import Conversation
 from simkit.scoring.dimensions import MEASURES
@@ -44,7 +46,8 @@ def score(transcript: Transcript | str | Path, *, library: Library | None = None
 
     Raises:
         TranscriptError: the file is unreadable or not a transcript.
-        SimkitError: the transcript's scenario is not in the library ("did you mean ...").
+        UnknownIdError: the transcript's scenario is not in the library (``path`` names the file;
+            the message suggests close ids).
 
     Example:
         >>> card = score("transcripts/showroom-family-suv-v1-7.json")  # doctest: +SKIP
@@ -57,10 +60,10 @@ def score(transcript: Transcript | str | Path, *, library: Library | None = None
         transcript = Transcript.load(transcript)
     try:
         report = replay(transcript, library=library)
-    except UnknownIdError as exc:
-        raise SimkitError(f"{source}: {exc}" if source else str(exc)) from None
+    except UnknownIdError as exc:  # name the file, keep the error and its suggestions
+        raise exc.at(source) from None
     integrity = check_integrity(transcript, report)
-    conv = Conversation.from_session(report.session)
+    conv = Conversation.from_session(report.session, times=transcript.times)
     return score_conversation(conv, integrity=integrity, source=source,
                               scenario_hash=report.session.transcript.scenario_hash, seed=transcript.seed)
 

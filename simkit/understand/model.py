@@ -15,7 +15,8 @@ Every label (techniques, and topics under ``topic:``) has its own logistic regre
 (one-vs-rest), trained by scikit-learn with a fixed solver and sorted inputs, so training is
 deterministic. The shipped ``model.json`` keeps only weights that matter, rounded, plus
 per-language thresholds found by cross-validation on the training split, and the SHA-256 of
-what it was trained from (:func:`source_hash`), so a stale model is detected.
+what it was trained from (:func:`source_hash`: the training rows and their features, not the
+bytes of the code), so a stale model is detected.
 
 Run time needs numpy for the sum of weights (one gather and one sum per line, instead of a
 Python loop over every weight); training also needs the ``train`` extra
@@ -24,6 +25,7 @@ Python loop over every weight); training also needs the ``train`` extra
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -381,22 +383,29 @@ def test_files(corpus_dir: Path = CORPUS_DIR) -> list[Path]:
     return sorted(corpus_dir.glob("test-*.jsonl"))
 
 
-# The code that decides a line's features: the model's own, and the cues and topic keywords.
-_FEATURE_CODE = ("model.py", "rules.py", "topics.py", "matching.py", "needles.py")
+#: Bump by hand when the training code (the fit, the threshold search) changes what it produces.
+TRAINING_VERSION = 1
 
 
 def source_hash(corpus_dir: Path = CORPUS_DIR) -> str:
-    """SHA-256 over the training files and the code that shapes features (cues and topic
-    keywords are features too) and training.
+    """SHA-256 over what training sees, as behaviour rather than bytes of code.
 
-    The shipped model records this value; when it differs, the model is stale and
-    ``simkit nlu train`` must be run.
+    Every training row with the features the current code gives it (rule cues and topic
+    keywords are features too, with the same cue dropout as training), the training
+    parameters and :data:`TRAINING_VERSION`. The shipped model records this value; when it
+    differs, retraining would give another model: it is stale and ``simkit nlu train`` must be
+    run. A comment or a refactor changes none of this, so it never makes the model stale.
     """
+    params = TrainParams()
+    rows = sorted(load_corpus(train_files(corpus_dir)), key=lambda r: (r["lang"], r["text"], tuple(r["labels"])))
     digest = hashlib.sha256()
-    code = Path(__file__).parent
-    for path in [*train_files(corpus_dir), *(code / name for name in _FEATURE_CODE)]:
-        digest.update(path.name.encode() + b"\0")
-        digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
+    head = {"training_version": TRAINING_VERSION, "params": dataclasses.asdict(params)}
+    digest.update(json.dumps(head, sort_keys=True).encode())
+    for row in rows:
+        seen = [row, train_features(row["text"], params)]
+        if params.eval_cue_dropout != params.cue_dropout:
+            seen.append(train_features(row["text"], params, params.eval_cue_dropout))
+        digest.update(json.dumps(seen, sort_keys=True, ensure_ascii=False).encode("utf-8") + b"\n")
     return digest.hexdigest()
 
 
