@@ -206,6 +206,7 @@ def _replay(args: argparse.Namespace) -> int:
         raise exc.at(str(args.file)) from None
     # What the file says about its versions is information, never an excuse for a difference.
     if report.scenario_changed:
+        print(f"note: the recorded hash of scenario {shown(repr(transcript.scenario_id))} is not the current one")
     if report.analyzer_changed:
         print("note: the recorded analyzer version is not the current one")
     if report.engine_changed:
