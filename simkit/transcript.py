@@ -26,7 +26,7 @@ FORMAT_VERSION = 1
 MAX_BYTES = 20 * 1024 * 1024  # far above any real conversation; guards against junk
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Turn:
     """One exchange: the trainee's line, the customer's answer, and what the director decided."""
 
@@ -152,10 +152,9 @@ class Transcript:
         turns = []
         for i, item in enumerate(turns_data):
             n, trainee, at, customer = _check_turn(check, item, i)
-            # Positional arguments in field order (n, trainee, trainee_at, customer, analysis,
-            # beats, state): keywords cost more, and this runs for every turn.
-            turns.append(Turn(n, trainee, at, customer,
-                              item.get("analysis") or {}, item.get("beats") or [], item.get("state") or {}))
+            turns.append(Turn(n=n, trainee=trainee, trainee_at=at, customer=customer,
+                              analysis=item.get("analysis") or {}, beats=item.get("beats") or [],
+                              state=item.get("state") or {}))
         outcome = data.get("outcome")
         check.require(outcome is None or isinstance(outcome, dict), "outcome", "expected an object or null")
         return cls(

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from simkit.engine._frozen import fast_init
 from simkit.labels import QUESTION_TECHNIQUES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,7 +22,6 @@ QUESTION_PRECEDENCE = ("probe", "exclusion_question", "closed_question", "open_q
 assert set(QUESTION_PRECEDENCE) == QUESTION_TECHNIQUES  # TurnView.question_type relies on it
 
 
-@fast_init  # built for every beat of every scored transcript
 @dataclass(frozen=True)
 class BeatView:
     """One beat of a turn: what the customer did and the director's rule that decided it."""
@@ -33,7 +31,6 @@ class BeatView:
     params: dict[str, Any]
 
 
-@fast_init
 @dataclass(frozen=True)
 class TurnView:
     """One replayed turn.

@@ -12,12 +12,10 @@ import re
 from dataclasses import dataclass, field
 
 from simkit.content.model import OBJECTION_STEPS
-from simkit.engine._frozen import fast_init
 from simkit.scoring.acts import PRESSURE_ACTS, asks_personal_data, pressure_kind
 from simkit.scoring.conversation import Conversation, parse_time
 
 
-@fast_init  # one per question asked
 @dataclass(frozen=True)
 class Question:
     """A question the trainee asked: its turn, its type and its topics."""

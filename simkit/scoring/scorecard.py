@@ -10,10 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from simkit.engine._frozen import fast_init
 
-
-@fast_init  # scorecards hold dozens of these
 @dataclass(frozen=True)
 class Evidence:
     """Why points were given or taken, and on which turn.
@@ -39,7 +36,6 @@ class Evidence:
                 "params": dict(self.params)}
 
 
-@fast_init
 @dataclass(frozen=True)
 class Dimension:
     """One dimension of the rubric: points out of ``max``, with the evidence for each point.
@@ -59,7 +55,6 @@ class Dimension:
                 "evidence": [e.to_dict() for e in self.evidence]}
 
 
-@fast_init
 @dataclass(frozen=True)
 class Finding:
     """Whether one behaviour of the pass rules happened, and on which turns."""
@@ -136,7 +131,6 @@ class Integrity:
                 "analyzer_changed": self.analyzer_changed, "engine_changed": self.engine_changed}
 
 
-@fast_init
 @dataclass(frozen=True)
 class Improvement:
     """One piece of feedback: what to do better, where, and a line to try.
