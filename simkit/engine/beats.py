@@ -46,3 +46,10 @@ class Beat:
         if self.effects:
             data["effects"] = dict(self.effects)
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Beat:
+        """The beat :meth:`to_dict` wrote (as a transcript records it)."""
+        line = data.get("line")
+        return cls(kind=data["kind"], rule=data["rule"], params=dict(data.get("params", {})),
+                   line=tuple(line) if line else None, effects=dict(data.get("effects", {})))

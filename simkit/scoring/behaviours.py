@@ -180,11 +180,11 @@ ACTS: tuple[str, ...] = (
 def find_behaviour(behaviour: str, conv: Conversation, obs: Observations, rubric: Rubric) -> Finding:
     """Whether the good behaviour ``behaviour`` was shown, and on which turns."""
     met, turns = BEHAVIOURS[behaviour](conv, obs, rubric)
-    return Finding(behaviour, bool(met), tuple(turns))
+    return Finding(id=behaviour, met=bool(met), turns=tuple(turns))
 
 
 def find_act(act: str, obs: Observations) -> Finding:
     """Whether the forbidden act ``act`` was committed, and on which turns."""
     kinds = PRESSURE_ACTS if act == "pressure" else (act,)
     turns = _turns(a.turn for a in obs.acts if a.kind in kinds)
-    return Finding(act, bool(turns), turns)
+    return Finding(id=act, met=bool(turns), turns=turns)

@@ -16,7 +16,7 @@ from simkit.scoring.acts import PRESSURE_ACTS, asks_personal_data, pressure_kind
 from simkit.scoring.conversation import Conversation, parse_time
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Question:
     """A question the trainee asked: its turn, its type and its topics."""
 
@@ -177,7 +177,7 @@ def observe(conv: Conversation) -> Observations:
         data = asks_personal_data(turn.text, is_question=turn.is_question)
         question_type = turn.question_type
         if question_type and not data:  # a demand for an ID number is no needs question
-            questions.append(Question(n, question_type, turn.topics))
+            questions.append(Question(turn=n, type=question_type, topics=turn.topics))
         if "greeting" in techniques:
             if turn.beat("greeting") and greeting_turn is None:
                 greeting_turn = n

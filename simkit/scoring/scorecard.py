@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Evidence:
     """Why points were given or taken, and on which turn.
 
@@ -36,7 +36,7 @@ class Evidence:
                 "params": dict(self.params)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Dimension:
     """One dimension of the rubric: points out of ``max``, with the evidence for each point.
 
@@ -55,7 +55,7 @@ class Dimension:
                 "evidence": [e.to_dict() for e in self.evidence]}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Finding:
     """Whether one behaviour of the pass rules happened, and on which turns."""
 
@@ -131,7 +131,7 @@ class Integrity:
                 "analyzer_changed": self.analyzer_changed, "engine_changed": self.engine_changed}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Improvement:
     """One piece of feedback: what to do better, where, and a line to try.
 
