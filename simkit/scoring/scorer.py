@@ -10,8 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simkit._identity import ByIdentity
-
 from simkit.errors import SimkitError, UnknownIdError
 from simkit.labels import LANGS
 from simkit.scoring.conversation import Conversation
@@ -28,7 +26,6 @@ from simkit.transcript import Transcript, replay
 
 if TYPE_CHECKING:  # pragma: no cover
     from simkit.content import Library
-    from simkit.content.model import Scenario
 
 
 def score(transcript: Transcript | str | Path, *, library: Library | None = None) -> Scorecard:
@@ -68,7 +65,7 @@ def score(transcript: Transcript | str | Path, *, library: Library | None = None
 def score_conversation(conv: Conversation, *, integrity, source: str | None, scenario_hash: str,
                        seed: int) -> Scorecard:
     """Score an already replayed conversation (what :func:`score` does after replaying)."""
-    rubric = _rubric(conv.scenario)
+    rubric = Rubric.for_scenario(conv.scenario)
     obs = observe(conv)
     dimensions = tuple([MEASURES[name](conv, obs, rubric).settle(name, rubric.weights[name]) for name in DIMENSIONS])
     total = total_of(dimensions)
@@ -88,14 +85,6 @@ def score_conversation(conv: Conversation, *, integrity, source: str | None, sce
         turns=tuple(t.text for t in conv.turns),
         tier_name={lang: tier_label(verdict.tier, lang, {t.id: t.label for t in rubric.tiers}) for lang in LANGS},
     )
-
-
-# Every transcript of a cohort shares its scenario's rubric, which the scorer only reads.
-_rubrics: ByIdentity[Rubric] = ByIdentity()
-
-
-def _rubric(scenario: Scenario) -> Rubric:
-    return _rubrics.get((scenario,), None, lambda: Rubric.for_scenario(scenario))
 
 
 def total_of(dimensions: tuple[Dimension, ...]) -> int:
