@@ -4,7 +4,8 @@ Writes one deterministic JSON file holding:
 
 - ``analyses``: ``analyze()`` and its :class:`~simkit.understand.analyzer.Reading` (with the
   features behind each label) for every line of the understanding corpus and every trainee line of
-  the tests' reference scripts, golden conversations and probe lines, read as zh, en and auto;
+  the tests' reference scripts, golden conversations and probe lines, plus variants with tricky
+  letters, read as zh, en and auto;
 - ``transcripts``: the full transcript of every reference script and golden conversation, played
   with its own seed and seeds 0-4, on a fixed clock;
 - ``scorecards``: the scorecard of each of those transcripts, as data and rendered as JSON, text
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import random
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -69,6 +71,14 @@ def _lines(scripts: list[dict[str, Any]]) -> list[str]:
     for probe in PROBE_LINES.values():
         lines.extend(probe)
     lines.extend(["", "   ", "👍", "?", "x" * 2500, "好" * 2100])  # edges: empty, emoji, over the cap
+    # Letters where lower-casing and IGNORECASE part ways (dotless i, long s, Kelvin sign, ...),
+    # Chinese characters outside the common block, and upper case, on every fourth line.
+    rng = random.Random(11)
+    for line in lines[::4]:
+        i = rng.randrange(len(line) + 1)
+        lines.append(line[:i] + rng.choice("ıſKİΣσςµμﬅǅǆＡａß㐀㐂丽") + line[i:])
+        lines.append(line.upper())
+        lines.append(line.replace("i", "ı").replace("s", "ſ").replace("k", "\u212a"))
     seen: dict[str, None] = {}
     for line in lines:
         seen.setdefault(line, None)

@@ -21,13 +21,13 @@ from simkit.labels import TOPICS
 from simkit.understand import rules
 from simkit.understand.analysis import Analysis
 from simkit.understand.facts import extract_facts
-from simkit.understand.matching import HAN, Line, lazy_compile
+from simkit.understand.matching import HAN, lazy_compile, scripts_of
 from simkit.understand.topics import TopicHit, topic_hits
 
 #: Longer input is analysed on its first MAX_CHARS characters (the Analysis keeps the full text).
 MAX_CHARS = 2000
 
-_VERSIONED_FILES = ("analyzer.py", "rules.py", "matching.py", "needles.py", "topics.py", "facts.py", "model.py",
+_VERSIONED_FILES = ("analyzer.py", "rules.py", "matching.py", "topics.py", "facts.py", "model.py",
                     "model.json")
 
 #: Changes whenever the rules, the extraction code or the shipped model change.
@@ -153,9 +153,9 @@ def _label(text: str, lang: str) -> _Labelling:
     the rules' alone when no model is shipped."""
     from simkit.understand import model as model_mod  # the model loads lazily, on first use
 
-    line = Line(text)  # cues and topic keywords share its lower-cased form
-    hits = rules.find_cues(text, line)
-    t_hits = topic_hits(text, line)
+    scripts = scripts_of(text)
+    hits = rules.find_cues(text, scripts)
+    t_hits = topic_hits(text, scripts)
     asked = rules.is_question(text, lang)
     keyword_topics = {h.topic for h in t_hits}
     topics = tuple(t for t in TOPICS if t in keyword_topics)

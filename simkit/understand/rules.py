@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from simkit.labels import TECHNIQUES
-from simkit.understand.matching import CaselessPattern, LazyPattern, Line, PatternSet, lazy_compile
+from simkit.understand.matching import LazyPattern, lazy_compile, scripts_of
 
 #: At most one of these per utterance (GUIDELINES.md: "A question gets exactly one question type").
 QUESTION_TYPES: tuple[str, ...] = ("probe", "exclusion_question", "closed_question", "open_question")
@@ -36,7 +36,7 @@ class Cue:
 
     label: str
     name: str
-    pattern: LazyPattern | CaselessPattern
+    pattern: LazyPattern
     lang: str = "zh"
 
 
@@ -318,10 +318,10 @@ _CUES: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-def _compile(lang: str, regex: str) -> LazyPattern | CaselessPattern:
+def _compile(lang: str, regex: str) -> LazyPattern:
     if regex.startswith("cs:"):
         return lazy_compile(regex[3:])
-    return CaselessPattern(regex) if lang == "en" else lazy_compile(regex)
+    return lazy_compile(regex, _I if lang == "en" else 0)
 
 
 CUES: tuple[Cue, ...] = tuple(
@@ -329,8 +329,6 @@ CUES: tuple[Cue, ...] = tuple(
 )
 
 assert all(c.label in TECHNIQUES for c in CUES), "a cue names an unknown technique"
-
-_CUE_SET = PatternSet([c.pattern for c in CUES], [c.lang for c in CUES])
 
 _ZH_QUESTION = lazy_compile(
     r"[？?]\s*$|[吗呢嘛][。！!～~\s]*$|什么|怎么|哪|几|多少|是不是|有没有|是否|能不能|会不会|要不要|还是.{0,20}[？?呢]"
@@ -343,21 +341,25 @@ _EN_QUESTION = lazy_compile(
 _ANY_QMARK = lazy_compile(r"[？?]")
 
 
-def find_cues(text: str, line: Line | None = None) -> list[CueHit]:
+def find_cues(text: str, scripts: frozenset[str] | None = None) -> list[CueHit]:
     """Every cue that matches ``text``, in cue order, at most one hit per cue.
 
     Args:
         text: the utterance (any language, any length; callers cap very long text).
-        line: ``Line(text)`` when the caller searches the same line for other patterns too.
+        scripts: ``scripts_of(text)`` when the caller has it: a cue is searched only on a line
+            written in its language's script.
 
     Returns:
         One :class:`CueHit` per matching cue.
     """
-    # a Chinese cue cannot match a line without Chinese characters, and so on
-    line = Line(text) if line is None else line
-    spans = _CUE_SET.spans(line, line.scripts)
-    return [CueHit(cue.label, cue.name, text[span[0]:span[1]], span[0])
-            for cue, span in zip(CUES, spans) if span is not None]
+    scripts = scripts_of(text) if scripts is None else scripts
+    hits = []
+    for cue in CUES:
+        if cue.lang in scripts:
+            m = cue.pattern.search(text)
+            if m is not None:
+                hits.append(CueHit(cue.label, cue.name, m.group(), m.start()))
+    return hits
 
 
 def is_question(text: str, lang: str) -> bool:
