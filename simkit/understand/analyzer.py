@@ -21,6 +21,7 @@ from simkit.labels import TOPICS
 from simkit.understand import rules
 from simkit.understand.analysis import Analysis
 from simkit.understand.facts import extract_facts
+from simkit.understand.features import features, units
 from simkit.understand.matching import HAN, lazy_compile, scripts_of
 from simkit.understand.topics import TopicHit, topic_hits
 
@@ -159,14 +160,14 @@ def _label(text: str, lang: str) -> _Labelling:
     asked = rules.is_question(text, lang)
     keyword_topics = {h.topic for h in t_hits}
     topics = tuple(t for t in TOPICS if t in keyword_topics)
-    seq = model_mod.units(text)
+    seq = units(text)
     if not seq:  # nothing to read: empty, emoji, punctuation
         return _Labelling(("other",), topics, asked, hits, t_hits, keyword_topics, note="no words: other")
     model = model_mod.load_model()
     if model is None:
         labels = tuple(rules.rule_labels(text, lang, hits))
         return _Labelling(labels, topics, asked, hits, t_hits, keyword_topics, note="rules only: no model shipped")
-    feats = model_mod.features(text, model.config, cues=hits, topics=t_hits, seq=seq)
+    feats = features(text, model.config, cues=hits, topics=t_hits, seq=seq)
     scores = model.scores(feats)
     techniques, model_topics = model_mod.decide(scores, model.thresholds_for(lang))
     topics = tuple(t for t in TOPICS if t in keyword_topics or t in model_topics)
