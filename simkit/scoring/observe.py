@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from simkit.content.model import OBJECTION_STEPS
 from simkit.scoring.acts import PRESSURE_ACTS, asks_personal_data, pressure_kind
 from simkit.scoring.conversation import Conversation, parse_time
+from simkit.understand.matching import HAN_CHARS
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -126,7 +127,7 @@ class Observations:
         return tuple(f for f in self.feelings if f.turn + 1 <= len(self.trainee_words))
 
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # runs of Chinese characters
+_CJK = re.compile(f"[{HAN_CHARS}]+")  # runs of Chinese characters
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 
 

@@ -23,6 +23,7 @@ from typing import Any
 
 from simkit.understand import rules
 from simkit.understand.facts import extract_facts
+from simkit.understand.matching import HAN_CHARS
 from simkit.understand.topics import TopicHit, topic_hits
 
 _DIGIT = re.compile(r"\d")
@@ -35,7 +36,7 @@ def normalise(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'")
 
 
-_CASED_UNIT = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*|[?!$%]|[.。！？]")
+_CASED_UNIT = re.compile(f"[{HAN_CHARS}]" r"|[A-Za-z]+(?:'[A-Za-z]+)?|\d+(?:[.,]\d+)*|[?!$%]|[.。！？]")
 
 
 def units(text: str) -> list[str]:

@@ -72,8 +72,12 @@ def loose(text: str) -> str:
     return text.lower() if text.isascii() else text.translate(_LOOSE).lower()
 
 
-#: A Chinese character (one definition for language detection, cues and keywords).
-HAN = lazy_compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: The Chinese characters, as the inside of a regular-expression class: the unified ideographs,
+#: extension A and the compatibility ideographs. The one definition, for every pattern that
+#: needs it (language detection, cues, model units, word counts).
+HAN_CHARS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: A Chinese character.
+HAN = lazy_compile(f"[{HAN_CHARS}]")
 _LATIN_OR_NUMBER = lazy_compile(r"[A-Za-z0-9$]")
 
 
