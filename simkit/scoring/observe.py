@@ -82,9 +82,10 @@ class Act:
     detail: str = ""
 
 
-@dataclass(frozen=True)
-class Ask:
-    """A question the customer asked, and whether and when the trainee answered it."""
+@dataclass(frozen=True, kw_only=True)
+class AskTrack:
+    """How one of the scenario's questions (a :class:`simkit.content.Ask`) went: when the
+    customer asked it, and whether and when the trainee answered it."""
 
     id: str
     topic: str
@@ -107,7 +108,7 @@ class Observations:
     greeted_late: int | None  # a greeting after that
     acts: tuple[Act, ...]
     interrogations: tuple[tuple[int, int], ...]  # (turn, closed questions in a row)
-    asks: tuple[Ask, ...]
+    asks: tuple[AskTrack, ...]
     failed_closes: tuple[tuple[int, str], ...]  # (turn, what was missing)
     relevant_pitches: tuple[int, ...]  # turns whose presentation answered a known need
     recommendations: tuple[int, ...]  # turns with a recommendation tied to known needs
@@ -244,7 +245,7 @@ def observe(conv: Conversation) -> Observations:
     ordered = sorted(counted, key=lambda t: (t.raised is None, t.raised or 0,
                                              order.index(t.id) if t.id in order else len(order)))
     asks = tuple(
-        Ask(a.id, a.topic, asked_at[a.id], answered.get(a.id), ignored.get(a.id))
+        AskTrack(id=a.id, topic=a.topic, asked=asked_at[a.id], answered=answered.get(a.id), ignored=ignored.get(a.id))
         for a in conv.scenario.asks if a.id in asked_at
     )
     return Observations(
