@@ -162,9 +162,8 @@ def default_library() -> Library:
         ContentError: the folder is missing or its files have problems.
     """
     root = default_scenarios_path()
-    files = [path for path, _ in find_content_files([root])[0]]
-    stamp = tuple(_stamp(path) for path in files)
-    key = str(root.resolve())
+    key = os.path.abspath(root)
+    stamp = _stamp(key)
     with _cache_lock:
         cached = _cache.get(key)
         if cached and cached[0] == stamp:
@@ -174,12 +173,35 @@ def default_library() -> Library:
         return library
 
 
-def _stamp(path: Path) -> tuple[str, int, int]:
-    try:
-        stat = path.stat()
-    except OSError:
-        return str(path), -1, -1
-    return str(path), stat.st_mtime_ns, stat.st_size
+def _stamp(root: str) -> tuple[tuple[str, int, int], ...]:
+    """Every content file under ``root`` with its modification time and size, sorted.
+
+    What a session start checks to know the cached library is current: one ``os.scandir`` per
+    folder (about 80 us for scenarios/, where finding and resolving the files as
+    :func:`find_content_files` does cost most of a session start).
+    """
+    if os.path.isfile(root):  # $SIMKIT_SCENARIOS may name one file
+        stat = os.stat(root)
+        return ((root, stat.st_mtime_ns, stat.st_size),)
+    found: list[tuple[str, int, int]] = []
+    folders = [root]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue  # a missing folder: load_library reports it
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                folders.append(entry.path)
+            elif entry.name.endswith(SUFFIXES):
+                try:
+                    stat = entry.stat()
+                except OSError:
+                    continue
+                found.append((entry.path, stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(found))
 
 
 def find_content_files(paths: PathLike | Iterable[PathLike]) -> tuple[list[tuple[Path, str]], list[Problem]]:
