@@ -2,8 +2,9 @@
 
 A transcript is JSON (``format: simkit-transcript``, ``format_version: 1``) holding the
 scenario id and content hash, the seed, the language, the simkit and analyzer versions and every
-turn with its timestamp. Customer lines are recorded but never trusted: :func:`replay` feeds the
-trainee's lines to a fresh Session and lists every customer line that comes out differently.
+turn with its timestamp. Customer lines are recorded but never trusted:
+:func:`simkit.engine.replay.replay` feeds the trainee's lines to a fresh Session and lists every
+customer line that comes out differently.
 """
 
 from __future__ import annotations
@@ -13,13 +14,9 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from simkit.errors import TranscriptError
-
-if TYPE_CHECKING:  # pragma: no cover
-    from simkit.content import Library
-    from simkit.engine import Session
 
 FORMAT = "simkit-transcript"
 FORMAT_VERSION = 1
@@ -233,69 +230,3 @@ def atomic_write_text(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-@dataclass(frozen=True)
-class LineDiff:
-    """A customer line that came out differently on replay (turn 0 is the opening)."""
-
-    turn: int
-    recorded: str
-    replayed: str
-
-
-@dataclass
-class ReplayReport:
-    """The result of replaying a transcript.
-
-    Attributes:
-        session: the fresh session the trainee's lines were fed to (its state, beats, outcome).
-        differences: every customer line that differs from the recording.
-        scenario_changed: the scenario's content hash differs from the recorded one (the
-            scenario was edited since), which explains differences without any tampering.
-        analyzer_changed: the understanding model differs from the one recorded.
-        engine_changed: the engine (director, actor, session) differs from the one recorded.
-    """
-
-    session: Session
-    differences: list[LineDiff]
-    scenario_changed: bool
-    analyzer_changed: bool
-    engine_changed: bool = False
-
-    @property
-    def reproduced(self) -> bool:
-        return not self.differences
-
-
-def replay(transcript: Transcript, *, library: Library | None = None) -> ReplayReport:
-    """Feed the transcript's trainee lines to a fresh Session and compare every customer line.
-
-    Raises:
-        UnknownIdError: the transcript's scenario is not in the library.
-    """
-    from simkit.content import default_library
-    from simkit.engine import Session
-    from simkit.engine.version import ENGINE_VERSION
-    from simkit.understand import ANALYZER_VERSION
-
-    library = library or default_library()
-    session = Session(transcript.scenario_id, seed=transcript.seed, lang=transcript.lang,
-                      library=library, clock=lambda: transcript.started_at)
-    differences = []
-    if session.opening != transcript.opening:
-        differences.append(LineDiff(0, transcript.opening, session.opening))
-    for turn in transcript.turns:
-        if session.done:
-            differences.append(LineDiff(turn.n, turn.customer, ""))
-            continue
-        replayed = session.record(turn.trainee, at=turn.trainee_at).customer
-        if replayed != turn.customer:
-            differences.append(LineDiff(turn.n, turn.customer, replayed))
-    return ReplayReport(
-        session=session,
-        differences=differences,
-        scenario_changed=session.transcript.scenario_hash != transcript.scenario_hash,
-        analyzer_changed=bool(transcript.analyzer) and transcript.analyzer != ANALYZER_VERSION,
-        engine_changed=bool(transcript.engine) and transcript.engine != ENGINE_VERSION,
-    )

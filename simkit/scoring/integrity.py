@@ -12,7 +12,7 @@ from simkit.scoring.scorecard import Integrity
 
 
 def check_integrity(transcript, report) -> Integrity:
-    """Judge a :class:`~simkit.transcript.ReplayReport` of ``transcript``.
+    """Judge a :class:`~simkit.engine.replay.ReplayReport` of ``transcript``.
 
     Returns:
         An :class:`~simkit.scoring.scorecard.Integrity` whose status is ``scenario-changed``

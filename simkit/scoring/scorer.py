@@ -22,7 +22,8 @@ from simkit.scoring.rubric import DIMENSIONS, Rubric
 from simkit.scoring.scorecard import Dimension, Scorecard
 from simkit.scoring.verdict import judge
 from simkit.scoring.words import tier_label
-from simkit.transcript import Transcript, replay
+from simkit.engine.replay import replay
+from simkit.transcript import Transcript
 
 if TYPE_CHECKING:  # pragma: no cover
     from simkit.content import Library
