@@ -54,10 +54,7 @@ class Library:
         Raises:
             UnknownIdError: no such scenario (the error suggests close ids).
         """
-        try:
-            return self.scenarios[scenario_id]
-        except KeyError:
-            raise UnknownIdError("scenario", scenario_id, self.scenarios) from None
+        return _lookup("scenario", scenario_id, self.scenarios)
 
     def persona(self, persona_id: str) -> Persona:
         """The persona with this id.
@@ -65,10 +62,7 @@ class Library:
         Raises:
             UnknownIdError: no such persona (the error suggests close ids).
         """
-        try:
-            return self.personas[persona_id]
-        except KeyError:
-            raise UnknownIdError("persona", persona_id, self.personas) from None
+        return _lookup("persona", persona_id, self.personas)
 
     def content_hash(self, scenario_id: str) -> str:
         """``"sha256:<hex>"`` of the scenario's content and its persona's.
@@ -96,6 +90,13 @@ class Library:
 
     def __repr__(self) -> str:
         return f"<Library: {len(self.personas)} personas, {len(self.scenarios)} scenarios>"
+
+
+def _lookup(kind: str, item_id: str, items: Mapping[str, Any]) -> Any:
+    try:
+        return items[item_id]
+    except KeyError:
+        raise UnknownIdError(kind, item_id, items) from None
 
 
 def load_library(paths: PathLike | Iterable[PathLike]) -> Library:

@@ -15,18 +15,29 @@ from simkit.errors import suggest
 from simkit.labels import LANGS
 
 
-@dataclass(frozen=True)
-class Text(Type):
-    """Bilingual text ``{zh: str, en: str}``: each language present and non-empty."""
+class _Bilingual(Type):
+    """A mapping of language to a value; :meth:`check_languages` checks each language's value."""
 
-    expected = "bilingual text {zh: ..., en: ...}"
+    expected = "a mapping of languages"
 
     def accepts(self, value: Any) -> bool:
         return isinstance(value, dict)
 
     def check(self, value: Any, path: YamlPath, ctx: Context) -> None:
-        if not _languages(value, path, ctx, self.expected):
-            return
+        if _languages(value, path, ctx, self.expected):
+            self.check_languages(value, path, ctx)
+
+    def check_languages(self, value: dict[str, Any], path: YamlPath, ctx: Context) -> None:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Text(_Bilingual):
+    """Bilingual text ``{zh: str, en: str}``: each language present and non-empty."""
+
+    expected = "bilingual text {zh: ..., en: ...}"
+
+    def check_languages(self, value: dict[str, Any], path: YamlPath, ctx: Context) -> None:
         for lang in LANGS:
             if lang not in value:
                 ctx.report(path, "missing-translation", f"missing the {lang!r} translation")
@@ -40,7 +51,7 @@ class Text(Type):
 
 
 @dataclass(frozen=True)
-class Lines(Type):
+class Lines(_Bilingual):
     """Bilingual line variants ``{zh: [str, ...], en: [str, ...]}``, each list non-empty.
 
     ``spoken`` lines are said by the customer (so their ``{placeholders}`` are checked);
@@ -51,12 +62,7 @@ class Lines(Type):
     allow_empty: bool = False
     expected = "bilingual lines {zh: [...], en: [...]}"
 
-    def accepts(self, value: Any) -> bool:
-        return isinstance(value, dict)
-
-    def check(self, value: Any, path: YamlPath, ctx: Context) -> None:
-        if not _languages(value, path, ctx, self.expected):
-            return
+    def check_languages(self, value: dict[str, Any], path: YamlPath, ctx: Context) -> None:
         for lang in LANGS:
             variants = value.get(lang)
             where = (*path, lang)

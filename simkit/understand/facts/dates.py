@@ -72,6 +72,11 @@ def _hour(h: float, part: str | None) -> int | None:
     return hour % 24
 
 
+def _clock(hour: int, minute: float | None) -> dict[str, Any]:
+    """A time's value: the hour, and the minute unless it is 0 or unknown."""
+    return {"hour": hour, "minute": int(minute)} if minute else {"hour": hour}
+
+
 def _zh_dates(text: str, out: list[tuple[int, int, dict[str, Any]]]) -> None:
     for m in _ZH_DATE.finditer(text):
         v: dict[str, Any] = {}
@@ -115,13 +120,9 @@ def _zh_dates(text: str, out: list[tuple[int, int, dict[str, Any]]]) -> None:
         if h is None or (minute is not None and not 0 <= minute <= 59):
             continue
         hour = _hour(h, part)
-        if hour is None:
-            continue
-        v = {"hour": hour}
-        if minute:
-            v["minute"] = int(minute)
-        start = m.start("part") if m.group("part") else m.start("h") if m.group("h") else m.start("hh")
-        out.append((start, m.end(), v))
+        if hour is not None:
+            start = m.start("part") if m.group("part") else m.start("h") if m.group("h") else m.start("hh")
+            out.append((start, m.end(), _clock(hour, minute)))
     for m in _ZH_PART.finditer(text):
         out.append((m.start(), m.end(), {"part": _PART_ZH[m.group(0)]}))
 
@@ -186,13 +187,8 @@ def _en_dates(text: str, out: list[tuple[int, int, dict[str, Any]]]) -> None:
             hour = None
         else:
             hour = _hour(h, part)
-        if hour is None:
-            continue
-        v = {"hour": hour}
-        if minute:
-            v["minute"] = int(minute)
-        start = m.start("h") if m.group("prep") else m.start()
-        out.append((start, m.end(), v))
+        if hour is not None:
+            out.append((m.start("h") if m.group("prep") else m.start(), m.end(), _clock(hour, minute)))
     for m in _EN_PART.finditer(text):
         out.append((m.start("p"), m.end(), {"part": _EN_PART_MAP[loose(m.group("p"))]}))
 
