@@ -46,7 +46,9 @@ CUE_TABLE: tuple[tuple[str, str, str, str], ...] = (
      r"是不是|有没有|是否|能不能|会不会|要不要|需不需要|用不用|对不对|多不多|远不远|大不大|够不够|好不好|贵不贵|考虑过.{0,10}[吗嘛]|了没[？?]?$|没有[？?]$"),
     ("closed_question", "zh", "single-fact",
      r"几(?:年|个|口|位|座|次|辆|万|公里|点|号|月|家|趟)|多少|多久|多大|多远|多高|多长|哪(?:一?年|个颜色|款|种颜色|天|个月)|什么时候|几月份"),
-    ("closed_question", "zh", "tag", r"(?:对吧|是吧|吧)[？?～~]?\s*$|[^？?]{2,}[？?]\s*$"),
+    # A question mark ending the line after two or more other characters; the match can only
+    # start at the line's start or after another question mark (and so stays linear in length).
+    ("closed_question", "zh", "tag", r"(?:对吧|是吧|吧)[？?～~]?\s*$|(?:^|(?<=[？?]))[^？?]{2,}[？?]\s*$"),
     ("closed_question", "en", "aux-start",
      r"(?:^|[.!—–-]\s*|, )(?:so,? |and,? |ok(?:ay)?,? |just |but )?(?:do|does|did|is|are|was|were|have|has|had|can|could|will|"
      r"would|should|shall|may|any|are there|is there|you have|you've got|you got)\b[^.!]*\?"),
