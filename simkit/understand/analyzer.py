@@ -28,8 +28,9 @@ from simkit.understand.topics import TopicHit, topic_hits
 #: Longer input is analysed on its first MAX_CHARS characters (the Analysis keeps the full text).
 MAX_CHARS = 2000
 
-_VERSIONED_FILES = ("analyzer.py", "rules.py", "matching.py", "topics.py", "facts/__init__.py", "facts/numbers.py",
-                    "facts/found.py", "facts/things.py", "facts/money.py", "facts/dates.py", "model.py", "model.json")
+_VERSIONED_FILES = ("analyzer.py", "rules.py", "cue_table.py", "matching.py", "topics.py", "features.py", "model.py",
+                    "model.json", "facts/__init__.py", "facts/numbers.py", "facts/found.py", "facts/things.py",
+                    "facts/money.py", "facts/dates.py")
 
 #: Changes whenever the rules, the extraction code or the shipped model change.
 ANALYZER_VERSION: str = files_version("nlu-", Path(__file__).parent, _VERSIONED_FILES)

@@ -50,7 +50,7 @@ def test_files(corpus_dir: Path = CORPUS_DIR) -> list[Path]:
 
 
 # The code that decides a line's features: the model's own, and the cues and topic keywords.
-_FEATURE_CODE = ("features.py", "model.py", "training.py", "rules.py", "topics.py", "matching.py")
+_FEATURE_CODE = ("features.py", "model.py", "training.py", "rules.py", "cue_table.py", "topics.py", "matching.py")
 
 
 def source_hash(corpus_dir: Path = CORPUS_DIR) -> str:
