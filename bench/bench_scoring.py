@@ -153,8 +153,8 @@ def main() -> None:
         t_replay = time.perf_counter() - t0
         t0 = time.perf_counter()
         for t, r in zip(loaded, reports):
-            score_conversation(Conversation.from_session(r.session), integrity=check_integrity(t, r), source=None,
-                               scenario_hash=r.session.transcript.scenario_hash, seed=t.seed)
+            score_conversation(Conversation.from_session(r.session, times=t.times), integrity=check_integrity(t, r),
+                               source=None, scenario_hash=r.session.transcript.scenario_hash, seed=t.seed)
         t_score = time.perf_counter() - t0
 
         # What-if: the same scoring with every analysis looked up instead of computed, which is

@@ -1,10 +1,17 @@
 """Transcripts: the record of a conversation, saved atomically and replayable.
 
-A transcript is JSON (``format: simkit-transcript``, ``format_version: 1``) holding the
-scenario id and content hash, the seed, the language, the simkit and analyzer versions and every
-turn with its timestamp. Customer lines are recorded but never trusted:
+A transcript is JSON (``format: simkit-transcript``, ``format_version: 2``) holding the
+scenario id and content hash, the seed, the language, the simkit, analyzer and engine versions
+and every turn with its timestamp. Customer lines are recorded but never trusted:
 :func:`simkit.engine.replay.replay` feeds the trainee's lines to a fresh Session and lists every
 customer line that comes out differently.
+
+``times`` says how the timestamps were taken: ``"live"`` when the session's own clock stamped
+them as a person typed (an interactive terminal or widget), ``"untrusted"`` otherwise (piped or
+scripted input, a caller's clock, any ``at=``). Only live times earn responsiveness points (see
+:mod:`simkit.scoring.integrity`). ``signature`` is the slot the exam server will fill; a file
+without one can have any field edited, ``times`` included. Version 1 files still load; their
+times are untrusted.
 """
 
 from __future__ import annotations
@@ -19,7 +26,9 @@ from typing import Any, NoReturn
 from simkit.errors import TranscriptError
 
 FORMAT = "simkit-transcript"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # version 1 had no ``times`` and no ``signature``
+TIMES_LIVE, TIMES_UNTRUSTED = "live", "untrusted"
 MAX_BYTES = 20 * 1024 * 1024  # far above any real conversation; guards against junk
 
 
@@ -63,6 +72,8 @@ class Transcript:
     outcome: dict[str, Any] | None = None
     simkit_version: str = ""
     engine: str = ""
+    times: str = TIMES_UNTRUSTED
+    signature: str | None = None  # filled by the exam server: see canonical_bytes()
 
     def __post_init__(self) -> None:
         if not self.simkit_version:
@@ -89,7 +100,20 @@ class Transcript:
             "opening_beats": self.opening_beats,
             "turns": [t.to_dict() for t in self.turns],
             "outcome": self.outcome,
+            "times": self.times,
+            "signature": self.signature,
         }
+
+    def canonical_bytes(self, *, trainee_id: str, exam_id: str) -> bytes:
+        """The exact bytes the exam server's signature will cover (an HMAC, in a later version).
+
+        Canonical JSON (sorted keys, no spaces, UTF-8) of the whole transcript without its
+        ``signature``, bound to the trainee and the exam, so a signed transcript can be neither
+        edited (a timestamp, ``times``, a line) nor handed in by someone else or for another exam.
+        """
+        body = {k: v for k, v in self.to_dict().items() if k != "signature"}
+        signed = {"exam_id": exam_id, "trainee_id": trainee_id, "transcript": body}
+        return json.dumps(signed, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
@@ -136,8 +160,8 @@ class Transcript:
         if data.get("format") != FORMAT:
             check.fail("format", f"expected {FORMAT!r}, got {data.get('format')!r}")
         version = data.get("format_version")
-        if version != FORMAT_VERSION:
-            check.fail("format_version", f"this simkit reads version {FORMAT_VERSION}, got {version!r}")
+        if version not in READABLE_VERSIONS or type(version) is not int:
+            check.fail("format_version", f"this simkit reads versions 1 to {FORMAT_VERSION}, got {version!r}")
         scenario = check.typed(data, "scenario", dict)
         scenario_id = check.typed(scenario, "id", str, "scenario.")
         scenario_hash = check.typed(scenario, "hash", str, "scenario.")
@@ -154,6 +178,10 @@ class Transcript:
                               state=item.get("state") or {}))
         outcome = data.get("outcome")
         check.require(outcome is None or isinstance(outcome, dict), "outcome", "expected an object or null")
+        times = data.get("times", TIMES_UNTRUSTED) if version >= 2 else TIMES_UNTRUSTED
+        check.require(times in (TIMES_LIVE, TIMES_UNTRUSTED), "times", f"expected 'live' or 'untrusted', got {times!r}")
+        signature = data.get("signature")
+        check.require(signature is None or isinstance(signature, str), "signature", "expected text or null")
         return cls(
             scenario_id=scenario_id,
             scenario_hash=scenario_hash,
@@ -167,6 +195,8 @@ class Transcript:
             outcome=outcome,
             simkit_version=str(data.get("simkit_version", "")),
             engine=str(data.get("engine", "")),
+            times=times,
+            signature=signature,
         )
 
 

@@ -34,8 +34,8 @@ def _play(args: argparse.Namespace) -> int:
     from simkit.engine import Session
 
     path = args.transcript or default_transcript_path(args.scenario, args.seed)
-    session = Session(args.scenario, seed=args.seed, lang=args.lang, save_to=path)
-    interactive = sys.stdin.isatty()
+    interactive = sys.stdin.isatty()  # piped lines carry no typing times: the transcript says so
+    session = Session(args.scenario, seed=args.seed, lang=args.lang, save_to=path, interactive=interactive)
     play_conversation(session, sys.stdin, sys.stdout, interactive=interactive)
     out = sys.stdout if interactive else sys.stderr
     if session.outcome:
@@ -94,13 +94,13 @@ def _replay(args: argparse.Namespace) -> int:
         report = replay(transcript)
     except UnknownIdError as exc:
         raise SimkitError(f"{args.file}: {exc}") from None
+    # What the file says about its versions is information, never an excuse for a difference.
     if report.scenario_changed:
-        print(f"note: scenario {transcript.scenario_id!r} changed since this transcript was recorded "
-              "(content hash differs); differences below come from that edit, not from tampering")
+        print(f"note: the recorded hash of scenario {transcript.scenario_id!r} is not the current one")
     if report.analyzer_changed:
-        print("note: the understanding model changed since this transcript was recorded")
+        print("note: the recorded analyzer version is not the current one")
     if report.engine_changed:
-        print("note: the conversation engine changed since this transcript was recorded")
+        print("note: the recorded engine version is not the current one")
     for diff in report.differences:
         where = "opening" if diff.turn == 0 else f"turn {diff.turn}"
         print(f"{where}: customer line differs\n  recorded: {diff.recorded}\n  replayed: {diff.replayed}")

@@ -14,50 +14,24 @@ One call to :meth:`Director.step` handles one trainee line. The rules, in the or
    and prompt objections;
 8. a close attempt succeeds only when the scenario's goal conditions hold;
 9. patience or trust at zero, or the last turn, ends the conversation with a defeat reason.
+
+Every number and table these rules use is in :mod:`simkit.engine.rulebook`.
 """
 
 from __future__ import annotations
 
 from simkit.content.model import OBJECTION_STEPS, Need, Objection, Persona, Scenario
 from simkit.engine.beats import Beat
+from simkit.engine.rulebook import (
+    ACKNOWLEDGE_TRUST, CLOSED_ONLY, CONFIRM_TRUST, DEFEAT_REASONS, EMPATHY_TRUST, EVIDENCE_INTEREST, EVIDENCE_TRUST,
+    FAILED_CLOSE_PATIENCE, FAILED_CLOSE_TRUST, GREETING_LATEST_TURN, GREETING_TRUST, IGNORED_ASK_PATIENCE,
+    INTERROGATION_PATIENCE, INTERROGATION_RUN, LATE_CONCESSION_INTEREST, NEED_INTEREST, NEED_TRUST,
+    PITCH_BEFORE_NEEDS_PATIENCE, PITCH_TECHNIQUES, PREMATURE_DISCOUNT_PATIENCE, PREMATURE_DISCOUNT_TRUST,
+    PRESENT_INTEREST, PRESSURE_PATIENCE, PRESSURE_TRUST, PROBE_TRUST, RECOMMEND_INTEREST, STEP_TECHNIQUES,
+)
 from simkit.engine.state import CustomerState, ObjectionProgress
 from simkit.labels import QUESTION_TECHNIQUES
 from simkit.understand import Analysis
-
-# Effects, in points. Trust and interest run 0-100; patience counts down to 0.
-GREETING_TRUST = 5
-EMPATHY_TRUST = 3
-PRESSURE_TRUST, PRESSURE_PATIENCE = -15, -2
-PREMATURE_DISCOUNT_TRUST, PREMATURE_DISCOUNT_PATIENCE = -10, -1
-LATE_CONCESSION_INTEREST = 5
-ACKNOWLEDGE_TRUST, PROBE_TRUST, EVIDENCE_TRUST, CONFIRM_TRUST = 4, 3, 6, 4
-EVIDENCE_INTEREST = 5
-NEED_TRUST, NEED_INTEREST = 3, 4
-PRESENT_INTEREST, RECOMMEND_INTEREST = 8, 12
-FAILED_CLOSE_TRUST = -3
-INTERROGATION_RUN = 3  # closed questions in a row that start to cost patience
-
-# Which technique advances each objection step.
-STEP_TECHNIQUES = {
-    "acknowledged": ("empathy",),
-    "probed": ("probe", "open_question"),
-    "evidence": ("evidence", "present", "recommend"),  # a presentation counts only if it names the proof
-    "confirmed": ("confirm",),
-}
-
-# Techniques that present something; proof offered unasked is a pitch too.
-PITCH_TECHNIQUES = frozenset({"present", "recommend", "evidence"})
-CLOSED_ONLY = frozenset({"closed_question"})  # the question techniques of a plain closed question
-
-# What the customer says when the last thing that cost patience makes them leave.
-DEFEAT_REASONS = {
-    "pressure": "pressured",
-    "ignored": "ignored",
-    "interrogation": "interrogated",
-    "pitching": "not_listened_to",
-    "premature_close": "pushed_to_close",
-    "discount": "lost_trust",
-}
 
 
 class Director:
@@ -136,10 +110,10 @@ class Director:
         state.pending_ask = None
         if ask.topic in analysis.topics:
             return [Beat(kind="react", rule="ask-answered", params={"topic": ask.topic})]
-        state.adjust(patience=-1)
+        state.adjust(patience=IGNORED_ASK_PATIENCE)
         state.offend("ignored")
         return [Beat(kind="react", rule="ask-ignored", params={"topic": ask.topic}, line=("reaction", "ignored"),
-                     effects={"patience": -1})]
+                     effects={"patience": IGNORED_ASK_PATIENCE})]
 
     def _pressure(self, state: CustomerState) -> list[Beat]:
         """The line is pressure."""
@@ -168,7 +142,7 @@ class Director:
     def _greeting(self, state: CustomerState) -> list[Beat]:
         """The line is the trainee's first greeting."""
         state.greeted = True
-        if state.turn > 2:  # a greeting halfway through the talk earns nothing
+        if state.turn > GREETING_LATEST_TURN:  # a greeting halfway through the talk earns nothing
             return []
         state.adjust(trust=GREETING_TRUST)
         return [Beat(kind="react", rule="greeting", params={"trust": GREETING_TRUST}, line=("reaction", "greet"),
@@ -253,10 +227,10 @@ class Director:
         else:
             beats.append(Beat(kind="react", rule="nothing-new", line=("reaction", "nothing_new")))
         if state.closed_run >= INTERROGATION_RUN:
-            state.adjust(patience=-1)
+            state.adjust(patience=INTERROGATION_PATIENCE)
             state.offend("interrogation")
             beats.append(Beat(kind="react", rule="interrogation", params={"count": state.closed_run},
-                              line=("reaction", "interrogated"), effects={"patience": -1}))
+                              line=("reaction", "interrogated"), effects={"patience": INTERROGATION_PATIENCE}))
         return beats
 
     def _need_to_reveal(
@@ -291,10 +265,10 @@ class Director:
         if pitched:
             known_topics = {t for n in self.persona.needs if n.id in state.needs_revealed for t in n.reveal_topics}
             if not state.needs_revealed:
-                state.adjust(patience=-1)
+                state.adjust(patience=PITCH_BEFORE_NEEDS_PATIENCE)
                 state.offend("pitching")
                 beats.append(Beat(kind="react", rule="present-before-needs", line=("reaction", "lukewarm"),
-                                  effects={"patience": -1}))
+                                  effects={"patience": PITCH_BEFORE_NEEDS_PATIENCE}))
             elif "recommend" in pitched or known_topics & set(analysis.topics):
                 gain = RECOMMEND_INTEREST if "recommend" in pitched else PRESENT_INTEREST
                 state.adjust(interest=gain)
@@ -323,12 +297,12 @@ class Director:
         if not missing:
             return [Beat(kind="accept", rule="close-success", params={"goal": goal}, line=("accept",))], True
         state.failed_closes += 1
-        state.adjust(trust=FAILED_CLOSE_TRUST, patience=-1)
+        state.adjust(trust=FAILED_CLOSE_TRUST, patience=FAILED_CLOSE_PATIENCE)
         state.offend("premature_close")
         raised = self._raise_objection(state, {"close"})
         line = None if raised else ("reaction", "not_ready")  # a raised objection speaks instead
         not_ready = Beat(kind="react", rule="close-not-ready", params={"missing": ", ".join(missing)}, line=line,
-                         effects={"trust": FAILED_CLOSE_TRUST, "patience": -1})
+                         effects={"trust": FAILED_CLOSE_TRUST, "patience": FAILED_CLOSE_PATIENCE})
         return [not_ready] + raised, False
 
     def _goal_missing(self, state: CustomerState) -> list[str]:

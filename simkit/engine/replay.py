@@ -35,10 +35,12 @@ class ReplayReport:
     Attributes:
         session: the fresh session the trainee's lines were fed to (its state, beats, outcome).
         differences: every customer line that differs from the recording.
-        scenario_changed: the scenario's content hash differs from the recorded one (the
-            scenario was edited since), which explains differences without any tampering.
-        analyzer_changed: the understanding model differs from the one recorded.
-        engine_changed: the engine (director, actor, session) differs from the one recorded.
+        scenario_changed: the scenario's content hash differs from the recorded one.
+        analyzer_changed: the recorded analyzer version is not the current one (or is missing).
+        engine_changed: the recorded engine version is not the current one (or is missing).
+
+    These say what the file claims; they never explain a difference away (the policy is
+    :mod:`simkit.scoring.integrity`).
     """
 
     session: Session
@@ -77,6 +79,6 @@ def replay(transcript: Transcript, *, library: Library | None = None) -> ReplayR
         session=session,
         differences=differences,
         scenario_changed=session.transcript.scenario_hash != transcript.scenario_hash,
-        analyzer_changed=bool(transcript.analyzer) and transcript.analyzer != ANALYZER_VERSION,
-        engine_changed=bool(transcript.engine) and transcript.engine != ENGINE_VERSION,
+        analyzer_changed=transcript.analyzer != ANALYZER_VERSION,
+        engine_changed=transcript.engine != ENGINE_VERSION,
     )

@@ -15,7 +15,7 @@ from simkit.engine.director import Director
 from simkit.engine.version import ENGINE_VERSION
 from simkit.errors import SessionError
 from simkit.labels import LANGS
-from simkit.transcript import Transcript, Turn
+from simkit.transcript import TIMES_LIVE, TIMES_UNTRUSTED, Transcript, Turn
 from simkit.understand import ANALYZER_VERSION, Analysis, analyze
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -77,10 +77,13 @@ class Session:
 
     - ``Session(scenario_id, seed=0, lang="zh")`` starts the conversation; ``opening`` holds the
       customer's first words. ``library`` picks the content (default: the repo's scenarios/);
-      ``save_to`` saves the transcript atomically after every turn.
+      ``save_to`` saves the transcript atomically after every turn. ``interactive=True`` says a
+      person types the lines as they happen (a terminal or a widget): the transcript then
+      records its times as ``"live"``, the only times responsiveness is judged on, until a
+      timestamp comes from elsewhere (``at=`` or a ``clock`` of the caller's).
     - ``say(text)`` takes one trainee line and returns a :class:`Reply` (customer text, state
       snapshot, beats with the rules that fired, the analysis of the line, done, outcome).
-      ``at`` overrides the timestamp (ISO 8601), as replays do.
+      ``at`` overrides the timestamp (ISO 8601), as replays do; the times are then untrusted.
     - ``done`` is True once the customer agreed or left; ``outcome`` then says how.
     - ``state`` is the current snapshot; ``transcript`` the record so far.
 
@@ -102,6 +105,7 @@ class Session:
         library: Library | None = None,
         save_to: str | Path | None = None,
         clock: Callable[[], str] = utc_now,
+        interactive: bool = False,
     ) -> None:
         if lang not in LANGS:
             raise SessionError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
@@ -134,6 +138,7 @@ class Session:
             started_at=clock(),
             opening=self.opening,
             opening_beats=[b.to_dict() for b in opening_beats],
+            times=TIMES_LIVE if interactive and clock is utc_now else TIMES_UNTRUSTED,
         )
         self._save()
 
@@ -165,6 +170,8 @@ class Session:
             )
         if not isinstance(text, str):
             raise SessionError(f"say() takes the trainee's line as text, got {type(text).__name__}")
+        if at is not None:
+            self.transcript.times = TIMES_UNTRUSTED  # a time from outside: not what the session saw
         at = at or self._clock()
         analysis = analyze(text, lang=self.lang)
         beats, defeat = self._director.step(self._state, analysis, text)

@@ -82,6 +82,8 @@ class Conversation:
         turns: the replayed turns, in order.
         outcome: ``{"status", "goal", "reason", "turn"}``; status ``open`` when the trainee
             stopped before the customer agreed or left.
+        times: how the recorded timestamps were taken, ``live`` or ``untrusted`` (see
+            :mod:`simkit.scoring.integrity`: only live times are judged).
     """
 
     scenario: Scenario
@@ -92,6 +94,7 @@ class Conversation:
     opening_beats: tuple[Beat, ...]
     turns: tuple[TurnView, ...]
     outcome: dict[str, Any]
+    times: str = "untrusted"
 
     @property
     def last_turn(self) -> int | None:
@@ -105,8 +108,14 @@ class Conversation:
         return self.turns[-1].state.get(key, default) if self.turns else default
 
     @classmethod
-    def from_session(cls, session: Session) -> Conversation:
-        """The view of a (replayed) session."""
+    def from_session(cls, session: Session, *, times: str | None = None) -> Conversation:
+        """The view of a (replayed) session.
+
+        Args:
+            session: the session.
+            times: the recorded transcript's ``times`` when ``session`` is its replay (a replay
+                stamps the recorded times itself, so its own record says ``untrusted``).
+        """
         record = session.transcript
         turns = tuple([
             TurnView(n=t.n, text=t.trainee, at=t.trainee_at, customer=t.customer,
@@ -127,6 +136,7 @@ class Conversation:
             opening_beats=_beats(record.opening_beats),
             turns=turns,
             outcome=outcome,
+            times=times or record.times,
         )
 
 

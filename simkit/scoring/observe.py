@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from simkit.content.model import OBJECTION_STEPS
 from simkit.scoring.acts import PRESSURE_ACTS, asks_personal_data, pressure_kind
-from simkit.scoring.conversation import Conversation, parse_time
+from simkit.scoring.conversation import Conversation
+from simkit.scoring.integrity import TimeReview, review_times
 from simkit.understand.matching import HAN_CHARS
 
 
@@ -115,7 +116,10 @@ class Observations:
     trainee_words: tuple[int, ...]  # per turn
     customer_words: tuple[int, ...]  # per turn
     opening_words: int
-    delays: tuple[tuple[int, int | None], ...]  # (turn, whole seconds since the customer's last line)
+    # (turn, whole seconds since the customer's last line), None when the time cannot be judged
+    # (not recorded live, a failed check: see simkit.scoring.integrity)
+    delays: tuple[tuple[int, int | None], ...]
+    times: TimeReview  # the checked timestamps and why any reply time cannot be judged
 
     @property
     def listener_words(self) -> int:
@@ -150,6 +154,7 @@ def count_words(text: str) -> int:
 def observe(conv: Conversation) -> Observations:
     """Read the observations of a replayed conversation."""
     persona, goal = conv.persona, conv.scenario.goal
+    times = review_times(conv.started_at, [(t.n, t.text, t.at) for t in conv.turns], times=conv.times)
     deep = {n.id for n in persona.needs if n.depth == "deep"}
     questions: list[Question] = []
     found: dict[str, tuple[int, dict]] = {}
@@ -266,7 +271,8 @@ def observe(conv: Conversation) -> Observations:
         trainee_words=tuple(count_words(t.text) for t in conv.turns),
         customer_words=tuple(count_words(t.customer) for t in conv.turns),
         opening_words=count_words(conv.opening),
-        delays=_delays(conv),
+        delays=_judged_delays(times),
+        times=times,
     )
 
 
@@ -299,15 +305,8 @@ def _pending_id(pending: list[str]) -> str | None:
     return pending.pop(0) if pending else None
 
 
-def _delays(conv: Conversation) -> tuple[tuple[int, int | None], ...]:
-    """Seconds from the customer's last line to each trainee line (the customer answers at once)."""
-    delays = []
-    previous = parse_time(conv.started_at)
-    for turn in conv.turns:
-        moment = parse_time(turn.at)
-        if moment is None or previous is None or moment < previous:
-            delays.append((turn.n, None))
-        else:
-            delays.append((turn.n, int((moment - previous).total_seconds())))
-        previous = moment
-    return tuple(delays)
+def _judged_delays(times: TimeReview) -> tuple[tuple[int, int | None], ...]:
+    """Whole seconds from the customer's last line to each trainee line, where they can be judged."""
+    if times.unjudged_reason is not None:
+        return tuple((n, None) for n, _ in times.delays)
+    return tuple((n, None if seconds is None or times.too_fast(n) else int(seconds)) for n, seconds in times.delays)

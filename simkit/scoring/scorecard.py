@@ -102,18 +102,41 @@ class Verdict:
 
 
 @dataclass(frozen=True)
-class Integrity:
-    """Whether the recorded transcript is what its trainee lines produce.
+class IntegrityFinding:
+    """One thing the integrity checks found (see :mod:`simkit.scoring.integrity`).
 
     Attributes:
-        status: ``ok``; ``tampered`` (customer lines differ and nothing else explains it);
-            ``scenario-changed`` (recorded against an older version of the scenario);
-            ``analyzer-changed`` (the understanding model changed since recording);
-            ``engine-changed`` (the conversation engine changed since recording).
+        code: a stable code (``customer-line-differs``, ``times-untrusted``, ...);
+            ``i18n.text("integrity.finding." + code, lang, **params)`` says it in words.
+        turn: the turn it concerns (0 = the opening), or None for the whole transcript.
+        params: the values the sentence names (the versions, the characters and seconds, ...).
+    """
+
+    code: str
+    turn: int | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "turn": self.turn, "params": dict(self.params)}
+
+
+@dataclass(frozen=True)
+class Integrity:
+    """Whether the recorded transcript is what its trainee lines produce, and what else differs.
+
+    The policy that sets these is :mod:`simkit.scoring.integrity`.
+
+    Attributes:
+        status: ``ok``; ``tampered`` (a customer line or the outcome differs from the replay,
+            whatever versions the file names); ``scenario-changed`` (lines match, the recorded
+            scenario hash is not the current one); ``recorded-with-other-versions`` (lines
+            match, the recorded analyzer or engine version is not the current one).
         turns: the turns whose recorded customer line differs from the replay (0 = opening).
         scenario_changed: the scenario's content hash differs from the recorded one.
-        analyzer_changed: the analyzer version differs from the recorded one.
-        engine_changed: the engine version differs from the recorded one.
+        analyzer_changed: the analyzer version differs from the recorded one (or is missing).
+        engine_changed: the engine version differs from the recorded one (or is missing).
+        findings: every difference and every failed timestamp check, each with its code.
+        times: the transcript's ``times``: ``live`` or ``untrusted``.
     """
 
     status: str = "ok"
@@ -121,6 +144,8 @@ class Integrity:
     scenario_changed: bool = False
     analyzer_changed: bool = False
     engine_changed: bool = False
+    findings: tuple[IntegrityFinding, ...] = ()
+    times: str = "untrusted"
 
     @property
     def ok(self) -> bool:
@@ -128,7 +153,8 @@ class Integrity:
 
     def to_dict(self) -> dict[str, Any]:
         return {"status": self.status, "turns": list(self.turns), "scenario_changed": self.scenario_changed,
-                "analyzer_changed": self.analyzer_changed, "engine_changed": self.engine_changed}
+                "analyzer_changed": self.analyzer_changed, "engine_changed": self.engine_changed,
+                "times": self.times, "findings": [f.to_dict() for f in self.findings]}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,8 +1,10 @@
 """``score(transcript) -> Scorecard``: replay a transcript, then measure, judge and advise.
 
 The score is a pure function of the scenario, the seed, the trainee's lines and their
-timestamps: the recorded customer lines, analyses, beats and states in the file are never
-read for scoring (replay checks them; see :mod:`simkit.scoring.integrity`).
+timestamps (judged only when recorded live and consistent): the recorded customer lines,
+analyses, beats and states in the file are never read for scoring (replay checks them; the
+policy is :mod:`simkit.scoring.integrity`). The one dependence on the current time: a
+timestamp later than now leaves the reply times unjudged.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def score(transcript: Transcript | str | Path, *, library: Library | None = None
     except UnknownIdError as exc:
         raise SimkitError(f"{source}: {exc}" if source else str(exc)) from None
     integrity = check_integrity(transcript, report)
-    conv = Conversation.from_session(report.session)
+    conv = Conversation.from_session(report.session, times=transcript.times)
     return score_conversation(conv, integrity=integrity, source=source,
                               scenario_hash=report.session.transcript.scenario_hash, seed=transcript.seed)
 

@@ -11,12 +11,12 @@ import string
 from typing import Any
 
 from simkit import i18n
-from simkit.scoring.scorecard import Evidence, Improvement, Integrity, Verdict
+from simkit.scoring.scorecard import Evidence, Improvement, Integrity, IntegrityFinding, Verdict
 
 # Param name -> the message family that translates its value.
 _FAMILIES = {
     "topic": "topic", "technique": "technique", "step": "step", "goal": "goal", "defeat": "defeat",
-    "depth": "depth", "act": "act", "detail": "data", "feeling": "feeling",
+    "depth": "depth", "act": "act", "detail": "data", "feeling": "feeling", "finding": "time-check",
 }
 
 
@@ -105,8 +105,16 @@ def failures(verdict: Verdict, total: int, lang: str) -> list[str]:
 
 
 def integrity_text(integrity: Integrity, lang: str) -> str:
+    """The status as a sentence, then every finding the status does not already say."""
     turns = ", ".join(str(t) for t in integrity.turns)
-    return i18n.text(f"integrity.{integrity.status}", lang, turns=turns or "-")
+    parts = [i18n.text(f"integrity.{integrity.status}", lang, turns=turns or "-")]
+    parts += [finding_text(f, lang) for f in integrity.findings if f.code != "customer-line-differs"]
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def finding_text(finding: IntegrityFinding, lang: str) -> str:
+    """One integrity finding as a sentence."""
+    return say(f"integrity.finding.{finding.code}", lang, turn=finding.turn, **finding.params)
 
 
 def advice(item: Improvement, lang: str) -> str:

@@ -309,7 +309,7 @@ def _train(args: argparse.Namespace) -> int:
 
     if args.check:
         if is_stale():
-            print("simkit: the shipped model is stale (corpus or feature code changed); run `simkit nlu train`",
+            print("simkit: the shipped model is stale (the training lines or their features changed); run `simkit nlu train`",
                   file=sys.stderr)
             return 1
         print("model is up to date")

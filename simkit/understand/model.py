@@ -4,7 +4,8 @@ Every label (techniques, and topics under ``topic:``) has its own linear classif
 (one-vs-rest, trained by :mod:`simkit.understand.training`). The shipped ``model.json`` keeps
 only weights that matter, rounded, plus per-language thresholds found by cross-validation on the
 training split, and the SHA-256 of what it was trained from
-(:func:`simkit.understand.corpus.source_hash`), so a stale model is detected.
+(:func:`simkit.understand.corpus.source_hash`: the training rows and their features, not the
+bytes of the code), so a stale model is detected.
 
 Run time needs numpy for the sum of weights (one gather and one sum per line, instead of a
 Python loop over every weight); training also needs the ``train`` extra

@@ -27,7 +27,7 @@ def test_reply_delays_come_from_the_timestamps(lang):
         (1, "first-reply-late", 301), (2, "reply-late", 121)]
 
 
-def test_an_unreadable_timestamp_counts_as_late(tmp_path):
+def test_an_unreadable_timestamp_leaves_every_reply_unjudged(tmp_path):
     path = tmp_path / "t.json"
     play(ONLINE, 1, "en", HELLO["en"], [60, 30], save_to=path)
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -35,7 +35,10 @@ def test_an_unreadable_timestamp_counts_as_late(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     card = score(path)
     assert card.integrity.status == "ok"  # timestamps are the trainee's data, not the customer's
-    assert [(e.turn, e.reason) for e in card.dimension("responsiveness").evidence][-1] == (2, "reply-time-unknown")
+    assert [(f.code, f.turn) for f in card.integrity.findings] == [("time-unreadable", 2)]
+    dim = card.dimension("responsiveness")
+    assert dim.points == 0 and [(e.turn, e.reason, e.params) for e in dim.evidence] == [
+        (2, "reply-times-inconsistent", {"finding": "time-unreadable"})]
 
 
 def test_showroom_scenarios_do_not_score_reply_delays():

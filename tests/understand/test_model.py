@@ -23,7 +23,7 @@ def test_shipped_model_is_not_stale() -> None:
     model = m.load_model()
     assert model is not None, "no model shipped: run `simkit nlu train`"
     assert not corpus.is_stale(model), (
-        "the training corpus, rules.py or model.py changed since the model was trained: "
+        "the training lines or their features (cues, keywords) changed since the model was trained: "
         "run `simkit nlu train` and commit simkit/understand/model.json"
     )
 

@@ -21,6 +21,8 @@ def to_json(card: Scorecard, lang: str) -> dict[str, Any]:
     data["tier_name"] = card.tier_name.get(lang, card.tier)
     data["outcome"]["text"] = words.outcome_text(card.outcome, lang)
     data["integrity"]["text"] = words.integrity_text(card.integrity, lang)
+    for finding_data, finding in zip(data["integrity"]["findings"], card.integrity.findings):
+        finding_data["text"] = words.finding_text(finding, lang)
     data["verdict"]["reasons"] = words.failures(card.verdict, card.total, lang)
     for dim_data, dim in zip(data["dimensions"], card.dimensions):
         dim_data["title"] = words.dimension_title(dim.name, lang)
