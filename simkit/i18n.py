@@ -62,11 +62,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "stage.objection": {"zh": "异议处理", "en": "objection"},
     "stage.closing": {"zh": "成交", "en": "closing"},
     "stage.ended": {"zh": "结束", "en": "ended"},
+    # Display names of needs and objections whose file gives no ``name`` (the customer view).
+    "need.unnamed": {"zh": "{topic}方面的需求", "en": "a need about {topic}"},
+    "objection.kind.price": {"zh": "价格顾虑", "en": "a worry about the price"},
+    "objection.kind.quality": {"zh": "质量顾虑", "en": "a worry about quality"},
+    "objection.kind.delay": {"zh": "想再考虑", "en": "wants to think it over"},
+    "objection.kind.trust": {"zh": "信任顾虑", "en": "doubts about the dealer"},
+    "objection.kind.finance": {"zh": "付款顾虑", "en": "a worry about paying"},
+    "objection.kind.competitor": {"zh": "竞品比较", "en": "comparing with a rival"},
     # The terminal practice (simkit play).
     "play.help": {"zh": "（输入 /state 查看客户状态，/quit 结束）", "en": "(type /state to see the customer's state, /quit to stop)"},
     "play.state": {
-        "zh": "  第{turn}轮 · 阶段 {stage} · 信任 {trust} · 兴趣 {interest} · 耐心 {patience}\n  已发现需求：{needs} · 未解决异议：{objections}",
-        "en": "  turn {turn} · stage {stage} · trust {trust} · interest {interest} · patience {patience}\n  needs found: {needs} · open objections: {objections}",
+        "zh": "  第{turn}轮 · 阶段 {stage} · 信任 {trust} · 兴趣 {interest} · 耐心 {patience}/{patience_max}\n  已发现需求 {found}/{total}：{needs} · 未解决异议：{objections}",
+        "en": "  turn {turn} · stage {stage} · trust {trust} · interest {interest} · patience {patience}/{patience_max}\n  needs found {found}/{total}: {needs} · open objections: {objections}",
     },
     "play.transcript": {"zh": "对话记录：{path}", "en": "transcript: {path}"},
 }

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from simkit import i18n
-from simkit.errors import SimkitError, UnknownIdError
+from simkit.errors import UnknownIdError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -71,18 +71,22 @@ def play_conversation(session, lines: TextIO, out: TextIO, *, interactive: bool)
         if interactive and line.strip() == "/quit":
             break
         if interactive and line.strip() == "/state":
-            print(_format_state(session.state, lang), file=out)
+            print(_format_state(session.view, lang), file=out)
             continue
         reply = session.say(line)
         print(f"{name}: {reply.text}" if interactive else reply.text, file=out, flush=True)
 
 
-def _format_state(state: dict, lang: str) -> str:
-    stage = i18n.text(f"stage.{state['stage']}", lang)
-    return i18n.text("play.state", lang, turn=state["turn"], stage=stage, trust=state["trust"],
-                     interest=state["interest"], patience=state["patience"],
-                     needs=", ".join(state["needs_revealed"]) or "-",
-                     objections=", ".join(state["objections_open"]) or "-")
+def _format_state(view, lang: str) -> str:
+    """The customer view (:class:`~simkit.engine.view.CustomerView`) in two lines."""
+    stage = i18n.text(f"stage.{view.stage}", lang)
+    separator = "、" if lang == "zh" else ", "
+    needs = separator.join(n.name[lang] for n in view.needs if n.found) or "-"
+    objections = separator.join(o.name[lang] for o in view.objections if o.status == "open") or "-"
+    return i18n.text("play.state", lang, turn=view.turn, stage=stage, trust=view.trust.value,
+                     interest=view.interest.value, patience=view.patience.value,
+                     patience_max=view.patience.high, found=view.needs_found, total=view.needs_total,
+                     needs=needs, objections=objections)
 
 
 def _replay(args: argparse.Namespace) -> int:
@@ -93,7 +97,7 @@ def _replay(args: argparse.Namespace) -> int:
     try:
         report = replay(transcript)
     except UnknownIdError as exc:
-        raise SimkitError(f"{args.file}: {exc}") from None
+        raise exc.at(str(args.file)) from None
     # What the file says about its versions is information, never an excuse for a difference.
     if report.scenario_changed:
         print(f"note: the recorded hash of scenario {transcript.scenario_id!r} is not the current one")

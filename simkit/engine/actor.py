@@ -44,7 +44,7 @@ class Actor:
         if kind == "objection":
             return self.persona.objection(ref[1]).says[ref[2]]
         if kind == "ask":
-            return next(a.says for a in self.scenario.asks if a.id == ref[1])
+            return self.scenario.ask(ref[1]).says
         if kind == "accept":
             return self.scenario.goal.accept
         if kind == "opening":

@@ -106,7 +106,7 @@ class Director:
 
     def _answer_pending_ask(self, state: CustomerState, analysis: Analysis) -> list[Beat]:
         """The customer asked something last turn (``state.pending_ask``)."""
-        ask = next(a for a in self.scenario.asks if a.id == state.pending_ask)
+        ask = self.scenario.ask(state.pending_ask)
         state.pending_ask = None
         if ask.topic in analysis.topics:
             return [Beat(kind="react", rule="ask-answered", params={"topic": ask.topic})]

@@ -13,6 +13,7 @@ from simkit.engine.actor import Actor
 from simkit.engine.beats import Beat
 from simkit.engine.director import Director
 from simkit.engine.version import ENGINE_VERSION
+from simkit.engine.view import CustomerView, customer_view
 from simkit.errors import SessionError
 from simkit.labels import LANGS
 from simkit.transcript import TIMES_LIVE, TIMES_UNTRUSTED, Transcript, Turn
@@ -49,7 +50,21 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Reply:
-    """What ``Session.say`` returns: the customer's words, the visible state and why."""
+    """What ``Session.say`` returns: the customer's words, the visible state and why.
+
+    Attributes:
+        text: the customer's reply, in the session's language.
+        state: the state as plain data, exactly as the transcript records it (turn, stage,
+            trust, interest, patience, needs_revealed, objections_open, objections_resolved).
+            Kept for compatibility and for tools that read transcripts; UIs read ``view``.
+        beats: what the director decided this turn, each naming the rule that fired.
+        analysis: how the trainee's line was understood (techniques, topics).
+        done: True once the customer agreed or left.
+        outcome: how the conversation ended, or None while it goes on.
+        view: the typed :class:`~simkit.engine.view.CustomerView` after this turn: meters with
+            their ranges, stage, every need (found or not) and the raised objections, with
+            zh/en display names.
+    """
 
     text: str
     state: dict[str, Any]
@@ -57,6 +72,7 @@ class Reply:
     analysis: Analysis
     done: bool
     outcome: Outcome | None
+    view: CustomerView
 
 
 def utc_now() -> str:
@@ -75,17 +91,39 @@ class Session:
 
     The whole contract:
 
-    - ``Session(scenario_id, seed=0, lang="zh")`` starts the conversation; ``opening`` holds the
-      customer's first words. ``library`` picks the content (default: the repo's scenarios/);
-      ``save_to`` saves the transcript atomically after every turn. ``interactive=True`` says a
-      person types the lines as they happen (a terminal or a widget): the transcript then
-      records its times as ``"live"``, the only times responsiveness is judged on, until a
-      timestamp comes from elsewhere (``at=`` or a ``clock`` of the caller's).
-    - ``say(text)`` takes one trainee line and returns a :class:`Reply` (customer text, state
-      snapshot, beats with the rules that fired, the analysis of the line, done, outcome).
-      ``at`` overrides the timestamp (ISO 8601), as replays do; the times are then untrusted.
-    - ``done`` is True once the customer agreed or left; ``outcome`` then says how.
-    - ``state`` is the current snapshot; ``transcript`` the record so far.
+    - ``Session(scenario, seed=0, lang="zh", library=None, save_to=None, interactive=False)``
+      starts the conversation. ``scenario`` is an id or a loaded ``Scenario``; ``library`` picks
+      the content (default: the repo's scenarios/); ``save_to`` saves the transcript atomically
+      after every turn; ``clock`` (default: UTC now) gives each line's ISO 8601 timestamp.
+      ``interactive=True`` says a person types the lines as they happen (a terminal or a
+      widget): the transcript then records its times as ``"live"``, the only times
+      responsiveness is judged on, until a timestamp comes from elsewhere (``at=`` or a
+      ``clock`` of the caller's). ``opening`` holds the customer's first words.
+    - ``say(text, at=None) -> Reply`` takes one trainee line and returns a :class:`Reply`:
+      ``text`` (the customer's words), ``view`` (a :class:`CustomerView`), ``state`` (the same
+      state as recorded plain data), ``beats`` (with the rules that fired), ``analysis`` (of the
+      trainee's line), ``done`` and ``outcome``. ``at`` overrides the timestamp (ISO 8601), as
+      replays do; the times are then untrusted. ``record(text, at=None) -> Turn`` does the same and returns the recorded turn.
+    - ``view`` is the current :class:`CustomerView`, what a UI shows (after the opening, before
+      any line, its ``turn`` is 0):
+
+      - ``trust``, ``interest``: :class:`Meter` ``(value, low=0, high=100)``;
+      - ``patience``: :class:`Meter` ``(value, low=0, high=the persona's starting patience)``;
+        it only counts down, and at 0 the customer leaves;
+      - ``stage``: one of ``reception``, ``needs``, ``presentation``, ``objection``,
+        ``closing``, ``ended`` (``i18n.text("stage." + stage, lang)`` names it);
+      - ``needs``: every need of the persona as :class:`NeedView` ``(id, name, found)``, with
+        ``needs_found`` of ``needs_total``; ``name`` is ``{"zh": ..., "en": ...}``;
+      - ``objections``: those raised so far as :class:`ObjectionView`
+        ``(id, name, status, next_step)``: ``status`` is ``"open"`` or ``"handled"``,
+        ``next_step`` the next of ``acknowledged``, ``probed``, ``evidence``, ``confirmed``
+        still missing (None when handled).
+    - ``state`` is the current recorded form (a plain dict, as in transcripts); ``transcript``
+      the record so far; ``turns`` its turns.
+    - ``done`` is True once the customer agreed or left; ``outcome`` then says how, and a
+      further ``say()`` raises :class:`~simkit.errors.SessionError`.
+    - Errors: a bad ``lang``, ``seed`` or line raises ``SessionError``; an unknown scenario id
+      ``UnknownIdError``; broken content ``ContentError``; all are ``SimkitError``.
 
     The same scenario, seed, language and trainee lines always give the same customer lines:
     the session's only randomness is one ``random.Random(seed)``.
@@ -151,13 +189,18 @@ class Session:
         return self._state.snapshot()
 
     @property
+    def view(self) -> CustomerView:
+        """The customer as a UI shows them now (see the class docstring)."""
+        return customer_view(self._state, self.persona)
+
+    @property
     def turns(self) -> list[Turn]:
         return self.transcript.turns
 
     def say(self, text: str, *, at: str | None = None) -> Reply:
         """Say one line to the customer and get their reply."""
         turn, beats, analysis = self._play(text, at)
-        return Reply(turn.customer, turn.state, tuple(beats), analysis, self.done, self.outcome)
+        return Reply(turn.customer, turn.state, tuple(beats), analysis, self.done, self.outcome, self.view)
 
     def record(self, text: str, *, at: str | None = None) -> Turn:
         """What say() does, returning the recorded :class:`Turn` (a replay needs no :class:`Reply`)."""

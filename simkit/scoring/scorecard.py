@@ -10,6 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from simkit.errors import UnknownIdError
+
+#: The version of the scorecard's JSON layout (``"format_version"`` in :meth:`Scorecard.to_dict`
+#: and in ``simkit score --json``). It goes up by one whenever a key is removed, renamed or
+#: changes meaning, so a grader can refuse a layout it does not know; added keys keep it.
+FORMAT_VERSION = 1
 
 @dataclass(frozen=True, kw_only=True)
 class Evidence:
@@ -18,8 +24,8 @@ class Evidence:
     Attributes:
         turn: the trainee's turn (1-based), or None when the evidence is about the whole
             conversation (such as a need that was never asked about).
-        reason: a stable code; ``i18n.text("score.reason." + reason, lang, **params)`` says it
-            in words (see :func:`simkit.scoring.words.describe`).
+        reason: a stable code of the ``evidence`` family of :mod:`simkit.scoring.reasons`;
+            :func:`simkit.scoring.words.describe` says it in words.
         params: the values the sentence names (need id, step, seconds, ...).
         points: points this item gave.
         lost: points this item took (could have given but did not).
@@ -231,15 +237,23 @@ class Scorecard:
         return self.verdict.tier
 
     def dimension(self, name: str) -> Dimension:
-        """The dimension called ``name`` (``KeyError`` when there is none)."""
+        """The dimension called ``name``.
+
+        Raises:
+            UnknownIdError: there is none (a ``KeyError`` too; the message suggests close names).
+        """
         for dim in self.dimensions:
             if dim.name == name:
                 return dim
-        raise KeyError(name)
+        raise UnknownIdError("dimension", name, [d.name for d in self.dimensions])
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data, without words (see :func:`simkit.scoring.render.to_json` for those)."""
+        """Plain data, without words (see :func:`simkit.scoring.render.to_json` for those).
+
+        ``format_version`` (:data:`FORMAT_VERSION`) comes first: the layout of everything else.
+        """
         return {
+            "format_version": FORMAT_VERSION,
             "source": self.source,
             "scenario": {"id": self.scenario_id, "hash": self.scenario_hash},
             "seed": self.seed,

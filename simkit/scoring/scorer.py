@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simkit.errors import SimkitError, UnknownIdError
+from simkit.errors import UnknownIdError
 from simkit.labels import LANGS
 from simkit.scoring.conversation import Conversation
 from simkit.scoring.dimensions import MEASURES
@@ -44,7 +44,8 @@ def score(transcript: Transcript | str | Path, *, library: Library | None = None
 
     Raises:
         TranscriptError: the file is unreadable or not a transcript.
-        SimkitError: the transcript's scenario is not in the library ("did you mean ...").
+        UnknownIdError: the transcript's scenario is not in the library (``path`` names the file;
+            the message suggests close ids).
 
     Example:
         >>> card = score("transcripts/showroom-family-suv-v1-7.json")  # doctest: +SKIP
@@ -57,8 +58,8 @@ def score(transcript: Transcript | str | Path, *, library: Library | None = None
         transcript = Transcript.load(transcript)
     try:
         report = replay(transcript, library=library)
-    except UnknownIdError as exc:
-        raise SimkitError(f"{source}: {exc}" if source else str(exc)) from None
+    except UnknownIdError as exc:  # name the file, keep the error and its suggestions
+        raise exc.at(source) from None
     integrity = check_integrity(transcript, report)
     conv = Conversation.from_session(report.session, times=transcript.times)
     return score_conversation(conv, integrity=integrity, source=source,

@@ -47,11 +47,12 @@ def measure(conv, obs, rubric) -> Ledger:
 
 
 def _reply(ledger: Ledger, obs, units, turn: int, seconds: int | None, limit: int, *, first: bool) -> None:
-    kind = "first-reply" if first else "reply"
     too_fast = obs.times.too_fast(turn)
     if too_fast is not None:
         ledger.miss(units, turn=turn, reason="reply-typed-too-fast", **too_fast.params)
     elif seconds is not None and seconds <= limit:  # None only when a clock check failed (handled above)
-        ledger.gain(units, turn=turn, reason=f"{kind}-in-time", seconds=seconds, limit=limit)
+        reason = "first-reply-in-time" if first else "reply-in-time"  # codes written out: see reasons.py
+        ledger.gain(units, turn=turn, reason=reason, seconds=seconds, limit=limit)
     else:
-        ledger.miss(units, turn=turn, reason=f"{kind}-late", seconds=seconds, limit=limit)
+        reason = "first-reply-late" if first else "reply-late"
+        ledger.miss(units, turn=turn, reason=reason, seconds=seconds, limit=limit)

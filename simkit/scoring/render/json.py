@@ -9,7 +9,10 @@ from simkit.scoring.scorecard import Scorecard
 
 
 def to_json(card: Scorecard, lang: str) -> dict[str, Any]:
-    """A JSON-ready dict: ``total``, ``passed``, ``tier``, ``outcome``, ``dimensions``, ...
+    """A JSON-ready dict: ``format_version``, ``total``, ``passed``, ``tier``, ``outcome``, ``dimensions``, ...
+
+    ``format_version`` (:data:`simkit.scoring.scorecard.FORMAT_VERSION`) is the layout's version:
+    it changes when a key is removed, renamed or changes meaning (new keys may appear without it).
 
     Every evidence item carries ``turn``, ``reason`` (a stable code), ``points``, ``lost``,
     ``params`` and ``text`` (the reason as a sentence in ``lang``); feedback items carry the
