@@ -32,18 +32,14 @@ Example:
 
 from __future__ import annotations
 
-from simkit.understand.analysis import Fact
-from simkit.understand.facts.dates import dates
-from simkit.understand.facts.found import Found
-from simkit.understand.facts.money import bare_thousands, en_money, percents, zh_money
+from simkit.understand import analysis, matching
+from simkit.understand.facts import dates, found, money, things
 from simkit.understand.facts.numbers import en_words_int, zh_int
-from simkit.understand.facts.things import attributes, counts
-from simkit.understand.matching import scripts_of
 
 __all__ = ["en_words_int", "extract_facts", "zh_int"]
 
 
-def extract_facts(text: str) -> tuple[Fact, ...]:
+def extract_facts(text: str) -> tuple[analysis.Fact, ...]:
     """Every fact in ``text``, in order of appearance; never raises.
 
     Args:
@@ -52,15 +48,15 @@ def extract_facts(text: str) -> tuple[Fact, ...]:
     Returns:
         Facts sorted by their start offset.
     """
-    found = Found()
-    scripts = scripts_of(text)  # a pattern of one language is searched on lines in its script
-    counts(text, scripts, found)  # before money: 8万公里 is a distance, not 80,000 yuan
-    attributes(text, scripts, found)
-    percents(text, scripts, found)
-    dates(text, scripts, found)  # before money: 10点 and 3号 are not amounts
-    en_money(text, scripts, found)
-    zh_money(text, scripts, found)
-    bare_thousands(text, found)
-    facts = [Fact(kind=kind, value=value, text=text[s:e], start=s) for s, e, kind, value in found.items]
-    facts.sort(key=lambda f: f.start)
-    return tuple(facts)
+    facts = found.Found()
+    scripts = matching.scripts_of(text)  # a pattern of one language is searched on lines in its script
+    things.counts(text, scripts, facts)  # before money: 8万公里 is a distance, not 80,000 yuan
+    things.attributes(text, scripts, facts)
+    money.percents(text, scripts, facts)
+    dates.dates(text, scripts, facts)  # before money: 10点 and 3号 are not amounts
+    money.en_money(text, scripts, facts)
+    money.zh_money(text, scripts, facts)
+    money.bare_thousands(text, facts)
+    out = [analysis.Fact(kind=kind, value=value, text=text[s:e], start=s) for s, e, kind, value in facts.items]
+    out.sort(key=lambda f: f.start)
+    return tuple(out)
