@@ -125,7 +125,8 @@ def main() -> None:
     from simkit.scoring.conversation import Conversation
     from simkit.scoring.integrity import check_integrity
     from simkit.scoring.scorer import score_conversation
-    from simkit.transcript import Transcript, replay
+    from simkit.engine.replay import replay
+    from simkit.transcript import Transcript
 
     from simkit.understand import analyze
 

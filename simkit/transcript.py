@@ -2,9 +2,9 @@
 
 A transcript is JSON (``format: simkit-transcript``, ``format_version: 2``) holding the
 scenario id and content hash, the seed, the language, the simkit, analyzer and engine versions
-and every turn with its timestamp. Customer lines are recorded but never trusted: :func:`replay`
-feeds the trainee's lines to a fresh Session and lists every customer line that comes out
-differently.
+and every turn with its timestamp. Customer lines are recorded but never trusted:
+:func:`simkit.engine.replay.replay` feeds the trainee's lines to a fresh Session and lists every
+customer line that comes out differently.
 
 ``times`` says how the timestamps were taken: ``"live"`` when the session's own clock stamped
 them as a person typed (an interactive terminal or widget), ``"untrusted"`` otherwise (piped or
@@ -19,14 +19,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from simkit.errors import TranscriptError
 from simkit.safeio import atomic_write_text, read_limited  # noqa: F401 (atomic_write_text: used by callers)
-
-if TYPE_CHECKING:  # pragma: no cover
-    from simkit.content import Library
-    from simkit.engine import Session
 
 FORMAT = "simkit-transcript"
 FORMAT_VERSION = 2
@@ -35,7 +31,7 @@ TIMES_LIVE, TIMES_UNTRUSTED = "live", "untrusted"
 MAX_BYTES = 20 * 1024 * 1024  # far above any real conversation; guards against junk
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Turn:
     """One exchange: the trainee's line, the customer's answer, and what the director decided."""
 
@@ -182,10 +178,9 @@ class Transcript:
         turns = []
         for i, item in enumerate(turns_data):
             n, trainee, at, customer = _check_turn(check, item, i)
-            # Positional arguments in field order (n, trainee, trainee_at, customer, analysis,
-            # beats, state): keywords cost more, and this runs for every turn.
-            turns.append(Turn(n, trainee, at, customer,
-                              item.get("analysis") or {}, item.get("beats") or [], item.get("state") or {}))
+            turns.append(Turn(n=n, trainee=trainee, trainee_at=at, customer=customer,
+                              analysis=item.get("analysis") or {}, beats=item.get("beats") or [],
+                              state=item.get("state") or {}))
         outcome = data.get("outcome")
         check.require(outcome is None or isinstance(outcome, dict), "outcome", "expected an object or null")
         times = data.get("times", TIMES_UNTRUSTED) if version >= 2 else TIMES_UNTRUSTED
@@ -257,69 +252,3 @@ _MISSING = object()
 _KIND_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "an object"}
 
 
-@dataclass(frozen=True)
-class LineDiff:
-    """A customer line that came out differently on replay (turn 0 is the opening)."""
-
-    turn: int
-    recorded: str
-    replayed: str
-
-
-@dataclass
-class ReplayReport:
-    """The result of replaying a transcript.
-
-    Attributes:
-        session: the fresh session the trainee's lines were fed to (its state, beats, outcome).
-        differences: every customer line that differs from the recording.
-        scenario_changed: the scenario's content hash differs from the recorded one.
-        analyzer_changed: the recorded analyzer version is not the current one (or is missing).
-        engine_changed: the recorded engine version is not the current one (or is missing).
-
-    These say what the file claims; they never explain a difference away (the policy is
-    :mod:`simkit.scoring.integrity`).
-    """
-
-    session: Session
-    differences: list[LineDiff]
-    scenario_changed: bool
-    analyzer_changed: bool
-    engine_changed: bool = False
-
-    @property
-    def reproduced(self) -> bool:
-        return not self.differences
-
-
-def replay(transcript: Transcript, *, library: Library | None = None) -> ReplayReport:
-    """Feed the transcript's trainee lines to a fresh Session and compare every customer line.
-
-    Raises:
-        UnknownIdError: the transcript's scenario is not in the library.
-    """
-    from simkit.content import default_library
-    from simkit.engine import Session
-    from simkit.engine.version import ENGINE_VERSION
-    from simkit.understand import ANALYZER_VERSION
-
-    library = library or default_library()
-    session = Session(transcript.scenario_id, seed=transcript.seed, lang=transcript.lang,
-                      library=library, clock=lambda: transcript.started_at)
-    differences = []
-    if session.opening != transcript.opening:
-        differences.append(LineDiff(0, transcript.opening, session.opening))
-    for turn in transcript.turns:
-        if session.done:
-            differences.append(LineDiff(turn.n, turn.customer, ""))
-            continue
-        replayed = session.record(turn.trainee, at=turn.trainee_at).customer
-        if replayed != turn.customer:
-            differences.append(LineDiff(turn.n, turn.customer, replayed))
-    return ReplayReport(
-        session=session,
-        differences=differences,
-        scenario_changed=session.transcript.scenario_hash != transcript.scenario_hash,
-        analyzer_changed=transcript.analyzer != ANALYZER_VERSION,
-        engine_changed=transcript.engine != ENGINE_VERSION,
-    )

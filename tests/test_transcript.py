@@ -8,7 +8,8 @@ import pytest
 
 from simkit import Session
 from simkit.errors import TranscriptError, UnknownIdError
-from simkit.transcript import Transcript, replay
+from simkit.engine.replay import replay
+from simkit.transcript import Transcript
 
 SCENARIO = "showroom-family-suv-v1"
 LINES = [

@@ -23,7 +23,7 @@ from simkit import Session
 from simkit.content import default_library
 from simkit.engine.version import ENGINE_VERSION
 from simkit.understand import ANALYZER_VERSION, analyze
-from simkit.understand import model as m
+from simkit.understand import corpus
 
 PACKAGE = Path(simkit.__file__).parent
 LOCK = Path(__file__).with_name("versions.lock.json")
@@ -31,8 +31,8 @@ GOLDEN = Path(__file__).parent / "engine" / "golden"
 REFERENCES = Path(__file__).parent / "scoring" / "references"
 
 PRINT_VERSIONS = ("import sys; from simkit.engine.version import ENGINE_VERSION; "
-                  "from simkit.understand import ANALYZER_VERSION, model; "
-                  "print(ENGINE_VERSION, ANALYZER_VERSION, *[model.is_stale()][:len(sys.argv) - 1])")
+                  "from simkit.understand import ANALYZER_VERSION, corpus; "
+                  "print(ENGINE_VERSION, ANALYZER_VERSION, *[corpus.is_stale()][:len(sys.argv) - 1])")
 
 
 def _versions_of_copy(tmp_path: Path, edit, *, stale: bool = False) -> list[str]:
@@ -123,7 +123,7 @@ def engine_fingerprint() -> str:
 def analyzer_fingerprint() -> str:
     """The analysis of every corpus line (training and held-out)."""
     digest = hashlib.sha256()
-    for row in m.load_corpus([*m.train_files(), *m.test_files()]):
+    for row in corpus.load_corpus([*corpus.train_files(), *corpus.test_files()]):
         digest.update(json.dumps(analyze(row["text"]).to_dict(), sort_keys=True, ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()[:16]
 
@@ -139,7 +139,7 @@ def engine_inputs() -> dict:
 
 def analyzer_inputs() -> dict:
     """What the analyzer fingerprint depends on besides the analyzer: the corpus lines read."""
-    texts = [r["text"] for r in m.load_corpus([*m.train_files(), *m.test_files()])]
+    texts = [r["text"] for r in corpus.load_corpus([*corpus.train_files(), *corpus.test_files()])]
     return {"analyzer": ANALYZER_VERSION, "lines": hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()[:16]}
 
 

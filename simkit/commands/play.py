@@ -197,7 +197,8 @@ def _format_state(view, lang: str) -> str:
 
 
 def _replay(args: argparse.Namespace) -> int:
-    from simkit.transcript import Transcript, replay
+    from simkit.engine.replay import replay
+    from simkit.transcript import Transcript
 
     transcript = Transcript.load(args.file)
     try:

@@ -25,21 +25,8 @@ from typing import Any
 from simkit import labels
 from simkit.content import model
 from simkit.content.problems import Problem, YamlPath
-from simkit.content.schema_types import (
-    DEFS,
-    AnyOf,
-    Choice,
-    Context,
-    Field,
-    Int,
-    Lines,
-    ListOf,
-    MapOf,
-    Num,
-    Record,
-    Str,
-    Text,
-)
+from simkit.content.schema_text import DEFS, Lines, Text
+from simkit.content.schema_types import AnyOf, Choice, Context, Field, Int, ListOf, MapOf, Num, Record, Str
 from simkit.content.scoring_schema import SCORING
 from simkit.content.yamlsource import YamlDoc, describe
 from simkit.errors import UnknownIdError, suggest

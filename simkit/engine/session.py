@@ -225,13 +225,11 @@ class Session:
         beats, defeat = self._director.step(self._state, analysis, text)
         reply_text = self._actor.speak(beats)
         if defeat is not None:
-            self.outcome = Outcome("defeat", self._state.turn, reason=defeat)
+            self.outcome = Outcome(status="defeat", turn=self._state.turn, reason=defeat)
         elif any(b.kind == "accept" for b in beats):
-            self.outcome = Outcome("success", self._state.turn, goal=self.scenario.goal.kind)
-        # Positional arguments in field order (n, trainee, trainee_at, customer, analysis, beats,
-        # state): keywords cost more, and this runs for every line.
-        turn = Turn(self._state.turn, text, at, reply_text, analysis.to_dict(), [b.to_dict() for b in beats],
-                    self._state.snapshot())
+            self.outcome = Outcome(status="success", turn=self._state.turn, goal=self.scenario.goal.kind)
+        turn = Turn(n=self._state.turn, trainee=text, trainee_at=at, customer=reply_text,
+                    analysis=analysis.to_dict(), beats=[b.to_dict() for b in beats], state=self._state.snapshot())
         self.transcript.turns.append(turn)
         self.transcript.outcome = self.outcome.to_dict() if self.outcome else None
         self._save()

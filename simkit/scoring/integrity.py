@@ -80,11 +80,11 @@ def certifiable(integrity: Integrity) -> bool:
 
 
 def check_integrity(transcript, report, *, now: datetime | None = None) -> Integrity:
-    """Judge a :class:`~simkit.transcript.ReplayReport` of ``transcript`` (see the policy above).
+    """Judge a :class:`~simkit.engine.replay.ReplayReport` of ``transcript`` (see the policy above).
 
     Args:
         transcript: the transcript as recorded.
-        report: what :func:`simkit.transcript.replay` made of it.
+        report: what :func:`simkit.engine.replay.replay` made of it.
         now: the moment timestamps must not be later than (default: the current time).
     """
     from simkit.engine.version import ENGINE_VERSION

@@ -12,14 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from simkit.content.model import OBJECTION_STEPS
-from simkit.engine._frozen import fast_init
 from simkit.scoring.acts import PRESSURE_ACTS, asks_personal_data, pressure_kind
 from simkit.scoring.conversation import Conversation
 from simkit.scoring.integrity import TimeReview, review_times
+from simkit.understand.matching import HAN_CHARS
 
 
-@fast_init  # one per question asked
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Question:
     """A question the trainee asked: its turn, its type and its topics."""
 
@@ -84,9 +83,10 @@ class Act:
     detail: str = ""
 
 
-@dataclass(frozen=True)
-class Ask:
-    """A question the customer asked, and whether and when the trainee answered it."""
+@dataclass(frozen=True, kw_only=True)
+class AskTrack:
+    """How one of the scenario's questions (a :class:`simkit.content.Ask`) went: when the
+    customer asked it, and whether and when the trainee answered it."""
 
     id: str
     topic: str
@@ -109,7 +109,7 @@ class Observations:
     greeted_late: int | None  # a greeting after that
     acts: tuple[Act, ...]
     interrogations: tuple[tuple[int, int], ...]  # (turn, closed questions in a row)
-    asks: tuple[Ask, ...]
+    asks: tuple[AskTrack, ...]
     failed_closes: tuple[tuple[int, str], ...]  # (turn, what was missing)
     relevant_pitches: tuple[int, ...]  # turns whose presentation answered a known need
     recommendations: tuple[int, ...]  # turns with a recommendation tied to known needs
@@ -132,7 +132,7 @@ class Observations:
         return tuple(f for f in self.feelings if f.turn + 1 <= len(self.trainee_words))
 
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # runs of Chinese characters
+_CJK = re.compile(f"[{HAN_CHARS}]+")  # runs of Chinese characters
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 
 
@@ -184,7 +184,7 @@ def observe(conv: Conversation) -> Observations:
         data = asks_personal_data(turn.text, is_question=turn.is_question)
         question_type = turn.question_type
         if question_type and not data:  # a demand for an ID number is no needs question
-            questions.append(Question(n, question_type, turn.topics))
+            questions.append(Question(turn=n, type=question_type, topics=turn.topics))
         if "greeting" in techniques:
             if turn.beat("greeting") and greeting_turn is None:
                 greeting_turn = n
@@ -250,7 +250,7 @@ def observe(conv: Conversation) -> Observations:
     ordered = sorted(counted, key=lambda t: (t.raised is None, t.raised or 0,
                                              order.index(t.id) if t.id in order else len(order)))
     asks = tuple(
-        Ask(a.id, a.topic, asked_at[a.id], answered.get(a.id), ignored.get(a.id))
+        AskTrack(id=a.id, topic=a.topic, asked=asked_at[a.id], answered=answered.get(a.id), ignored=ignored.get(a.id))
         for a in conv.scenario.asks if a.id in asked_at
     )
     return Observations(

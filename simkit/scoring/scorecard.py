@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from simkit.engine._frozen import fast_init
 from simkit.errors import UnknownIdError
 
 #: The version of the scorecard's JSON layout (``"format_version"`` in :meth:`Scorecard.to_dict`
@@ -18,9 +17,7 @@ from simkit.errors import UnknownIdError
 #: changes meaning, so a grader can refuse a layout it does not know; added keys keep it.
 FORMAT_VERSION = 1
 
-
-@fast_init  # scorecards hold dozens of these
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Evidence:
     """Why points were given or taken, and on which turn.
 
@@ -45,8 +42,7 @@ class Evidence:
                 "params": dict(self.params)}
 
 
-@fast_init
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Dimension:
     """One dimension of the rubric: points out of ``max``, with the evidence for each point.
 
@@ -65,8 +61,7 @@ class Dimension:
                 "evidence": [e.to_dict() for e in self.evidence]}
 
 
-@fast_init
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Finding:
     """Whether one behaviour of the pass rules happened, and on which turns."""
 
@@ -168,8 +163,7 @@ class Integrity:
                 "times": self.times, "findings": [f.to_dict() for f in self.findings]}
 
 
-@fast_init
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Improvement:
     """One piece of feedback: what to do better, where, and a line to try.
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simkit._identity import ByIdentity
-
 from simkit.errors import UnknownIdError
 from simkit.labels import LANGS
 from simkit.scoring.conversation import Conversation
@@ -26,11 +24,11 @@ from simkit.scoring.rubric import DIMENSIONS, Rubric
 from simkit.scoring.scorecard import Dimension, Scorecard
 from simkit.scoring.verdict import judge
 from simkit.scoring.words import tier_label
-from simkit.transcript import Transcript, replay
+from simkit.engine.replay import replay
+from simkit.transcript import Transcript
 
 if TYPE_CHECKING:  # pragma: no cover
     from simkit.content import Library
-    from simkit.content.model import Scenario
 
 
 def score(transcript: Transcript | str | Path, *, library: Library | None = None) -> Scorecard:
@@ -71,7 +69,7 @@ def score(transcript: Transcript | str | Path, *, library: Library | None = None
 def score_conversation(conv: Conversation, *, integrity, source: str | None, scenario_hash: str,
                        seed: int) -> Scorecard:
     """Score an already replayed conversation (what :func:`score` does after replaying)."""
-    rubric = _rubric(conv.scenario)
+    rubric = Rubric.for_scenario(conv.scenario)
     obs = observe(conv)
     dimensions = tuple([MEASURES[name](conv, obs, rubric).settle(name, rubric.weights[name]) for name in DIMENSIONS])
     total = total_of(dimensions)
@@ -91,14 +89,6 @@ def score_conversation(conv: Conversation, *, integrity, source: str | None, sce
         turns=tuple(t.text for t in conv.turns),
         tier_name={lang: tier_label(verdict.tier, lang, {t.id: t.label for t in rubric.tiers}) for lang in LANGS},
     )
-
-
-# Every transcript of a cohort shares its scenario's rubric, which the scorer only reads.
-_rubrics: ByIdentity[Rubric] = ByIdentity()
-
-
-def _rubric(scenario: Scenario) -> Rubric:
-    return _rubrics.get((scenario,), None, lambda: Rubric.for_scenario(scenario))
 
 
 def total_of(dimensions: tuple[Dimension, ...]) -> int:

@@ -21,7 +21,8 @@ from simkit.labels import TOPICS
 from simkit.understand import rules
 from simkit.understand.analysis import Analysis
 from simkit.understand.facts import extract_facts
-from simkit.understand.matching import HAN, Line, lazy_compile
+from simkit.understand.features import features, units
+from simkit.understand.matching import HAN, lazy_compile, scripts_of
 from simkit.understand.topics import TopicHit, topic_hits
 
 #: Longer input is analysed on its first MAX_CHARS characters (the Analysis keeps the full text).
@@ -167,20 +168,20 @@ def _label(text: str, lang: str) -> _Labelling:
     the rules' alone when no model is shipped."""
     from simkit.understand import model as model_mod  # the model loads lazily, on first use
 
-    line = Line(text)  # cues and topic keywords share its lower-cased form
-    hits = rules.find_cues(text, line)
-    t_hits = topic_hits(text, line)
+    scripts = scripts_of(text)
+    hits = rules.find_cues(text, scripts)
+    t_hits = topic_hits(text, scripts)
     asked = rules.is_question(text, lang)
     keyword_topics = {h.topic for h in t_hits}
     topics = tuple(t for t in TOPICS if t in keyword_topics)
-    seq = model_mod.units(text)
+    seq = units(text)
     if not seq:  # nothing to read: empty, emoji, punctuation
         return _Labelling(("other",), topics, asked, hits, t_hits, keyword_topics, note="no words: other")
     model = model_mod.load_model()
     if model is None:
         labels = tuple(rules.rule_labels(text, lang, hits))
         return _Labelling(labels, topics, asked, hits, t_hits, keyword_topics, note="rules only: no model shipped")
-    feats = model_mod.features(text, model.config, cues=hits, topics=t_hits, seq=seq)
+    feats = features(text, model.config, cues=hits, topics=t_hits, seq=seq)
     scores = model.scores(feats)
     techniques, model_topics = model_mod.decide(scores, model.thresholds_for(lang))
     topics = tuple(t for t in TOPICS if t in keyword_topics or t in model_topics)

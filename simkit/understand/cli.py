@@ -60,7 +60,7 @@ def load_rows(path: Path) -> list[dict[str, Any]]:
     Raises:
         SimkitError: when the file is missing or a line is malformed (the message names the line).
     """
-    from simkit.understand.model import load_corpus
+    from simkit.understand.corpus import load_corpus
 
     if not path.is_file():
         raise SimkitError(f"{path}: no such file")
@@ -86,7 +86,7 @@ def evaluate(rows: Sequence[dict[str, Any]], *, worst: int = 10) -> dict[str, An
         ``topics_macro_f1``, ``worst`` (the misread lines), ``n`` and ``analyzer_version``.
     """
     from simkit.understand.analyzer import ANALYZER_VERSION, analyze_with_reading
-    from simkit.understand.model import macro_f1
+    from simkit.understand.training import macro_f1
 
     gold: list[list[str]] = []
     pred: list[list[str]] = []
@@ -202,24 +202,27 @@ def train_shipped(corpus_dir: Path | None = None, out: Path | None = None) -> di
     Raises:
         SimkitError: when scikit-learn is missing or there is no training data.
     """
-    from simkit.understand import model as m
+    from simkit.understand import corpus
+    from simkit.understand.model import MODEL_PATH, forget_cached_model
 
-    corpus_dir = corpus_dir or m.CORPUS_DIR
-    out = out or m.MODEL_PATH
+    corpus_dir = corpus_dir or corpus.CORPUS_DIR
+    out = out or MODEL_PATH
     try:
         import sklearn  # noqa: F401
     except ImportError:
         raise SimkitError("training needs scikit-learn: pip install 'simkit[train]'") from None
-    files = m.train_files(corpus_dir)
+    from simkit.understand.training import save_model, train
+
+    files = corpus.train_files(corpus_dir)
     if not files:
         raise SimkitError(f"{corpus_dir}: no train-*.jsonl files")
     try:
-        rows = m.load_corpus(files)
+        rows = corpus.load_corpus(files)
     except ValueError as exc:
         raise SimkitError(str(exc)) from None
-    model = m.train(rows, source_sha256=m.source_hash(corpus_dir))
-    m.save_model(model, out)
-    m.forget_cached_model()
+    model = train(rows, source_sha256=corpus.source_hash(corpus_dir))
+    save_model(model, out)
+    forget_cached_model()
     return {**model.meta, "path": str(out), "bytes": out.stat().st_size}
 
 
@@ -303,10 +306,10 @@ def _describe(feature: str) -> str:
 
 
 def _train(args: argparse.Namespace) -> int:
-    from simkit.understand import model as m
+    from simkit.understand.corpus import is_stale
 
     if args.check:
-        if m.is_stale():
+        if is_stale():
             print("simkit: the shipped model is stale (the training lines or their features changed); run `simkit nlu train`",
                   file=sys.stderr)
             return 1
