@@ -170,7 +170,8 @@ def main() -> None:
             session_module.analyze = computing
 
         walls, rows = timed_runs(lambda: score_many(paths, jobs=args.jobs))
-        assert all(r["status"] == "ok" for r in rows), [r for r in rows if r["status"] != "ok"][:1]
+        assert all(r.status == "scored" and r.scorecard.integrity.ok for r in rows), \
+            [r for r in rows if r.status != "scored"][:1]
         parallel = len(paths) / min(walls)
 
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()

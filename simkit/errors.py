@@ -10,7 +10,7 @@
     │                          kind ("did you mean ...?"; also a KeyError; carries .kind,
     │                          .given, .suggestions, .path)
     ├── SessionError           a Session used the wrong way (say() after the end, bad seed, ...)
-    └── TranscriptError        a transcript file is unreadable, truncated or inconsistent
+    └── TranscriptError        a transcript file is unreadable, truncated or inconsistent (.code says which)
 
 Anything else escaping simkit (``TypeError``, ``ValueError`` from inside the engine) is a bug.
 ``simkit`` commands print a ``SimkitError`` as ``simkit: error: <message>`` and exit with status 2.
@@ -75,10 +75,17 @@ class SessionError(SimkitError):
 
 
 class TranscriptError(SimkitError):
-    """A transcript file cannot be used; the message names the file and what is wrong."""
+    """A transcript file cannot be used; the message names the file and what is wrong.
 
-    def __init__(self, message: str, *, path: str | None = None) -> None:
+    ``code`` is a stable reason (``unreadable``, ``not-regular-file``, ``too-big``, ``too-deep``,
+    ``not-utf8``, ``empty``, ``not-json``, ``invalid-transcript``) whose zh/en text is
+    ``i18n.text("error." + code, lang)``; ``message`` is the detail without the path.
+    """
+
+    def __init__(self, message: str, *, path: str | None = None, code: str = "invalid-transcript") -> None:
         self.path = path
+        self.code = code
+        self.message = message
         super().__init__(f"{path}: {message}" if path else message)
 
 

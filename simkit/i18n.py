@@ -71,12 +71,31 @@ MESSAGES: dict[str, dict[str, str]] = {
     "objection.kind.finance": {"zh": "付款顾虑", "en": "a worry about paying"},
     "objection.kind.competitor": {"zh": "竞品比较", "en": "comparing with a rival"},
     # The terminal practice (simkit play).
-    "play.help": {"zh": "（输入 /state 查看客户状态，/quit 结束）", "en": "(type /state to see the customer's state, /quit to stop)"},
+    "play.help": {"zh": "（输入 /state 查看客户状态，/help 查看命令，/quit 结束）", "en": "(type /state to see the customer's state, /help for commands, /quit to stop)"},
     "play.state": {
         "zh": "  第{turn}轮 · 阶段 {stage} · 信任 {trust} · 兴趣 {interest} · 耐心 {patience}/{patience_max}\n  已发现需求 {found}/{total}：{needs} · 未解决异议：{objections}",
         "en": "  turn {turn} · stage {stage} · trust {trust} · interest {interest} · patience {patience}/{patience_max}\n  needs found {found}/{total}: {needs} · open objections: {objections}",
     },
     "play.transcript": {"zh": "对话记录：{path}", "en": "transcript: {path}"},
+    "play.commands": {
+        "zh": "  /state 客户状态 · /help 本帮助 · /quit 结束\n  以 / 开头的台词请写两个斜杠：//50万 会说成 /50万",
+        "en": "  /state the customer's state · /help this help · /quit stop\n  to say a line that starts with /, type it twice: //ok says /ok",
+    },
+    "play.unknown-command": {"zh": "未知命令 {command}，输入 /help 查看命令", "en": "unknown command {command}, /help lists them"},
+    # Why a file of a cohort could not be scored (simkit.scoring.batch, the CSV's error_code).
+    "error.unreadable": {"zh": "无法读取", "en": "cannot be read"},
+    "error.not-regular-file": {"zh": "不是普通文件", "en": "not a regular file"},
+    "error.linked-folder": {"zh": "链接的文件夹，未进入", "en": "a linked folder, not followed"},
+    "error.too-big": {"zh": "文件过大", "en": "too big"},
+    "error.too-deep": {"zh": "嵌套过深", "en": "nested too deeply"},
+    "error.not-utf8": {"zh": "不是 UTF-8 文本", "en": "not UTF-8 text"},
+    "error.empty": {"zh": "文件为空", "en": "empty"},
+    "error.not-json": {"zh": "不是有效的 JSON", "en": "not valid JSON"},
+    "error.invalid-transcript": {"zh": "不是有效的对话记录", "en": "not a valid transcript"},
+    "error.unknown-scenario": {"zh": "未知场景", "en": "unknown scenario"},
+    "error.timeout": {"zh": "评分超时", "en": "over the time limit"},
+    "error.worker-crashed": {"zh": "评分进程意外退出", "en": "the scoring process died"},
+    "error.internal-error": {"zh": "simkit 内部错误（请报告）", "en": "an internal error in simkit (please report it)"},
 }
 
 # ---------------------------------------------------------------------------------------------

@@ -17,13 +17,12 @@ times are untrusted.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from simkit.errors import TranscriptError
+from simkit.safeio import atomic_write_text, read_limited  # noqa: F401 (atomic_write_text: used by callers)
 
 if TYPE_CHECKING:  # pragma: no cover
     from simkit.content import Library
@@ -128,24 +127,24 @@ class Transcript:
 
     @classmethod
     def load(cls, path: str | Path) -> Transcript:
+        """Read a transcript file: only a regular file of at most :data:`MAX_BYTES` (a FIFO or a
+        device is refused without blocking); JSON nested past the parser's depth guard is refused.
+
+        Raises:
+            TranscriptError: with ``code`` saying why the file cannot be used.
+        """
         path = Path(path)
-        try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise TranscriptError(f"file is {size} bytes, larger than any transcript ({MAX_BYTES})", path=str(path))
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise TranscriptError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
-        return cls.from_json(raw, source=str(path))
+        return cls.from_json(read_limited(path, limit=MAX_BYTES), source=str(path))
 
     @classmethod
     def from_json(cls, raw: bytes | str, *, source: str | None = None) -> Transcript:
         try:
             text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         except UnicodeDecodeError as exc:
-            raise TranscriptError(f"not UTF-8 text (bad byte at offset {exc.start})", path=source) from None
+            raise TranscriptError(f"not UTF-8 text (bad byte at offset {exc.start})", path=source,
+                                  code="not-utf8") from None
         if not text.strip():
-            raise TranscriptError("file is empty", path=source)
+            raise TranscriptError("file is empty", path=source, code="empty")
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -154,6 +153,12 @@ class Transcript:
             cut = not text.rstrip().endswith("}") or exc.pos >= len(text.rstrip())
             hint = " (the file looks truncated)" if cut else ""
             raise TranscriptError(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}",
+                                  path=source, code="not-json") from None
+        except RecursionError:  # the parser's own depth guard: deeper than Python's stack allows
+            raise TranscriptError("nested too deeply to read (hundreds of levels; a transcript has six)",
+                                  path=source, code="too-deep") from None
+        except ValueError:  # an integer past Python's digit limit (4300 by default)
+            raise TranscriptError("holds a number with thousands of digits; no transcript does",
                                   path=source) from None
         return cls.from_dict(data, source=source)
 
@@ -250,21 +255,6 @@ _MISSING = object()
 
 
 _KIND_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "an object"}
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,8 @@ class Session:
       state as recorded plain data), ``beats`` (with the rules that fired), ``analysis`` (of the
       trainee's line), ``done`` and ``outcome``. ``at`` overrides the timestamp (ISO 8601), as
       replays do; the times are then untrusted. ``record(text, at=None) -> Turn`` does the same and returns the recorded turn.
+      An empty or blank line is not a turn: ``say("")`` raises :class:`SessionError` and
+      changes nothing, as ``simkit play`` skips it.
     - ``view`` is the current :class:`CustomerView`, what a UI shows (after the opening, before
       any line, its ``turn`` is 0):
 
@@ -213,6 +215,9 @@ class Session:
             )
         if not isinstance(text, str):
             raise SessionError(f"say() takes the trainee's line as text, got {type(text).__name__}")
+        if not text.strip():
+            raise SessionError("say() needs what the trainee said; an empty or blank line is not a turn "
+                               "(simkit play skips it the same way)")
         if at is not None:
             self.transcript.times = TIMES_UNTRUSTED  # a time from outside: not what the session saw
         at = at or self._clock()

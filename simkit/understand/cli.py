@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from simkit.errors import SimkitError
+from simkit.safetext import json_text, shown
 from simkit.labels import TECHNIQUES, TOPICS
 
 
@@ -242,7 +243,7 @@ def _eval(args: argparse.Namespace) -> int:
     if report["worst"]:
         print("\nworst misread lines:")
         for w in report["worst"]:
-            print(f"  [{w['lang']}] {w['text']}")
+            print(f"  [{w['lang']}] {shown(w['text'])}")
             print(f"       gold {', '.join(w['gold'])}  |  read {', '.join(w['predicted'])}  |  "
                   + " ".join(f"{k}={v:.2f}" for k, v in w["scores"].items()))
     return 0
@@ -262,9 +263,9 @@ def _print_confusion(report: dict[str, Any]) -> None:
 def _explain(args: argparse.Namespace) -> int:
     info = explain(args.text, args.lang)
     if args.json:
-        print(json.dumps(info, ensure_ascii=False, indent=2))
+        print(json_text(info, indent=2))
         return 0
-    print(f"{info['text']}")
+    print(shown(info["text"]))
     print(f"  lang {info['lang']}   question: {'yes' if info['is_question'] else 'no'}")
     print(f"  techniques: {', '.join(info['techniques'])}")
     print(f"  topics: {', '.join(info['topics']) or '-'}")
@@ -275,11 +276,11 @@ def _explain(args: argparse.Namespace) -> int:
         for name, w in d["features"]:
             print(f"        {w:+.3f}  {_describe(name)}")
     if info["cues"]:
-        print("  rule cues: " + "; ".join(f"{name} \u201c{text}\u201d" for name, text in info["cues"]))
+        print(shown("  rule cues: " + "; ".join(f"{name} \u201c{text}\u201d" for name, text in info["cues"])))
     if info["topic_keywords"]:
-        print("  topic keywords: " + "; ".join(f"{t} \u201c{text}\u201d" for t, text in info["topic_keywords"]))
+        print(shown("  topic keywords: " + "; ".join(f"{t} \u201c{text}\u201d" for t, text in info["topic_keywords"])))
     for kind_fact in info["facts"]:
-        print(f"  fact {kind_fact['kind']}: {kind_fact['value']!r} \u201c{kind_fact['text']}\u201d")
+        print(shown(f"  fact {kind_fact['kind']}: {kind_fact['value']!r} \u201c{kind_fact['text']}\u201d"))
     for note in info["notes"]:
         print(f"  note: {note}")
     return 0

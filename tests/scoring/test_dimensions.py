@@ -55,7 +55,7 @@ def test_silence_earns_nothing(scenario):
     to_text(card, "zh"), to_html(card, "en"), to_json(card, "en")
 
 
-@pytest.mark.parametrize("line", ["", "😀" * 40, "x" * 5000, "<script>alert(1)</script>", "\x00\x01"])
+@pytest.mark.parametrize("line", ["😀" * 40, "x" * 5000, "<script>alert(1)</script>", "\x00\x01"])
 def test_hostile_lines_score_and_render(line):
     card = score(play("used-car-hidden-defects-v1", 2, "en", [line, line]))
     assert 0 <= card.total <= 100
