@@ -71,12 +71,31 @@ MESSAGES: dict[str, dict[str, str]] = {
     "objection.kind.finance": {"zh": "付款顾虑", "en": "a worry about paying"},
     "objection.kind.competitor": {"zh": "竞品比较", "en": "comparing with a rival"},
     # The terminal practice (simkit play).
-    "play.help": {"zh": "（输入 /state 查看客户状态，/quit 结束）", "en": "(type /state to see the customer's state, /quit to stop)"},
+    "play.help": {"zh": "（输入 /state 查看客户状态，/help 查看命令，/quit 结束）", "en": "(type /state to see the customer's state, /help for commands, /quit to stop)"},
     "play.state": {
-        "zh": "  第{turn}轮 · 阶段 {stage} · 信任 {trust} · 兴趣 {interest} · 耐心 {patience}\n  已发现需求：{needs} · 未解决异议：{objections}",
-        "en": "  turn {turn} · stage {stage} · trust {trust} · interest {interest} · patience {patience}\n  needs found: {needs} · open objections: {objections}",
+        "zh": "  第{turn}轮 · 阶段 {stage} · 信任 {trust} · 兴趣 {interest} · 耐心 {patience}/{patience_max}\n  已发现需求 {found}/{total}：{needs} · 未解决异议：{objections}",
+        "en": "  turn {turn} · stage {stage} · trust {trust} · interest {interest} · patience {patience}/{patience_max}\n  needs found {found}/{total}: {needs} · open objections: {objections}",
     },
     "play.transcript": {"zh": "对话记录：{path}", "en": "transcript: {path}"},
+    "play.commands": {
+        "zh": "  /state 客户状态 · /help 本帮助 · /quit 结束\n  以 / 开头的台词请写两个斜杠：//50万 会说成 /50万",
+        "en": "  /state the customer's state · /help this help · /quit stop\n  to say a line that starts with /, type it twice: //ok says /ok",
+    },
+    "play.unknown-command": {"zh": "未知命令 {command}，输入 /help 查看命令", "en": "unknown command {command}, /help lists them"},
+    # Why a file of a cohort could not be scored (simkit.scoring.batch, the CSV's error_code).
+    "error.unreadable": {"zh": "无法读取", "en": "cannot be read"},
+    "error.not-regular-file": {"zh": "不是普通文件", "en": "not a regular file"},
+    "error.linked-folder": {"zh": "链接的文件夹，未进入", "en": "a linked folder, not followed"},
+    "error.too-big": {"zh": "文件过大", "en": "too big"},
+    "error.too-deep": {"zh": "嵌套过深", "en": "nested too deeply"},
+    "error.not-utf8": {"zh": "不是 UTF-8 文本", "en": "not UTF-8 text"},
+    "error.empty": {"zh": "文件为空", "en": "empty"},
+    "error.not-json": {"zh": "不是有效的 JSON", "en": "not valid JSON"},
+    "error.invalid-transcript": {"zh": "不是有效的对话记录", "en": "not a valid transcript"},
+    "error.unknown-scenario": {"zh": "未知场景", "en": "unknown scenario"},
+    "error.timeout": {"zh": "评分超时", "en": "over the time limit"},
+    "error.worker-crashed": {"zh": "评分进程意外退出", "en": "the scoring process died"},
+    "error.internal-error": {"zh": "simkit 内部错误（请报告）", "en": "an internal error in simkit (please report it)"},
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -104,9 +123,24 @@ MESSAGES.update({
     # Integrity.
     "integrity.ok": {"zh": "回放与记录一致", "en": "the replay matches the recording"},
     "integrity.tampered": {"zh": "记录被改动：第{turns}轮的客户台词与回放不一致", "en": "tampered: the customer lines of turn {turns} differ from the replay"},
-    "integrity.scenario-changed": {"zh": "此记录基于旧版场景，已按当前版本评分", "en": "recorded against an older version of the scenario; scored against the current version"},
-    "integrity.analyzer-changed": {"zh": "理解模型在记录之后更新过，第{turns}轮的客户台词因此不同", "en": "the understanding model changed since recording, so the customer lines of turn {turns} differ"},
-    "integrity.engine-changed": {"zh": "对话引擎在记录之后更新过，第{turns}轮的客户台词因此不同", "en": "the conversation engine changed since recording, so the customer lines of turn {turns} differ"},
+    "integrity.scenario-changed": {"zh": "此记录基于另一版本的场景，已按当前版本评分（不能用于认证）", "en": "recorded against another version of the scenario; scored against the current version (not certifiable)"},
+    "integrity.recorded-with-other-versions": {"zh": "此记录由另一版本的理解模型或对话引擎生成，已按当前版本评分（不能用于认证）", "en": "recorded with other versions of the analyzer or the engine; scored under the current ones (not certifiable)"},
+    # Integrity findings: every difference and every failed timestamp check (simkit.scoring.integrity).
+    "integrity.finding.customer-line-differs": {"zh": "第{turn}轮：记录的客户台词与回放不一致", "en": "turn {turn}: the recorded customer line differs from the replay"},
+    "integrity.finding.outcome-differs": {"zh": "记录的结局与回放不一致", "en": "the recorded outcome differs from the replay"},
+    "integrity.finding.scenario-changed": {"zh": "记录的场景哈希{recorded}不是当前的{current}", "en": "the recorded scenario hash {recorded} is not the current {current}"},
+    "integrity.finding.analyzer-version-differs": {"zh": "记录的理解模型版本{recorded}不是当前的{current}", "en": "the recorded analyzer version {recorded} is not the current {current}"},
+    "integrity.finding.engine-version-differs": {"zh": "记录的对话引擎版本{recorded}不是当前的{current}", "en": "the recorded engine version {recorded} is not the current {current}"},
+    "integrity.finding.times-untrusted": {"zh": "时间不是会话实时记录的（管道输入、脚本或外部指定时间），回复速度无法评判", "en": "the times were not recorded live by the session (piped, scripted or given), so reply times cannot be judged"},
+    "integrity.finding.time-unreadable": {"zh": "第{turn}轮的时间戳无法读取", "en": "turn {turn}: unreadable timestamp"},
+    "integrity.finding.time-non-monotonic": {"zh": "第{turn}轮的时间早于上一轮", "en": "turn {turn}: the time is earlier than the turn before"},
+    "integrity.finding.time-before-start": {"zh": "第{turn}轮的时间早于对话开始", "en": "turn {turn}: the time is before the conversation started"},
+    "integrity.finding.time-in-future": {"zh": "第{turn}轮的时间晚于现在", "en": "turn {turn}: the time is later than now"},
+    "time-check.time-unreadable": {"zh": "时间戳无法读取", "en": "a timestamp is unreadable"},
+    "time-check.time-non-monotonic": {"zh": "时间早于上一轮", "en": "a time is earlier than the turn before"},
+    "time-check.time-before-start": {"zh": "时间早于对话开始", "en": "a time is before the conversation started"},
+    "time-check.time-in-future": {"zh": "时间晚于现在", "en": "a time is later than now"},
+    "integrity.finding.typing-too-fast": {"zh": "第{turn}轮：{seconds}秒内打出{chars}个字符，超过每秒{per_second}个", "en": "turn {turn}: {chars} characters in {seconds} s, faster than {per_second} a second"},
     # Behaviours (required, excellence) and acts (forbidden).
     "behaviour.greeting": {"zh": "开场问候", "en": "greeting the customer"},
     "behaviour.open_question": {"zh": "开放式提问", "en": "an open question"},
@@ -233,7 +267,9 @@ MESSAGES.update({
     "score.reason.reply-in-time": {"zh": "回复用时{seconds}（上限{limit}）", "en": "replied after {seconds} (limit {limit})"},
     "score.reason.reply-late": {"zh": "回复太慢：{seconds}（上限{limit}）", "en": "slow reply: {seconds} (limit {limit})"},
     "score.reason.no-reply": {"zh": "学员一直没有回复客户", "en": "the trainee never replied"},
-    "score.reason.reply-time-unknown": {"zh": "时间戳无法读取，按超时计", "en": "unreadable timestamp, counted as late"},
+    "score.reason.reply-times-untrusted": {"zh": "时间不是会话实时记录的（管道输入或脚本），回复速度无法评判，不得分", "en": "the times were not recorded live (piped or scripted input): reply times cannot be judged and earn nothing"},
+    "score.reason.reply-times-inconsistent": {"zh": "时间戳前后矛盾（{finding}），回复速度无法评判，不得分", "en": "the timestamps do not add up ({finding}): reply times cannot be judged and earn nothing"},
+    "score.reason.reply-typed-too-fast": {"zh": "{seconds}秒内打出{chars}个字符，不像是当场输入，这次回复不计分", "en": "{chars} characters in {seconds} s is faster than anyone types: this reply earns nothing"},
     # Feedback: what to do better.
     "feedback.ask-need": {"zh": "没有问到客户的需求“{need}”（{topic}）：推介之前先用开放式问题问问这方面。", "en": "You never found the need '{need}' ({topic}): ask an open question about it before you pitch."},
     "feedback.probe-deep-need": {"zh": "深层需求“{need}”只有深入探询才会说出：接着客户说过的话追问原因。", "en": "The deeper need '{need}' only comes out under a probe: dig into what the customer already said."},

@@ -274,3 +274,14 @@ class Scenario:
             scoring=dict(data.get("scoring", {})),
             source=source,
         )
+
+    def ask(self, ask_id: str) -> Ask:
+        """The customer question ``ask_id``.
+
+        Raises:
+            UnknownIdError: the scenario has no such question (the message suggests close ids).
+        """
+        for ask in self.asks:
+            if ask.id == ask_id:
+                return ask
+        raise UnknownIdError(f"question of scenario {self.id!r}", ask_id, [a.id for a in self.asks])

@@ -16,7 +16,7 @@ from simkit.engine.version import ENGINE_VERSION
 from simkit.engine.view import CustomerView, customer_view
 from simkit.errors import SessionError
 from simkit.labels import LANGS
-from simkit.transcript import Transcript, Turn
+from simkit.transcript import TIMES_LIVE, TIMES_UNTRUSTED, Transcript, Turn
 from simkit.understand import ANALYZER_VERSION, Analysis, analyze
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -91,15 +91,21 @@ class Session:
 
     The whole contract:
 
-    - ``Session(scenario, seed=0, lang="zh", library=None, save_to=None)`` starts the
-      conversation. ``scenario`` is an id or a loaded ``Scenario``; ``library`` picks the
-      content (default: the repo's scenarios/); ``save_to`` saves the transcript atomically
-      after every turn. ``opening`` holds the customer's first words.
+    - ``Session(scenario, seed=0, lang="zh", library=None, save_to=None, interactive=False)``
+      starts the conversation. ``scenario`` is an id or a loaded ``Scenario``; ``library`` picks
+      the content (default: the repo's scenarios/); ``save_to`` saves the transcript atomically
+      after every turn; ``clock`` (default: UTC now) gives each line's ISO 8601 timestamp.
+      ``interactive=True`` says a person types the lines as they happen (a terminal or a
+      widget): the transcript then records its times as ``"live"``, the only times
+      responsiveness is judged on, until a timestamp comes from elsewhere (``at=`` or a
+      ``clock`` of the caller's). ``opening`` holds the customer's first words.
     - ``say(text, at=None) -> Reply`` takes one trainee line and returns a :class:`Reply`:
       ``text`` (the customer's words), ``view`` (a :class:`CustomerView`), ``state`` (the same
       state as recorded plain data), ``beats`` (with the rules that fired), ``analysis`` (of the
       trainee's line), ``done`` and ``outcome``. ``at`` overrides the timestamp (ISO 8601), as
-      replays do. ``record(text, at=None) -> Turn`` does the same and returns the recorded turn.
+      replays do; the times are then untrusted. ``record(text, at=None) -> Turn`` does the same and returns the recorded turn.
+      An empty or blank line is not a turn: ``say("")`` raises :class:`SessionError` and
+      changes nothing, as ``simkit play`` skips it.
     - ``view`` is the current :class:`CustomerView`, what a UI shows (after the opening, before
       any line, its ``turn`` is 0):
 
@@ -139,6 +145,7 @@ class Session:
         library: Library | None = None,
         save_to: str | Path | None = None,
         clock: Callable[[], str] = utc_now,
+        interactive: bool = False,
     ) -> None:
         if lang not in LANGS:
             raise SessionError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
@@ -171,6 +178,7 @@ class Session:
             started_at=clock(),
             opening=self.opening,
             opening_beats=[b.to_dict() for b in opening_beats],
+            times=TIMES_LIVE if interactive and clock is utc_now else TIMES_UNTRUSTED,
         )
         self._save()
 
@@ -207,18 +215,21 @@ class Session:
             )
         if not isinstance(text, str):
             raise SessionError(f"say() takes the trainee's line as text, got {type(text).__name__}")
+        if not text.strip():
+            raise SessionError("say() needs what the trainee said; an empty or blank line is not a turn "
+                               "(simkit play skips it the same way)")
+        if at is not None:
+            self.transcript.times = TIMES_UNTRUSTED  # a time from outside: not what the session saw
         at = at or self._clock()
         analysis = analyze(text, lang=self.lang)
         beats, defeat = self._director.step(self._state, analysis, text)
         reply_text = self._actor.speak(beats)
         if defeat is not None:
-            self.outcome = Outcome("defeat", self._state.turn, reason=defeat)
+            self.outcome = Outcome(status="defeat", turn=self._state.turn, reason=defeat)
         elif any(b.kind == "accept" for b in beats):
-            self.outcome = Outcome("success", self._state.turn, goal=self.scenario.goal.kind)
-        # Positional arguments in field order (n, trainee, trainee_at, customer, analysis, beats,
-        # state): keywords cost more, and this runs for every line.
-        turn = Turn(self._state.turn, text, at, reply_text, analysis.to_dict(), [b.to_dict() for b in beats],
-                    self._state.snapshot())
+            self.outcome = Outcome(status="success", turn=self._state.turn, goal=self.scenario.goal.kind)
+        turn = Turn(n=self._state.turn, trainee=text, trainee_at=at, customer=reply_text,
+                    analysis=analysis.to_dict(), beats=[b.to_dict() for b in beats], state=self._state.snapshot())
         self.transcript.turns.append(turn)
         self.transcript.outcome = self.outcome.to_dict() if self.outcome else None
         self._save()

@@ -39,7 +39,11 @@ class Meter:
 
 @dataclass(frozen=True)
 class NeedView:
-    """One of the persona's needs: its id, display name ``{"zh": ..., "en": ...}`` and whether found."""
+    """One of the persona's needs: its id, display name ``{"zh": ..., "en": ...}`` and whether found.
+
+    The name of a need not yet found gives it away: a practice UI names the found ones and
+    counts the rest (a trainer's view may show all).
+    """
 
     id: str
     name: dict[str, str]

@@ -138,7 +138,7 @@ class PracticeModel:
             return ui("happened-start", lang)
         from simkit.engine.beats import Beat
 
-        beats = [Beat(b["kind"], b["rule"], b.get("params", {})) for b in turns[-1].beats]
+        beats = [Beat(kind=b["kind"], rule=b["rule"], params=b.get("params", {})) for b in turns[-1].beats]
         return ui("happened", lang, what="; ".join(dict.fromkeys(b.explain(lang) for b in beats)))
 
     def subscribe(self, listener: Callable[[], None]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -11,8 +12,9 @@ from simkit.content.model import OBJECTION_STEPS, Need, Objection
 from simkit.content.schema import check_document
 from simkit.content.yamlsource import parse_yaml
 from simkit.engine.state import STAGES
-from tests.content.test_schema import FIXTURE_PERSONA
 
+FIXTURE = Path(__file__).parent.parent / "content" / "fixtures" / "personas" / "wang-lei.yaml"
+FIXTURE_PERSONA = FIXTURE.read_text(encoding="utf-8")
 SCENARIO = "used-car-hidden-defects-v1"
 LINES = [  # greets, finds needs, presents (raising an objection), then works on it
     "Hi, welcome! I'm Alex. What brings you in today?",
@@ -96,7 +98,8 @@ def test_every_shipped_need_and_objection_has_a_name_in_both_languages():
 
 
 def test_without_a_name_the_display_name_comes_from_the_topic_or_kind():
-    need = Need.from_data({"id": "n", "topic": "budget", "reveal": {"by": ["probe"]}, "says": {"zh": ["x"], "en": ["x"]}})
+    lines = {"zh": ["x"], "en": ["x"]}
+    need = Need.from_data({"id": "n", "topic": "budget", "reveal": {"by": ["probe"]}, "says": lines})
     assert need.name is None
     assert need.display_name == {"zh": "预算方面的需求", "en": "a need about budget"}
     says = {step: {"zh": ["x"], "en": ["x"]} for step in ("raise", "cause", "accepted", "resolved")}
