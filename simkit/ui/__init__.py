@@ -1,8 +1,9 @@
-"""Practice widgets for notebooks and Voila apps (needs the ``jupyter`` extra).
+"""Practice widgets for notebooks and Voila apps (the widgets need the ``jupyter`` extra).
 
-The logic is plain Python (:mod:`simkit.ui.model`, :mod:`simkit.ui.choices`), importable
-without ipywidgets; the widgets (:mod:`simkit.ui.widgets`) and the app (:mod:`simkit.ui.app`)
-are a thin layer over it. ``import simkit`` never imports this package.
+The logic is plain Python (:class:`PracticeModel`, :mod:`simkit.ui.choices`), importable without
+ipywidgets; the widgets (:mod:`simkit.ui.widgets`) and the app (:mod:`simkit.ui.app`) are a thin
+layer over it, loaded on first use (``from simkit.ui import Practice`` works once ipywidgets is
+installed). ``import simkit`` never imports this package.
 
 Example:
     >>> from simkit.ui import Practice  # doctest: +SKIP
@@ -13,14 +14,13 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Practice", "PracticeApp", "PracticeModel"]
+from simkit.ui.model import PracticeModel
+
+__all__ = ["PracticeModel"]
 
 
 def __getattr__(name: str) -> Any:
-    if name == "PracticeModel":
-        from simkit.ui.model import PracticeModel
-
-        return PracticeModel
+    # Practice and PracticeApp need ipywidgets: imported on first use, not with the package.
     if name == "Practice":
         from simkit.ui.widgets import Practice
 
