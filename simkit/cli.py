@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "simkit.commands.play",  # play, replay
     "simkit.understand.cli",  # nlu eval|explain|train
     "simkit.scoring.cli",  # score
+    "simkit.commands.app",  # app practice
 )
 
 

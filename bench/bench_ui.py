@@ -1,0 +1,99 @@
+"""The practice app's speed as a trainee feels it, in Debian's chromium against a real Voila server.
+
+Prints two figures (targets: first line < 3 s; reply < 150 ms median):
+
+- page load to the first customer line visible (a new browser context each time, the server's
+  preheated pool refilled in between, as when trainees arrive one by one);
+- Enter to the customer's reply visible, measured inside the page (keydown to the new bubble in
+  the DOM), median and p95 over 20 turns.
+
+Run: ``.venv/bin/python bench/bench_ui.py`` (needs the test extra and /usr/bin/chromium).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from simkit import Session  # noqa: E402
+from simkit.ui.choices import strong_line  # noqa: E402
+from simkit.ui.serve import ServeOptions  # noqa: E402
+from tests.browser import practice_page as pp  # noqa: E402
+from tests.browser.harness import VoilaServer, launch_chromium  # noqa: E402
+
+LOADS = 5
+TURNS = 20
+WATCH = """() => {
+  const box = document.querySelector('.simkit-chat-box');
+  const input = document.querySelector('.simkit-input input');
+  window.__replies = [];
+  let t0 = null;
+  let count = box.querySelectorAll('.simkit-customer').length;
+  input.addEventListener('keydown', e => { if (e.key === 'Enter') t0 = performance.now(); }, true);
+  new MutationObserver(() => {
+    const n = box.querySelectorAll('.simkit-customer').length;
+    if (n > count && t0 !== null) { window.__replies.push(performance.now() - t0); t0 = null; }
+    count = n;
+  }).observe(box, {childList: true, subtree: true, characterData: true});
+}"""
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    folder = tempfile.mkdtemp(prefix="simkit-bench-")
+    server = VoilaServer(ServeOptions(pool_size=2, transcripts=folder), log=Path(folder) / "voila.log")
+    try:
+        with sync_playwright() as pw:
+            browser = launch_chromium(pw)
+            pp.warm(browser, server)
+            loads = []
+            for i in range(LOADS):
+                time.sleep(8)  # let the pool refill, as between two trainees arriving
+                context = browser.new_context()
+                page = context.new_page()
+                start = time.perf_counter()
+                page.goto(server.url(f"scenario=used-car-hidden-defects-v1&lang=en&seed={i}"), timeout=pp.TIMEOUT)
+                page.wait_for_selector(pp.CUSTOMER, timeout=pp.TIMEOUT)
+                loads.append(time.perf_counter() - start)
+                context.close()
+            replies: list[float] = []
+            for scenario in ("used-car-hidden-defects-v1", "showroom-family-suv-v1"):
+                if len(replies) >= TURNS:
+                    break
+                time.sleep(8)
+                context = browser.new_context()
+                page = context.new_page()
+                page.goto(server.url(f"scenario={scenario}&lang=zh&seed=1"), timeout=pp.TIMEOUT)
+                pp.wait_for_chat(page)
+                page.evaluate(WATCH)
+                session = Session(scenario, seed=1, lang="zh")
+                while not session.done and len(replies) < TURNS:
+                    line = strong_line(session)
+                    session.say(line)
+                    pp.say(page, line)
+                    got = page.evaluate("window.__replies")
+                    replies.append(got[-1])
+                    page.evaluate("window.__replies = []")
+                context.close()
+            browser.close()
+    finally:
+        server.stop()
+    print(f"first customer line visible: median {statistics.median(loads):.2f} s, "
+          f"max {max(loads):.2f} s over {LOADS} page loads")
+    print(f"Enter to reply visible: median {statistics.median(replies):.0f} ms, p95 {p95(replies):.0f} ms "
+          f"over {len(replies)} turns")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,230 @@
+"""The practice view-model: one conversation as plain Python that widgets only display.
+
+Everything that is scored or decides the conversation lives here, in ordinary attributes: the
+:class:`~simkit.engine.Session`, the transcript file, the scorecard. Widgets call :meth:`send`,
+:meth:`choose`, :meth:`finish` and :meth:`highlight` and redraw when told; a value the browser
+sets on a widget is at most a line offered to :meth:`send`, which refuses it unless the
+conversation is ready for the trainee's next line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from simkit.engine import Session
+from simkit.engine.session import utc_now
+from simkit.errors import SimkitError
+from simkit.transcript import Transcript
+from simkit.ui.choices import Choice, candidates
+from simkit.ui.files import new_transcript_path
+from simkit.ui.labels import ui
+
+if TYPE_CHECKING:  # pragma: no cover
+    from simkit.content import Library
+    from simkit.engine.view import CustomerView
+    from simkit.scoring import Scorecard
+
+MODES = ("free", "choice", "exam")
+MAX_LINE = 2000  # characters; far above any spoken line
+
+
+@dataclass(frozen=True)
+class Message:
+    """One chat bubble: ``role`` is ``customer`` or ``trainee``; ``turn`` 0 is the opening."""
+
+    role: str
+    text: str
+    turn: int
+
+
+class PracticeModel:
+    """One practice conversation, its saved transcript and, at the end, its scorecard.
+
+    Args:
+        scenario: the scenario id (not needed when resuming from ``transcript``).
+        lang: ``zh`` or ``en``.
+        mode: ``free`` (type lines), ``choice`` (pick one of the candidates) or ``exam``
+            (type lines; the customer's state is hidden).
+        seed: the session's seed.
+        folder: where the transcript is saved (default: the current folder, which in a
+            notebook or Voila is the notebook's).
+        transcript: an existing transcript file to resume: its lines are replayed and the
+            conversation goes on, saved to the same file.
+        library: the content (default: the repository's scenarios).
+
+    Attributes:
+        session: the engine's session (the app is the engine, not a copy).
+        path: the transcript file, saved atomically after every turn.
+        messages: the chat so far.
+        busy: a turn is being played.
+        finished: the trainee ended the conversation early (it is scored as it stands).
+        scorecard: the :class:`~simkit.scoring.Scorecard` once the conversation is over.
+        highlighted: the turn highlighted in the chat (chosen from the scorecard's evidence).
+        notice: a message for the trainee (an empty line, a resumed conversation), or None.
+    """
+
+    def __init__(self, scenario: str | None = None, *, lang: str = "zh", mode: str = "free", seed: int = 0,
+                 folder: str | Path | None = None, transcript: str | Path | None = None,
+                 library: Library | None = None) -> None:
+        if mode not in MODES:
+            raise SimkitError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
+        self.mode = mode
+        self.busy = False
+        self.finished = False
+        self.scorecard: Scorecard | None = None
+        self.highlighted: int | None = None
+        self.notice: str | None = None
+        self._library = library
+        self._listeners: list[Callable[[], None]] = []
+        if transcript is not None:
+            self._resume(Path(transcript))
+        else:
+            if scenario is None:
+                raise SimkitError("name a scenario id, or a transcript to resume")
+            folder = Path(folder) if folder is not None else Path.cwd()
+            self.path = new_transcript_path(folder, scenario_id=scenario, seed=seed, lang=lang)
+            try:
+                self.session = Session(scenario, seed=seed, lang=lang, library=library, save_to=self.path)
+            except BaseException:
+                self.path.unlink(missing_ok=True)  # the reserved name held nothing yet
+                raise
+            self.messages = [Message("customer", self.session.opening, 0)]
+        if self.session.done:
+            self._score()
+
+    # What widgets read -------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self.session.lang
+
+    @property
+    def status(self) -> str:
+        """``ready`` for the trainee's next line, ``busy`` while a turn plays, ``ended`` after."""
+        if self.session.done or self.finished:
+            return "ended"
+        return "busy" if self.busy else "ready"
+
+    @property
+    def exam(self) -> bool:
+        return self.mode == "exam"
+
+    @property
+    def input_enabled(self) -> bool:
+        return self.status == "ready" and self.mode != "choice"
+
+    @property
+    def view(self) -> CustomerView | None:
+        """The customer's meters, or None in an exam (where they are hidden)."""
+        return None if self.exam else self.session.view
+
+    @property
+    def choices(self) -> tuple[Choice, ...]:
+        """The candidate lines (choice mode, while ready), else nothing."""
+        if self.mode != "choice" or self.status != "ready":
+            return ()
+        return candidates(self.session)
+
+    @property
+    def happened(self) -> str:
+        """One line saying what the last turn's beats did (hidden in an exam)."""
+        if self.exam:
+            return ""
+        lang = self.lang
+        turns = self.session.transcript.turns
+        if not turns:
+            return ui("happened-start", lang)
+        from simkit.engine.beats import Beat
+
+        beats = [Beat(kind=b["kind"], rule=b["rule"], params=b.get("params", {})) for b in turns[-1].beats]
+        return ui("happened", lang, what="; ".join(dict.fromkeys(b.explain(lang) for b in beats)))
+
+    def subscribe(self, listener: Callable[[], None]) -> None:
+        """Call ``listener()`` after every change (the widgets redraw)."""
+        self._listeners.append(listener)
+
+    # What the trainee does --------------------------------------------------------------
+
+    def send(self, text: object) -> bool:
+        """Play one typed trainee line; False (and nothing changes) unless the input is enabled.
+
+        A blank or overlong line is refused with a :attr:`notice`.
+        """
+        if not self.input_enabled:
+            return False
+        return self._play(text)
+
+    def choose(self, index: int) -> bool:
+        """Play the candidate at ``index`` of :attr:`choices` (choice mode only)."""
+        choices = self.choices
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(choices):
+            return False
+        return self._play(choices[index].text)
+
+    def _play(self, text: object) -> bool:
+        if self.status != "ready" or not isinstance(text, str):
+            return False
+        line = text.strip()
+        if not line or len(line) > MAX_LINE:
+            self.notice = ui("empty-line", self.lang) if not line else ui("too-long", self.lang, max=MAX_LINE)
+            self._changed()
+            return False
+        self.notice = None
+        self.busy = True
+        self._changed()
+        try:
+            turn = self.session.record(line, at=utc_now())
+        finally:
+            self.busy = False
+        self.messages += [Message("trainee", line, turn.n), Message("customer", turn.customer, turn.n)]
+        if self.session.done:
+            self._score()
+        self._changed()
+        return True
+
+    def finish(self) -> None:
+        """End the conversation now and score it as it stands."""
+        if self.status != "ready":
+            return
+        self.finished = True
+        self._score()
+        self._changed()
+
+    def highlight(self, turn: int | None) -> None:
+        """Highlight ``turn`` in the chat (None clears it)."""
+        if turn is None or (isinstance(turn, int) and 0 <= turn <= len(self.session.transcript.turns)):
+            self.highlighted = turn
+            self._changed()
+
+    # Inside -----------------------------------------------------------------------------
+
+    def _score(self) -> None:
+        from simkit.scoring import score
+
+        self.scorecard = score(self.session.transcript, library=self._library)
+
+    def _resume(self, path: Path) -> None:
+        recorded = Transcript.load(path)
+        session = Session(recorded.scenario_id, seed=recorded.seed, lang=recorded.lang, library=self._library,
+                          clock=lambda: recorded.started_at)
+        messages = [Message("customer", session.opening, 0)]
+        differ = int(session.opening != recorded.opening)
+        for turn in recorded.turns:
+            if session.done:
+                differ += 1
+                break
+            played = session.record(turn.trainee, at=turn.trainee_at)
+            differ += played.customer != turn.customer
+            messages += [Message("trainee", played.trainee, played.n), Message("customer", played.customer, played.n)]
+        session.save_to = path
+        session.transcript.save(path)
+        self.session, self.path, self.messages = session, path, messages
+        self.notice = ui("resumed", recorded.lang, turns=len(session.transcript.turns))
+        if differ:
+            self.notice += " " + ui("resume-changed", recorded.lang, count=differ)
+
+    def _changed(self) -> None:
+        for listener in list(self._listeners):
+            listener()
