@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from simkit.engine import Session
-from simkit.engine.session import utc_now
 from simkit.errors import SimkitError
 from simkit.transcript import Transcript
 from simkit.ui.choices import Choice, candidates
@@ -86,7 +85,10 @@ class PracticeModel:
             folder = Path(folder) if folder is not None else Path.cwd()
             self.path = new_transcript_path(folder, scenario_id=scenario, seed=seed, lang=lang)
             try:
-                self.session = Session(scenario, seed=seed, lang=lang, library=library, save_to=self.path)
+                # A person types (or clicks) as the conversation happens: the session's own clock stamps
+                # each line, so the transcript's times count as live.
+                self.session = Session(scenario, seed=seed, lang=lang, library=library, save_to=self.path,
+                                       interactive=True)
             except BaseException:
                 self.path.unlink(missing_ok=True)  # the reserved name held nothing yet
                 raise
@@ -175,7 +177,7 @@ class PracticeModel:
         self.busy = True
         self._changed()
         try:
-            turn = self.session.record(line, at=utc_now())
+            turn = self.session.record(line)
         finally:
             self.busy = False
         self.messages += [Message("trainee", line, turn.n), Message("customer", turn.customer, turn.n)]

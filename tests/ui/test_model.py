@@ -142,8 +142,9 @@ def test_the_strong_choices_reach_the_goal_and_pass(tmp_path, scenario, lang):
     assert model.session.outcome.status == "success" and model.choices == ()
     assert not model.choose(0)
     failures = set(model.scorecard.verdict.failures)
-    # Since the merge of main, online chat requires quick_first_reply, which this instant play does
-    # not meet (reported to the lead; not a choice-mode matter). Everything else must pass.
+    # Online chat requires quick_first_reply; a click a moment after the customer's line reads as a
+    # long line typed impossibly fast, so instant choice play earns no reply-time credit. Everything
+    # else must pass.
     assert failures <= {"missing:quick_first_reply"}, failures
     assert model.scorecard.total >= model.scorecard.verdict.threshold
 
@@ -192,3 +193,11 @@ def test_bad_arguments_are_clear_errors(tmp_path):
     with pytest.raises(SimkitError, match="did you mean"):
         PracticeModel("used-car-hidden-defect-v1", folder=tmp_path)
     assert list(tmp_path.iterdir()) == []  # a failed start leaves no empty file
+
+
+def test_a_typed_conversation_records_live_times(tmp_path):
+    """Responsiveness is judged only on times the session stamped itself: the widget must say so."""
+    model = PracticeModel("online-lead-lowest-price-v1", lang="en", mode="free", seed=3, folder=tmp_path)
+    model.send("Hi, thanks for your message! I'm Sam.")
+    saved = json.loads(model.path.read_text(encoding="utf-8"))
+    assert saved["times"] == "live"
