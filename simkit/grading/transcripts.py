@@ -1,0 +1,45 @@
+"""Practice conversations as evidence: a saved transcript counts only as its replay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from simkit.errors import SimkitError
+from simkit.grading.strict import AnswerError
+from simkit.scoring import Scorecard, score
+from simkit.transcript import Transcript
+
+
+def _cards(scenario_id: str, folder: str | Path, lang: str | None) -> list[Scorecard]:
+    """Scorecards of every transcript of ``scenario_id`` in ``folder`` whose replay reproduces it."""
+    cards = []
+    for path in sorted(Path(folder).glob("*.json")):
+        try:
+            transcript = Transcript.load(path)
+        except SimkitError:
+            continue  # not a transcript (or a broken one): it proves nothing
+        if transcript.scenario_id != scenario_id or (lang is not None and transcript.lang != lang):
+            continue
+        card = score(transcript)
+        if card.integrity.ok:
+            cards.append(card)
+    return cards
+
+
+def best_scorecard(scenario_id: str, *, folder: str | Path = ".", lang: str | None = None) -> Scorecard | None:
+    """The highest-scoring honest practice of ``scenario_id`` saved in ``folder``, or None.
+
+    Only transcripts whose recorded customer lines are what their trainee lines produce on replay
+    count; a hand-edited one is ignored.
+    """
+    cards = _cards(scenario_id, folder, lang)
+    return max(cards, key=lambda card: (card.total, card.source or "")) if cards else None
+
+
+def passing_scorecard(scenario_id: str, *, folder: str | Path = ".", lang: str | None = None) -> Scorecard:
+    """The best honest practice of ``scenario_id`` in ``folder`` that passed; AnswerError when none did."""
+    passed = [card for card in _cards(scenario_id, folder, lang) if card.passed]
+    if not passed:
+        raise AnswerError(f"no saved practice of {scenario_id} passes yet (play it to the end, then run this cell)",
+                          f"还没有通过的 {scenario_id} 练习记录（请完成对话后再运行本单元格）")
+    return max(passed, key=lambda card: (card.total, card.source or ""))
