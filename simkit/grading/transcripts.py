@@ -7,7 +7,6 @@ from pathlib import Path
 from simkit.errors import SimkitError
 from simkit.grading.strict import AnswerError
 from simkit.scoring import Scorecard, score
-from simkit.transcript import Transcript
 
 
 def _cards(scenario_id: str, folder: str | Path, lang: str | None) -> list[Scorecard]:
@@ -15,12 +14,11 @@ def _cards(scenario_id: str, folder: str | Path, lang: str | None) -> list[Score
     cards = []
     for path in sorted(Path(folder).glob("*.json")):
         try:
-            transcript = Transcript.load(path)
+            card = score(path)
         except SimkitError:
-            continue  # not a transcript (or a broken one): it proves nothing
-        if transcript.scenario_id != scenario_id or (lang is not None and transcript.lang != lang):
+            continue  # not a transcript (or a broken one, or of an unknown scenario): it proves nothing
+        if card.scenario_id != scenario_id or (lang is not None and card.lang != lang):
             continue
-        card = score(transcript)
         if card.integrity.ok:
             cards.append(card)
     return cards
