@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Set up, then practise a conversation in the terminal (pass simkit play options to change it).
+# Set up the course (the jupyter extra), then open JupyterLab on courses/.
+# Extra arguments go to JupyterLab (for example --port 8899 or --no-browser).
+# Practising in the terminal instead: bash scripts/practice.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-scenario="${1:-showroom-family-suv-v1}"
-shift || true
-exec .venv/bin/simkit play "$scenario" "$@"
+bash scripts/setup.sh jupyter
+root_flag=()
+[ "$(id -u)" -eq 0 ] && root_flag=(--allow-root)  # JupyterLab refuses root unless told
+exec .venv/bin/jupyter lab --ServerApp.root_dir=courses "${root_flag[@]}" "$@"
