@@ -17,7 +17,7 @@ Example:
 
 from __future__ import annotations
 
-from simkit.grading.skills import good_rewrite, questions_of
+from simkit.grading.skills import carries, good_rewrite, questions_of
 from simkit.grading.strict import (
     AnswerError,
     exact_date,
@@ -28,17 +28,19 @@ from simkit.grading.strict import (
     exact_texts,
     same_answer,
 )
-from simkit.grading.transcripts import best_scorecard, passing_scorecard
+from simkit.grading.transcripts import best_scorecard, goal_scorecard, passing_scorecard
 
 __all__ = [
     "AnswerError",
     "best_scorecard",
+    "carries",
     "exact_date",
     "exact_dates",
     "exact_int",
     "exact_number",
     "exact_text",
     "exact_texts",
+    "goal_scorecard",
     "good_rewrite",
     "passing_scorecard",
     "questions_of",

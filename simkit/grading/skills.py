@@ -64,3 +64,17 @@ def good_rewrite(original: str, rewrite: object, *, lang: str, wanted: Iterable[
         raise AnswerError(f"rewrite: reads as {', '.join(analysis.techniques)}; use one of {', '.join(labels)}",
                           f"rewrite：读出来是 {', '.join(analysis.techniques)}；请用 {'、'.join(labels)} 之一")
     return analysis
+
+
+def carries(line: object, *, lang: str, all_of: Iterable[str] = (), any_of: Iterable[str] = ()) -> Analysis:
+    """Check one line that carries every label of ``all_of``, at least one of ``any_of``, and nothing costly."""
+    text = exact_text(line, "line")
+    analysis = analyze(text, lang=lang)
+    _no_costly(analysis, "line")
+    missing = [label for label in all_of if not analysis.has(label)]
+    options = tuple(any_of)
+    if missing or (options and not analysis.has(*options)):
+        need = ", ".join(missing) if missing else " / ".join(options)
+        raise AnswerError(f"line: reads as {', '.join(analysis.techniques)}; it also needs {need}",
+                          f"line：读出来是 {', '.join(analysis.techniques)}；还需要 {need}")
+    return analysis

@@ -41,3 +41,12 @@ def passing_scorecard(scenario_id: str, *, folder: str | Path = ".", lang: str |
         raise AnswerError(f"no saved practice of {scenario_id} passes yet (play it to the end, then run this cell)",
                           f"还没有通过的 {scenario_id} 练习记录（请完成对话后再运行本单元格）")
     return max(passed, key=lambda card: (card.total, card.source or ""))
+
+
+def goal_scorecard(scenario_id: str, *, folder: str | Path = ".", lang: str | None = None) -> Scorecard:
+    """The best honest practice of ``scenario_id`` in ``folder`` whose customer agreed to the goal."""
+    reached = [card for card in _cards(scenario_id, folder, lang) if card.outcome.get("status") == "success"]
+    if not reached:
+        raise AnswerError(f"no saved practice of {scenario_id} reaches the goal yet",
+                          f"还没有达成目标的 {scenario_id} 练习记录")
+    return max(reached, key=lambda card: (card.total, card.source or ""))
