@@ -28,7 +28,7 @@ from simkit.grading.strict import (
     exact_texts,
     same_answer,
 )
-from simkit.grading.transcripts import best_scorecard, goal_scorecard, passing_scorecard
+from simkit.grading.transcripts import best_scorecard, goal_scorecard, needs_found, needs_scorecard, passing_scorecard
 
 __all__ = [
     "AnswerError",
@@ -42,6 +42,8 @@ __all__ = [
     "exact_texts",
     "goal_scorecard",
     "good_rewrite",
+    "needs_found",
+    "needs_scorecard",
     "passing_scorecard",
     "questions_of",
     "same_answer",

@@ -50,3 +50,18 @@ def goal_scorecard(scenario_id: str, *, folder: str | Path = ".", lang: str | No
         raise AnswerError(f"no saved practice of {scenario_id} reaches the goal yet",
                           f"还没有达成目标的 {scenario_id} 练习记录")
     return max(reached, key=lambda card: (card.total, card.source or ""))
+
+
+def needs_found(card: Scorecard) -> int:
+    """How many of the persona's hidden needs the conversation uncovered."""
+    return sum(1 for ev in card.dimension("needs").evidence if ev.reason == "need-found")
+
+
+def needs_scorecard(scenario_id: str, *, at_least: int, folder: str | Path = ".",
+                    lang: str | None = None) -> Scorecard:
+    """The best honest practice of ``scenario_id`` in ``folder`` that uncovered ``at_least`` needs."""
+    enough = [card for card in _cards(scenario_id, folder, lang) if needs_found(card) >= at_least]
+    if not enough:
+        raise AnswerError(f"no saved practice of {scenario_id} uncovers {at_least} needs yet",
+                          f"还没有发现 {at_least} 条需求的 {scenario_id} 练习记录")
+    return max(enough, key=lambda card: (card.total, card.source or ""))

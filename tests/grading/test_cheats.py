@@ -171,3 +171,13 @@ def test_files_that_are_not_transcripts_are_ignored_and_the_best_honest_attempt_
     _play(tmp_path / "second.json", STRONG_EN)
     best = best_scorecard("showroom-family-suv-v1", folder=tmp_path)
     assert best.source.endswith("second.json") and best.passed
+
+
+def test_needs_scorecard_counts_only_needs_the_customer_revealed(tmp_path):
+    from simkit.grading import needs_found, needs_scorecard
+
+    _play(tmp_path / "short.json", STRONG_EN[:3])
+    card = needs_scorecard("showroom-family-suv-v1", at_least=3, folder=tmp_path)
+    assert needs_found(card) == 3
+    with pytest.raises(AnswerError, match="uncovers 4 needs"):
+        needs_scorecard("showroom-family-suv-v1", at_least=4, folder=tmp_path)
