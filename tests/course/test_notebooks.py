@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -81,7 +82,7 @@ def test_release_holds_no_solution_nor_hidden_test(case, release):
     released = nbformat.read(release / "release" / aid / f"{aid}.ipynb", as_version=4)
     solution_lines = {line.strip() for c in source.cells if c.metadata["nbgrader"]["solution"] and c.cell_type == "code"
                       for line in c.source.split("### BEGIN SOLUTION")[-1].split("### END SOLUTION")[0].splitlines()
-                      if line.strip() and not line.strip().startswith("#")}
+                      if re.search(r"\w", line) and not line.strip().startswith("#")}
     released_lines = {line.strip() for c in released.cells for line in c.source.splitlines()}
     assert not solution_lines & released_lines
     assert json.loads(text)["metadata"]["simkit"] == {"module": folder.name, "lang": lang}
