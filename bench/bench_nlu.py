@@ -57,7 +57,7 @@ def cold_start(runs: int = 5) -> dict[str, float]:
 def latency(repeat: int = 3) -> dict[str, float]:
     """Per-utterance analysis time over every corpus line (both languages), model warm."""
     from simkit.understand import analyze
-    from simkit.understand.model import load_corpus, test_files, train_files
+    from simkit.understand.corpus import load_corpus, test_files, train_files
 
     lines = [r["text"] for r in load_corpus([*train_files(), *test_files()])]
     analyze("warm up")
@@ -90,7 +90,9 @@ def stages(repeat: int = 3) -> dict[str, float]:
     """
     from simkit.understand import analyze, rules
     from simkit.understand.facts import extract_facts
-    from simkit.understand.model import decide, features, load_corpus, load_model, test_files, train_files
+    from simkit.understand.corpus import load_corpus, test_files, train_files
+    from simkit.understand.features import features
+    from simkit.understand.model import decide, load_model
     from simkit.understand.topics import topic_hits
 
     model = load_model()
@@ -124,7 +126,7 @@ def stages(repeat: int = 3) -> dict[str, float]:
 def accuracy() -> dict[str, float]:
     """Macro-F1 per language on the held-out split (test-*.jsonl), never trained on."""
     from simkit.understand.cli import evaluate
-    from simkit.understand.model import load_corpus, test_files
+    from simkit.understand.corpus import load_corpus, test_files
 
     out = {}
     for path in test_files():

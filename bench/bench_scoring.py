@@ -125,7 +125,8 @@ def main() -> None:
     from simkit.scoring.conversation import Conversation
     from simkit.scoring.integrity import check_integrity
     from simkit.scoring.scorer import score_conversation
-    from simkit.transcript import Transcript, replay
+    from simkit.engine.replay import replay
+    from simkit.transcript import Transcript
 
     from simkit.understand import analyze
 
@@ -152,8 +153,8 @@ def main() -> None:
         t_replay = time.perf_counter() - t0
         t0 = time.perf_counter()
         for t, r in zip(loaded, reports):
-            score_conversation(Conversation.from_session(r.session), integrity=check_integrity(t, r), source=None,
-                               scenario_hash=r.session.transcript.scenario_hash, seed=t.seed)
+            score_conversation(Conversation.from_session(r.session, times=t.times), integrity=check_integrity(t, r),
+                               source=None, scenario_hash=r.session.transcript.scenario_hash, seed=t.seed)
         t_score = time.perf_counter() - t0
 
         # What-if: the same scoring with every analysis looked up instead of computed, which is
@@ -170,7 +171,8 @@ def main() -> None:
             session_module.analyze = computing
 
         walls, rows = timed_runs(lambda: score_many(paths, jobs=args.jobs))
-        assert all(r["status"] == "ok" for r in rows), [r for r in rows if r["status"] != "ok"][:1]
+        assert all(r.status == "scored" and r.scorecard.integrity.ok for r in rows), \
+            [r for r in rows if r.status != "scored"][:1]
         parallel = len(paths) / min(walls)
 
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()

@@ -11,15 +11,20 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from simkit.content import Library, default_library, load_library
-from simkit.engine import Outcome, Reply, Session
+from simkit.engine import CustomerView, Meter, NeedView, ObjectionView, Outcome, Reply, Session
+from simkit.engine.replay import replay
 from simkit.errors import ContentError, SessionError, SimkitError, TranscriptError, UnknownIdError
-from simkit.transcript import Transcript, replay
+from simkit.transcript import Transcript
 from simkit.understand import Analysis, analyze
 
 __all__ = [
     "Analysis",
     "ContentError",
+    "CustomerView",
     "Library",
+    "Meter",
+    "NeedView",
+    "ObjectionView",
     "Outcome",
     "Reply",
     "Session",

@@ -1,20 +1,34 @@
-"""Versions derived from the bytes of source files, so a behaviour change can't go unrecorded."""
+"""Versions of behaviour: short hashes of what decides behaviour, never of source files.
+
+A version must change when the rules, the weights, the model or the scenario's meaning change,
+and must not change for a comment or a refactor (it is recorded in every transcript, and a
+transcript recorded under other versions is not certifiable). So versions hash data -- a table
+of rule constants, the shipped model's bytes -- plus a hand-bumped number for the logic that no
+table captures.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from pathlib import Path
+import json
+from typing import Any
 
 
-def files_version(prefix: str, folder: Path, names: Iterable[str]) -> str:
-    """``prefix`` + the first 12 hex digits of a SHA-256 over each file's name and bytes.
+def digest(data: Any) -> str:
+    """The first 12 hex digits of a SHA-256 over ``data`` as canonical JSON.
 
-    A missing file counts as ``b"-"`` (an optional artefact, such as a shipped model).
+    Sets become sorted lists and tuples lists, so the digest depends on values only.
     """
-    digest = hashlib.sha256()
-    for name in names:
-        path = folder / name
-        digest.update(name.encode())
-        digest.update(path.read_bytes() if path.exists() else b"-")
-    return prefix + digest.hexdigest()[:12]
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=_plain)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def bytes_digest(raw: bytes) -> str:
+    """The first 12 hex digits of a SHA-256 over ``raw`` with Windows line ends made Unix ones."""
+    return hashlib.sha256(raw.replace(b"\r\n", b"\n")).hexdigest()[:12]
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    raise TypeError(f"cannot version a {type(value).__name__}")

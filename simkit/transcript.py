@@ -1,32 +1,37 @@
 """Transcripts: the record of a conversation, saved atomically and replayable.
 
-A transcript is JSON (``format: simkit-transcript``, ``format_version: 1``) holding the
-scenario id and content hash, the seed, the language, the simkit and analyzer versions and every
-turn with its timestamp. Customer lines are recorded but never trusted: :func:`replay` feeds the
-trainee's lines to a fresh Session and lists every customer line that comes out differently.
+A transcript is JSON (``format: simkit-transcript``, ``format_version: 2``) holding the
+scenario id and content hash, the seed, the language, the simkit, analyzer and engine versions
+and every turn with its timestamp. Customer lines are recorded but never trusted:
+:func:`simkit.engine.replay.replay` feeds the trainee's lines to a fresh Session and lists every
+customer line that comes out differently.
+
+``times`` says how the timestamps were taken: ``"live"`` when the session's own clock stamped
+them as a person typed (an interactive terminal or widget), ``"untrusted"`` otherwise (piped or
+scripted input, a caller's clock, any ``at=``). Only live times earn responsiveness points (see
+:mod:`simkit.scoring.integrity`). ``signature`` is the slot the exam server will fill; a file
+without one can have any field edited, ``times`` included. Version 1 files still load; their
+times are untrusted.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from simkit.errors import TranscriptError
-
-if TYPE_CHECKING:  # pragma: no cover
-    from simkit.content import Library
-    from simkit.engine import Session
+from simkit.safeio import atomic_write_text, read_limited  # noqa: F401 (atomic_write_text: used by callers)
 
 FORMAT = "simkit-transcript"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # version 1 had no ``times`` and no ``signature``
+TIMES_LIVE, TIMES_UNTRUSTED = "live", "untrusted"
 MAX_BYTES = 20 * 1024 * 1024  # far above any real conversation; guards against junk
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Turn:
     """One exchange: the trainee's line, the customer's answer, and what the director decided."""
 
@@ -66,6 +71,8 @@ class Transcript:
     outcome: dict[str, Any] | None = None
     simkit_version: str = ""
     engine: str = ""
+    times: str = TIMES_UNTRUSTED
+    signature: str | None = None  # filled by the exam server: see canonical_bytes()
 
     def __post_init__(self) -> None:
         if not self.simkit_version:
@@ -92,7 +99,20 @@ class Transcript:
             "opening_beats": self.opening_beats,
             "turns": [t.to_dict() for t in self.turns],
             "outcome": self.outcome,
+            "times": self.times,
+            "signature": self.signature,
         }
+
+    def canonical_bytes(self, *, trainee_id: str, exam_id: str) -> bytes:
+        """The exact bytes the exam server's signature will cover (an HMAC, in a later version).
+
+        Canonical JSON (sorted keys, no spaces, UTF-8) of the whole transcript without its
+        ``signature``, bound to the trainee and the exam, so a signed transcript can be neither
+        edited (a timestamp, ``times``, a line) nor handed in by someone else or for another exam.
+        """
+        body = {k: v for k, v in self.to_dict().items() if k != "signature"}
+        signed = {"exam_id": exam_id, "trainee_id": trainee_id, "transcript": body}
+        return json.dumps(signed, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=1) + "\n"
@@ -103,24 +123,24 @@ class Transcript:
 
     @classmethod
     def load(cls, path: str | Path) -> Transcript:
+        """Read a transcript file: only a regular file of at most :data:`MAX_BYTES` (a FIFO or a
+        device is refused without blocking); JSON nested past the parser's depth guard is refused.
+
+        Raises:
+            TranscriptError: with ``code`` saying why the file cannot be used.
+        """
         path = Path(path)
-        try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise TranscriptError(f"file is {size} bytes, larger than any transcript ({MAX_BYTES})", path=str(path))
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise TranscriptError(f"cannot read: {exc.strerror or exc}", path=str(path)) from None
-        return cls.from_json(raw, source=str(path))
+        return cls.from_json(read_limited(path, limit=MAX_BYTES), source=str(path))
 
     @classmethod
     def from_json(cls, raw: bytes | str, *, source: str | None = None) -> Transcript:
         try:
             text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         except UnicodeDecodeError as exc:
-            raise TranscriptError(f"not UTF-8 text (bad byte at offset {exc.start})", path=source) from None
+            raise TranscriptError(f"not UTF-8 text (bad byte at offset {exc.start})", path=source,
+                                  code="not-utf8") from None
         if not text.strip():
-            raise TranscriptError("file is empty", path=source)
+            raise TranscriptError("file is empty", path=source, code="empty")
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -129,6 +149,12 @@ class Transcript:
             cut = not text.rstrip().endswith("}") or exc.pos >= len(text.rstrip())
             hint = " (the file looks truncated)" if cut else ""
             raise TranscriptError(f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}",
+                                  path=source, code="not-json") from None
+        except RecursionError:  # the parser's own depth guard: deeper than Python's stack allows
+            raise TranscriptError("nested too deeply to read (hundreds of levels; a transcript has six)",
+                                  path=source, code="too-deep") from None
+        except ValueError:  # an integer past Python's digit limit (4300 by default)
+            raise TranscriptError("holds a number with thousands of digits; no transcript does",
                                   path=source) from None
         return cls.from_dict(data, source=source)
 
@@ -139,8 +165,8 @@ class Transcript:
         if data.get("format") != FORMAT:
             check.fail("format", f"expected {FORMAT!r}, got {data.get('format')!r}")
         version = data.get("format_version")
-        if version != FORMAT_VERSION:
-            check.fail("format_version", f"this simkit reads version {FORMAT_VERSION}, got {version!r}")
+        if version not in READABLE_VERSIONS or type(version) is not int:
+            check.fail("format_version", f"this simkit reads versions 1 to {FORMAT_VERSION}, got {version!r}")
         scenario = check.typed(data, "scenario", dict)
         scenario_id = check.typed(scenario, "id", str, "scenario.")
         scenario_hash = check.typed(scenario, "hash", str, "scenario.")
@@ -152,12 +178,15 @@ class Transcript:
         turns = []
         for i, item in enumerate(turns_data):
             n, trainee, at, customer = _check_turn(check, item, i)
-            # Positional arguments in field order (n, trainee, trainee_at, customer, analysis,
-            # beats, state): keywords cost more, and this runs for every turn.
-            turns.append(Turn(n, trainee, at, customer,
-                              item.get("analysis") or {}, item.get("beats") or [], item.get("state") or {}))
+            turns.append(Turn(n=n, trainee=trainee, trainee_at=at, customer=customer,
+                              analysis=item.get("analysis") or {}, beats=item.get("beats") or [],
+                              state=item.get("state") or {}))
         outcome = data.get("outcome")
         check.require(outcome is None or isinstance(outcome, dict), "outcome", "expected an object or null")
+        times = data.get("times", TIMES_UNTRUSTED) if version >= 2 else TIMES_UNTRUSTED
+        check.require(times in (TIMES_LIVE, TIMES_UNTRUSTED), "times", f"expected 'live' or 'untrusted', got {times!r}")
+        signature = data.get("signature")
+        check.require(signature is None or isinstance(signature, str), "signature", "expected text or null")
         return cls(
             scenario_id=scenario_id,
             scenario_hash=scenario_hash,
@@ -171,6 +200,8 @@ class Transcript:
             outcome=outcome,
             simkit_version=str(data.get("simkit_version", "")),
             engine=str(data.get("engine", "")),
+            times=times,
+            signature=signature,
         )
 
 
@@ -221,82 +252,3 @@ _MISSING = object()
 _KIND_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "an object"}
 
 
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-@dataclass(frozen=True)
-class LineDiff:
-    """A customer line that came out differently on replay (turn 0 is the opening)."""
-
-    turn: int
-    recorded: str
-    replayed: str
-
-
-@dataclass
-class ReplayReport:
-    """The result of replaying a transcript.
-
-    Attributes:
-        session: the fresh session the trainee's lines were fed to (its state, beats, outcome).
-        differences: every customer line that differs from the recording.
-        scenario_changed: the scenario's content hash differs from the recorded one (the
-            scenario was edited since), which explains differences without any tampering.
-        analyzer_changed: the understanding model differs from the one recorded.
-        engine_changed: the engine (director, actor, session) differs from the one recorded.
-    """
-
-    session: Session
-    differences: list[LineDiff]
-    scenario_changed: bool
-    analyzer_changed: bool
-    engine_changed: bool = False
-
-    @property
-    def reproduced(self) -> bool:
-        return not self.differences
-
-
-def replay(transcript: Transcript, *, library: Library | None = None) -> ReplayReport:
-    """Feed the transcript's trainee lines to a fresh Session and compare every customer line.
-
-    Raises:
-        UnknownIdError: the transcript's scenario is not in the library.
-    """
-    from simkit.content import default_library
-    from simkit.engine import Session
-    from simkit.engine.version import ENGINE_VERSION
-    from simkit.understand import ANALYZER_VERSION
-
-    library = library or default_library()
-    session = Session(transcript.scenario_id, seed=transcript.seed, lang=transcript.lang,
-                      library=library, clock=lambda: transcript.started_at)
-    differences = []
-    if session.opening != transcript.opening:
-        differences.append(LineDiff(0, transcript.opening, session.opening))
-    for turn in transcript.turns:
-        if session.done:
-            differences.append(LineDiff(turn.n, turn.customer, ""))
-            continue
-        replayed = session.record(turn.trainee, at=turn.trainee_at).customer
-        if replayed != turn.customer:
-            differences.append(LineDiff(turn.n, turn.customer, replayed))
-    return ReplayReport(
-        session=session,
-        differences=differences,
-        scenario_changed=session.transcript.scenario_hash != transcript.scenario_hash,
-        analyzer_changed=bool(transcript.analyzer) and transcript.analyzer != ANALYZER_VERSION,
-        engine_changed=bool(transcript.engine) and transcript.engine != ENGINE_VERSION,
-    )

@@ -52,6 +52,7 @@ def test_piped_play_prints_one_customer_line_per_turn(tmp_path):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert lines == [data["opening"]] + [t["customer"] for t in data["turns"]]
     assert f"transcript: {path}" in run.stderr
+    assert data["times"] == "untrusted"  # piped lines arrive at once: no reply time to judge
 
 
 def test_replay_exit_codes(tmp_path):
@@ -95,13 +96,16 @@ def test_interactive_play_in_a_real_terminal(tmp_path):
     first_reply = child.match.group(1)
     child.expect("> ")
     child.sendline("/state")
-    child.expect(r"turn 1 · stage \w+ · trust \d+")
+    child.expect(r"turn 1 · stage \w+ · trust \d+ · interest \d+ · patience (\d+)/(\d+)")
+    assert int(child.match.group(1)) <= int(child.match.group(2))
+    child.expect(r"needs found \d+/4")
     child.expect("> ")
     child.sendline("/quit")
     child.expect("transcript: ")
     child.expect(pexpect.EOF)
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     assert [t["customer"] for t in data["turns"]] == [first_reply.strip()]
+    assert data["times"] == "live"  # a person typed in a terminal: the session's clock is trusted
 
 
 def test_piped_play_in_chinese_speaks_chinese(tmp_path):

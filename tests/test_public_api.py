@@ -10,8 +10,8 @@ import simkit
 
 def test_public_names():
     assert sorted(simkit.__all__) == sorted([
-        "Analysis", "ContentError", "Library", "Outcome", "Reply", "Session", "SessionError",
-        "SimkitError", "Transcript", "TranscriptError", "UnknownIdError", "__version__", "analyze",
+        "Analysis", "ContentError", "CustomerView", "Library", "Meter", "NeedView", "ObjectionView", "Outcome",
+        "Reply", "Session", "SessionError", "SimkitError", "Transcript", "TranscriptError", "UnknownIdError", "__version__", "analyze",
         "default_library", "load_library", "replay",
     ])
     for name in simkit.__all__:

@@ -8,7 +8,8 @@ import pytest
 
 from simkit import Session
 from simkit.errors import TranscriptError, UnknownIdError
-from simkit.transcript import Transcript, replay
+from simkit.engine.replay import replay
+from simkit.transcript import Transcript
 
 SCENARIO = "showroom-family-suv-v1"
 LINES = [
@@ -41,7 +42,7 @@ def test_saved_after_every_turn(tmp_path):
 
 def test_transcript_records_what_replay_needs(recorded):
     data = json.loads(recorded.read_text(encoding="utf-8"))
-    assert data["format"] == "simkit-transcript" and data["format_version"] == 1
+    assert data["format"] == "simkit-transcript" and data["format_version"] == 2
     assert data["scenario"]["id"] == SCENARIO and data["scenario"]["hash"].startswith("sha256:")
     assert (data["seed"], data["lang"]) == (5, "zh")
     assert data["simkit_version"] and data["analyzer"]
@@ -89,7 +90,7 @@ def _broken(recorded, edit):
     [
         (lambda d: d.pop("turns"), "turns: missing"),
         (lambda d: d.__setitem__("seed", "5"), "seed: expected a whole number, got str"),
-        (lambda d: d.__setitem__("format_version", 99), "format_version: this simkit reads version 1, got 99"),
+        (lambda d: d.__setitem__("format_version", 99), "format_version: this simkit reads versions 1 to 2, got 99"),
         (lambda d: d.__setitem__("format", "chat-log"), "format: expected 'simkit-transcript', got 'chat-log'"),
         (lambda d: d["turns"].pop(1), "turns[1].n: expected turn 2, got 3 (a turn is missing or out of order)"),
         (lambda d: d["turns"][0].__setitem__("trainee", None), "turns[0].trainee: expected text, got NoneType"),
@@ -125,15 +126,51 @@ def test_missing_file(tmp_path):
         Transcript.load(tmp_path / "nope.json")
 
 
-def test_engine_change_explains_differences(recorded):
-    from simkit.engine.version import ENGINE_VERSION
-    from simkit.scoring.integrity import check_integrity
-
+def test_a_version_1_file_loads_with_untrusted_times(recorded):
     data = json.loads(recorded.read_text(encoding="utf-8"))
-    assert data["engine"] == ENGINE_VERSION
-    data["engine"] = "engine-000000000000"
-    data["turns"][0]["customer"] = "older engine, other words"
+    data["format_version"] = 1
+    del data["times"], data["signature"]
     transcript = Transcript.from_dict(data)
-    report = replay(transcript)
-    assert report.engine_changed and not report.analyzer_changed
-    assert check_integrity(transcript, report).status == "engine-changed"
+    assert (transcript.times, transcript.signature) == ("untrusted", None)
+    assert replay(transcript).reproduced
+    data["times"] = "live"  # a version 1 file never recorded how its times were taken
+    assert Transcript.from_dict(data).times == "untrusted"
+
+
+def test_times_and_signature_are_checked(recorded):
+    data = json.loads(recorded.read_text(encoding="utf-8"))
+    with pytest.raises(TranscriptError, match="times: expected 'live' or 'untrusted', got 'honest'"):
+        Transcript.from_dict({**data, "times": "honest"})
+    with pytest.raises(TranscriptError, match="signature: expected text or null"):
+        Transcript.from_dict({**data, "signature": 42})
+    signed = Transcript.from_dict({**data, "signature": "hmac-sha256:abc"})
+    assert Transcript.from_json(signed.to_json()).signature == "hmac-sha256:abc"
+
+
+def test_session_times_are_live_only_when_its_own_clock_stamps_typed_lines():
+    typed = Session(SCENARIO, seed=1, lang="en", interactive=True)
+    typed.say("Hello, I'm Sam. What brings you in?")
+    assert typed.transcript.times == "live"
+    typed.say("What budget do you have in mind?", at="2026-03-02T09:00:10+08:00")
+    assert typed.transcript.times == "untrusted"  # one time from outside spoils them all
+    clocked = Session(SCENARIO, seed=1, lang="en", interactive=True, clock=lambda: "2026-03-02T09:00:00+08:00")
+    assert clocked.transcript.times == "untrusted"
+    assert Session(SCENARIO, seed=1, lang="en").transcript.times == "untrusted"  # scripted by default
+
+
+def test_canonical_bytes_cover_everything_but_the_signature(recorded):
+    transcript = Transcript.load(recorded)
+    raw = transcript.canonical_bytes(trainee_id="t-1", exam_id="e-1")
+    signed = json.loads(raw)
+    assert signed["trainee_id"] == "t-1" and signed["exam_id"] == "e-1"
+    assert "signature" not in signed["transcript"] and signed["transcript"]["times"] == transcript.times
+    assert raw == json.dumps(signed, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    transcript.signature = "hmac-sha256:abc"
+    assert transcript.canonical_bytes(trainee_id="t-1", exam_id="e-1") == raw  # the slot is not signed
+    for other in ({"trainee_id": "t-2", "exam_id": "e-1"}, {"trainee_id": "t-1", "exam_id": "e-2"}):
+        assert transcript.canonical_bytes(**other) != raw
+    transcript.times = "live"  # the edit no check can see without a signature
+    assert transcript.canonical_bytes(trainee_id="t-1", exam_id="e-1") != raw
+    transcript.times = "untrusted"
+    transcript.turns[0].trainee_at = "2026-03-02T09:00:10+08:00"
+    assert transcript.canonical_bytes(trainee_id="t-1", exam_id="e-1") != raw

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from pathlib import Path
 
 from simkit.content import check_paths, default_library, default_scenarios_path, json_schema
 from simkit.content.problems import Problem
 from simkit.content.schema import KINDS
+from simkit.safetext import json_text, shown
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,14 +37,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _list(args: argparse.Namespace) -> int:
     rows = default_library().catalogue()
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json_text(rows, indent=2))
         return 0
     width = max((len(row["id"]) for row in rows), default=0)
     for row in rows:
         title = f"{row['title']['en']} | {row['title']['zh']}"
-        print(f"{row['id']:<{width}}  {row['channel']:<11}  {row['persona']:<12}  {title}")
+        print(shown(f"{row['id']:<{width}}  {row['channel']:<11}  {row['persona']:<12}  {title}"))
         if row["tags"]:
-            print(f"{'':<{width}}  tags: {', '.join(row['tags'])}")
+            print(shown(f"{'':<{width}}  tags: {', '.join(row['tags'])}"))
     return 0
 
 
@@ -53,10 +53,10 @@ def _validate(args: argparse.Namespace) -> int:
     files, _, problems = check_paths(paths)  # one walk: the count matches the problems
     checked = len(files)
     if args.json:
-        print(json.dumps({"files": checked, "problems": [p.to_dict() for p in problems]}, ensure_ascii=False, indent=2))
+        print(json_text({"files": checked, "problems": [p.to_dict() for p in problems]}, indent=2))
     else:
         for problem in problems:
-            print(problem.format())
+            print(shown(problem.format(), keep_newlines=True))
         print(summary(problems, checked))
     return 1 if problems else 0
 
@@ -77,7 +77,7 @@ def summary(problems: list[Problem], checked: int) -> str:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    print(json.dumps(json_schema(args.kind), ensure_ascii=False, indent=2))
+    print(json_text(json_schema(args.kind), indent=2))
     return 0
 
 

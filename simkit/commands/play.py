@@ -1,15 +1,25 @@
-"""``simkit play`` and ``simkit replay``: thin shims over Session and replay()."""
+"""``simkit play`` and ``simkit replay``: thin shims over Session and replay().
+
+Everything shown that a person typed or a file holds (customer lines, recorded lines, ids,
+paths) goes through :func:`simkit.safetext.shown`, so no line can steer the terminal.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from simkit import i18n
 from simkit.errors import SimkitError, UnknownIdError
+from simkit.safetext import shown
+
+COMMANDS = ("/help", "/state", "/quit")  # interactive play; "//text" says "/text"
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,8 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     play.add_argument("scenario", help="scenario id (see `simkit list`)")
     play.add_argument("--seed", type=int, default=0, help="the session's seed (default 0)")
     play.add_argument("--lang", choices=["zh", "en"], default="zh", help="conversation language")
-    play.add_argument("--transcript", type=Path, help="where to save the transcript "
-                      "(default: transcripts/SCENARIO-SEED-TIME.json)")
+    play.add_argument("--transcript", type=Path, help="where to save the transcript (default: a new file "
+                      "transcripts/SCENARIO-SEED-TIME.json); an existing file must be a simkit transcript")
     play.set_defaults(func=_play)
 
     rep = subparsers.add_parser("replay", help="re-run a transcript and report any customer line that differs")
@@ -26,21 +36,68 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     rep.set_defaults(func=_replay)
 
 
-def default_transcript_path(scenario_id: str, seed: int) -> Path:
-    return Path("transcripts") / f"{scenario_id}-{seed}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+def new_transcript_path(scenario_id: str, seed: int, *, folder: Path = Path("transcripts")) -> Path:
+    """A new file ``folder/SCENARIO-SEED-YYYYmmdd-HHMMSS[-N].json``, created empty so that two
+    plays started in the same second never share it (``O_EXCL``; ``-2``, ``-3``, ... on a clash)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"{scenario_id}-{seed}-{time.strftime('%Y%m%d-%H%M%S')}"
+    for n in range(1, 10_000):
+        path = folder / (f"{stem}.json" if n == 1 else f"{stem}-{n}.json")
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+            return path
+        except FileExistsError:
+            continue
+    raise SimkitError(f"{folder}: no free transcript name for {stem}")  # pragma: no cover
+
+
+_TRANSCRIPT_MARK = re.compile(rb'"format"\s*:\s*"simkit-transcript"')
+
+
+def check_target(path: Path) -> None:
+    """Refuse to save over a folder or over a file that is not a simkit transcript.
+
+    Raises:
+        SimkitError: with the path and what to do instead.
+    """
+    if path.is_dir():
+        raise SimkitError(f"{path}: is a folder; give a file name, such as {path / 'transcript.json'}")
+    if not path.exists() and not path.is_symlink():
+        return
+    from simkit.safeio import read_limited
+
+    try:
+        head = read_limited(path)[:4096]
+    except SimkitError as exc:
+        raise SimkitError(f"{path}: exists and cannot be checked ({exc.message}); choose another file") from None
+    if head.strip() and not _TRANSCRIPT_MARK.search(head):
+        raise SimkitError(f"{path}: exists and is not a simkit transcript; it was left untouched "
+                          "(choose another --transcript file)")
 
 
 def _play(args: argparse.Namespace) -> int:
     from simkit.engine import Session
 
-    path = args.transcript or default_transcript_path(args.scenario, args.seed)
-    session = Session(args.scenario, seed=args.seed, lang=args.lang, save_to=path)
-    interactive = sys.stdin.isatty()
-    play_conversation(session, sys.stdin, sys.stdout, interactive=interactive)
-    out = sys.stdout if interactive else sys.stderr
-    if session.outcome:
-        print(session.outcome.describe(args.lang), file=out)
-    print(i18n.text("play.transcript", args.lang, path=path), file=out)
+    if args.transcript is not None:
+        check_target(args.transcript)
+    interactive = sys.stdin.isatty()  # piped lines carry no typing times: the transcript says so
+    # An unknown id fails here, before any file is made.
+    session = Session(args.scenario, seed=args.seed, lang=args.lang, interactive=interactive)
+    path = args.transcript or new_transcript_path(args.scenario, args.seed)
+    try:
+        session.transcript.save(path)
+    except SimkitError:
+        if args.transcript is None:
+            path.unlink(missing_ok=True)  # the empty file that reserved the name
+        raise
+    session.save_to = path  # from now on saved after every turn
+    try:
+        play_conversation(session, sys.stdin, sys.stdout, interactive=interactive)
+    finally:
+        out = sys.stdout if interactive else sys.stderr
+        if session.outcome:
+            print(session.outcome.describe(args.lang), file=out)
+        print(i18n.text("play.transcript", args.lang, path=shown(path)), file=out)
     return 0
 
 
@@ -48,61 +105,116 @@ def play_conversation(session, lines: TextIO, out: TextIO, *, interactive: bool)
     """Read trainee lines until the input ends or the conversation does.
 
     Interactive mode shows the brief, a prompt and the customer's name; otherwise only the
-    customer's lines are printed, one per line, so scripts can read them. Blank lines are skipped;
-    ``/state`` (interactive) shows the visible state.
+    customer's lines are printed, one per line, so scripts can read them. Blank lines are not
+    turns (like :meth:`Session.say`, which refuses them). Interactive only: ``/help``, ``/state``
+    and ``/quit`` are commands, any other ``/word`` is an unknown command, and ``//text`` says
+    ``/text``. Piped input is read as UTF-8 whatever the locale (a terminal in its own encoding),
+    line by line: a line that is not stops the play with a clear error, the turns before it saved.
+
+    Raises:
+        SimkitError: the input is not valid text in its encoding.
     """
     lang = session.lang
-    name = session.persona.name[lang]
+    name = shown(session.persona.name[lang])
+    read = _line_reader(lines, None if interactive else "utf-8")
     if interactive:
-        print(f"== {session.scenario.title[lang]} ==\n{session.scenario.brief[lang]}", file=out)
+        print(f"== {shown(session.scenario.title[lang])} ==\n{shown(session.scenario.brief[lang], keep_newlines=True)}",
+              file=out)
         print(i18n.text("play.help", lang) + "\n", file=out)
-        print(f"{name}: {session.opening}", file=out)
+        print(f"{name}: {shown(session.opening)}", file=out)
     else:
-        print(session.opening, file=out, flush=True)
+        print(shown(session.opening), file=out, flush=True)
     while not session.done:
         if interactive:
             print("> ", end="", file=out, flush=True)
-        line = lines.readline()
-        if not line:
+        line = read()
+        if line is None:
             break
         line = line.rstrip("\r\n")
         if not line.strip():
             continue
-        if interactive and line.strip() == "/quit":
-            break
-        if interactive and line.strip() == "/state":
-            print(_format_state(session.state, lang), file=out)
-            continue
+        if interactive and line.lstrip().startswith("/"):
+            word = line.strip()
+            if word.startswith("//"):
+                line = line.lstrip()[1:]
+            elif word == "/quit":
+                break
+            else:
+                _command(word, session, out)
+                continue
         reply = session.say(line)
-        print(f"{name}: {reply.text}" if interactive else reply.text, file=out, flush=True)
+        print(f"{name}: {shown(reply.text)}" if interactive else shown(reply.text), file=out, flush=True)
 
 
-def _format_state(state: dict, lang: str) -> str:
-    stage = i18n.text(f"stage.{state['stage']}", lang)
-    return i18n.text("play.state", lang, turn=state["turn"], stage=stage, trust=state["trust"],
-                     interest=state["interest"], patience=state["patience"],
-                     needs=", ".join(state["needs_revealed"]) or "-",
-                     objections=", ".join(state["objections_open"]) or "-")
+def _command(word: str, session, out: TextIO) -> None:
+    lang = session.lang
+    if word == "/state":
+        print(_format_state(session.view, lang), file=out)
+    elif word == "/help":
+        print(i18n.text("play.commands", lang), file=out)
+    else:
+        print(i18n.text("play.unknown-command", lang, command=shown(word.split()[0])), file=out)
+
+
+def _line_reader(lines: TextIO, encoding: str | None) -> Callable[[], str | None]:
+    """``readline`` for trainee input: the next line, or None at the end.
+
+    A real stream is read as bytes and decoded one line at a time (in ``encoding``, default the
+    stream's own), so a bad byte on line 50 neither loses lines 1 to 49 (a text stream decodes
+    whole chunks ahead) nor raises a traceback.
+    """
+    raw: BinaryIO | None = getattr(lines, "buffer", None)
+    if raw is None:
+        return lambda: lines.readline() or None
+    encoding = encoding or getattr(lines, "encoding", None) or "utf-8"
+    count = 0
+
+    def read() -> str | None:
+        nonlocal count
+        data = raw.readline()
+        if not data:
+            return None
+        count += 1
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise SimkitError(f"standard input: line {count} is not {encoding} text (bad byte at offset "
+                              f"{exc.start}); the conversation stopped there, earlier turns are saved") from None
+
+    return read
+
+
+def _format_state(view, lang: str) -> str:
+    """The customer view (:class:`~simkit.engine.view.CustomerView`) in two lines."""
+    stage = i18n.text(f"stage.{view.stage}", lang)
+    separator = "、" if lang == "zh" else ", "
+    needs = separator.join(n.name[lang] for n in view.needs if n.found) or "-"
+    objections = separator.join(o.name[lang] for o in view.objections if o.status == "open") or "-"
+    return i18n.text("play.state", lang, turn=view.turn, stage=stage, trust=view.trust.value,
+                     interest=view.interest.value, patience=view.patience.value,
+                     patience_max=view.patience.high, found=view.needs_found, total=view.needs_total,
+                     needs=shown(needs), objections=shown(objections))
 
 
 def _replay(args: argparse.Namespace) -> int:
-    from simkit.transcript import Transcript, replay
+    from simkit.engine.replay import replay
+    from simkit.transcript import Transcript
 
     transcript = Transcript.load(args.file)
     try:
         report = replay(transcript)
     except UnknownIdError as exc:
-        raise SimkitError(f"{args.file}: {exc}") from None
+        raise exc.at(str(args.file)) from None
+    # What the file says about its versions is information, never an excuse for a difference.
     if report.scenario_changed:
-        print(f"note: scenario {transcript.scenario_id!r} changed since this transcript was recorded "
-              "(content hash differs); differences below come from that edit, not from tampering")
+        print(f"note: the recorded hash of scenario {shown(repr(transcript.scenario_id))} is not the current one")
     if report.analyzer_changed:
-        print("note: the understanding model changed since this transcript was recorded")
+        print("note: the recorded analyzer version is not the current one")
     if report.engine_changed:
-        print("note: the conversation engine changed since this transcript was recorded")
+        print("note: the recorded engine version is not the current one")
     for diff in report.differences:
         where = "opening" if diff.turn == 0 else f"turn {diff.turn}"
-        print(f"{where}: customer line differs\n  recorded: {diff.recorded}\n  replayed: {diff.replayed}")
+        print(f"{where}: customer line differs\n  recorded: {shown(diff.recorded)}\n  replayed: {shown(diff.replayed)}")
     if report.reproduced:
         print(f"reproduced: {len(transcript.turns)} turns, all customer lines identical")
         return 0

@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from simkit import i18n
+from simkit.errors import UnknownIdError
+from simkit.labels import LANGS
+
 Text = dict[str, str]  # {"zh": "...", "en": "..."}
 Lines = dict[str, tuple[str, ...]]  # {"zh": ("...", ...), "en": (...)}
 
@@ -68,6 +72,7 @@ class Need:
     """A hidden need, revealed only by the right kind of question on the right topic.
 
     ``depth: deep`` needs are revealed only by a ``probe`` once ``min_trust`` is reached.
+    ``name`` is the optional display name from the file; :attr:`display_name` is what a UI shows.
     """
 
     id: str
@@ -78,6 +83,15 @@ class Need:
     reveal_topics: tuple[str, ...]
     min_trust: int
     says: Lines
+    name: Text | None = None
+
+    @property
+    def display_name(self) -> Text:
+        """The file's ``name``, else a generic name from the topic (``"a need about budget"``)."""
+        if self.name is not None:
+            return dict(self.name)
+        return {lang: i18n.text("need.unnamed", lang, topic=i18n.text(f"topic.{self.topic}", lang))
+                for lang in LANGS}
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Need:
@@ -91,6 +105,7 @@ class Need:
             reveal_topics=tuple(reveal.get("topics", [data["topic"]])),
             min_trust=int(reveal.get("min_trust", 0)),
             says=_lines(data["says"]),
+            name=dict(data["name"]) if "name" in data else None,
         )
 
 
@@ -100,7 +115,8 @@ class Objection:
 
     It is resolved only by the four steps in order: empathy (acknowledged), a probe or open
     question (probed), evidence whose wording matches one of ``evidence_cues`` (evidence), and a
-    confirm question (confirmed).
+    confirm question (confirmed). ``name`` is the optional display name from the file;
+    :attr:`display_name` is what a UI shows.
     """
 
     id: str
@@ -110,6 +126,14 @@ class Objection:
     min_turn: int
     evidence_cues: Lines
     says: dict[str, Lines]  # raise, cause, accepted, resolved
+    name: Text | None = None
+
+    @property
+    def display_name(self) -> Text:
+        """The file's ``name``, else a generic name from the kind (``"a worry about the price"``)."""
+        if self.name is not None:
+            return dict(self.name)
+        return {lang: i18n.text(f"objection.kind.{self.kind}", lang) for lang in LANGS}
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Objection:
@@ -122,6 +146,7 @@ class Objection:
             min_turn=int(raise_.get("min_turn", 1)),
             evidence_cues=_lines(data["resolve"]["evidence"]),
             says={step: _lines(lines) for step, lines in data["says"].items()},
+            name=dict(data["name"]) if "name" in data else None,
         )
 
 
@@ -156,10 +181,26 @@ class Persona:
         )
 
     def need(self, need_id: str) -> Need:
-        return next(n for n in self.needs if n.id == need_id)
+        """The need ``need_id``.
+
+        Raises:
+            UnknownIdError: the persona has no such need (the message suggests close ids).
+        """
+        for need in self.needs:
+            if need.id == need_id:
+                return need
+        raise UnknownIdError(f"need of persona {self.id!r}", need_id, [n.id for n in self.needs])
 
     def objection(self, objection_id: str) -> Objection:
-        return next(o for o in self.objections if o.id == objection_id)
+        """The objection ``objection_id``.
+
+        Raises:
+            UnknownIdError: the persona has no such objection (the message suggests close ids).
+        """
+        for objection in self.objections:
+            if objection.id == objection_id:
+                return objection
+        raise UnknownIdError(f"objection of persona {self.id!r}", objection_id, [o.id for o in self.objections])
 
 
 @dataclass(frozen=True)
@@ -233,3 +274,14 @@ class Scenario:
             scoring=dict(data.get("scoring", {})),
             source=source,
         )
+
+    def ask(self, ask_id: str) -> Ask:
+        """The customer question ``ask_id``.
+
+        Raises:
+            UnknownIdError: the scenario has no such question (the message suggests close ids).
+        """
+        for ask in self.asks:
+            if ask.id == ask_id:
+                return ask
+        raise UnknownIdError(f"question of scenario {self.id!r}", ask_id, [a.id for a in self.asks])

@@ -25,24 +25,11 @@ from typing import Any
 from simkit import labels
 from simkit.content import model
 from simkit.content.problems import Problem, YamlPath
-from simkit.content.schema_types import (
-    DEFS,
-    AnyOf,
-    Choice,
-    Context,
-    Field,
-    Int,
-    Lines,
-    ListOf,
-    MapOf,
-    Num,
-    Record,
-    Str,
-    Text,
-)
+from simkit.content.schema_text import DEFS, Lines, Text
+from simkit.content.schema_types import AnyOf, Choice, Context, Field, Int, ListOf, MapOf, Num, Record, Str
 from simkit.content.scoring_schema import SCORING
 from simkit.content.yamlsource import YamlDoc, describe
-from simkit.errors import suggest
+from simkit.errors import UnknownIdError, suggest
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 ID = Str(SLUG, "use lowercase letters and digits in words joined by '-', like 'wife-safety'", "invalid-id")
@@ -94,6 +81,7 @@ NEED = Record((
         Field("min_trust", Int(0), False, "Trust (0-100) needed before it is revealed.", 0),
     )), True, "What makes the customer tell the need."),
     Field("says", LINES, True, "What the customer says when revealing it."),
+    Field("name", TEXT, False, "Display name for meters and reports, zh and en (default: built from the topic)."),
 ))
 
 OBJECTION_SAYS = Record(tuple(
@@ -117,6 +105,7 @@ OBJECTION = Record((
         Field("evidence", CUES, True, "Words in the trainee's evidence that address it, per language."),
     )), True, "What resolves it (after empathy and a probe, before a confirm question)."),
     Field("says", OBJECTION_SAYS, True, "What the customer says at each step."),
+    Field("name", TEXT, False, "Display name for meters and reports, zh and en (default: built from the kind)."),
 ))
 
 REACTIONS = Record(
@@ -227,7 +216,7 @@ def json_schema(kind: str | None = None) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one kind of file, or of both when ``kind`` is None.
 
     Raises:
-        ValueError: ``kind`` is neither ``"persona"`` nor ``"scenario"``.
+        UnknownIdError: ``kind`` is neither ``"persona"`` nor ``"scenario"``.
 
     Example:
         >>> json_schema("persona")["properties"]["kind"]
@@ -236,7 +225,7 @@ def json_schema(kind: str | None = None) -> dict[str, Any]:
     header = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
     if kind is not None:
         if kind not in KINDS:
-            raise ValueError(f"unknown kind {kind!r}; expected one of: {', '.join(KINDS)}")
+            raise UnknownIdError("kind", kind, KINDS)
         return {**header, "title": f"simkit {kind} file", **KINDS[kind].json(), "$defs": dict(DEFS)}
     defs = {**DEFS, **{name: record.json() for name, record in KINDS.items()}}
     return {

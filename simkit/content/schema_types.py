@@ -3,7 +3,7 @@
 A schema is a tree of these declarations (see :mod:`simkit.content.schema`). ``check`` reports
 every problem it finds into a :class:`Context` and never raises; ``json`` returns the matching
 JSON Schema (draft 2020-12) fragment, so validation and editor autocompletion come from the
-same declaration. Bilingual values refer to the shared definitions in :data:`DEFS`.
+same declaration. Bilingual values are in :mod:`simkit.content.schema_text`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from typing import Any
 from simkit.content.problems import Problem, YamlPath, parse_path
 from simkit.content.yamlsource import YamlDoc, describe
 from simkit.errors import suggest
-from simkit.labels import LANGS
 
 
 class Context:
@@ -307,103 +306,6 @@ class AnyOf(Type):
     def json(self) -> dict[str, Any]:
         return {"anyOf": [o.json() for o in self.options]}
 
-
-@dataclass(frozen=True)
-class Text(Type):
-    """Bilingual text ``{zh: str, en: str}``: each language present and non-empty."""
-
-    expected = "bilingual text {zh: ..., en: ...}"
-
-    def accepts(self, value: Any) -> bool:
-        return isinstance(value, dict)
-
-    def check(self, value: Any, path: YamlPath, ctx: Context) -> None:
-        if not _languages(value, path, ctx, self.expected):
-            return
-        for lang in LANGS:
-            if lang not in value:
-                ctx.report(path, "missing-translation", f"missing the {lang!r} translation")
-            elif not isinstance(value[lang], str):
-                wrong_type("a string", value[lang], (*path, lang), ctx)
-            elif not value[lang].strip():
-                ctx.report((*path, lang), "missing-translation", f"the {lang!r} translation is empty")
-
-    def json(self) -> dict[str, Any]:
-        return {"$ref": "#/$defs/text"}
-
-
-@dataclass(frozen=True)
-class Lines(Type):
-    """Bilingual line variants ``{zh: [str, ...], en: [str, ...]}``, each list non-empty.
-
-    ``spoken`` lines are said by the customer (so their ``{placeholders}`` are checked);
-    ``allow_empty`` lets a language have an empty list (evidence cues; a check reports it).
-    """
-
-    spoken: bool = True
-    allow_empty: bool = False
-    expected = "bilingual lines {zh: [...], en: [...]}"
-
-    def accepts(self, value: Any) -> bool:
-        return isinstance(value, dict)
-
-    def check(self, value: Any, path: YamlPath, ctx: Context) -> None:
-        if not _languages(value, path, ctx, self.expected):
-            return
-        for lang in LANGS:
-            variants = value.get(lang)
-            where = (*path, lang)
-            if lang not in value:
-                ctx.report(path, "missing-translation", f"missing the {lang!r} lines")
-            elif not isinstance(variants, list):
-                wrong_type(f"a list of {lang!r} lines", variants, where, ctx)
-            elif not variants and not self.allow_empty:
-                ctx.report(where, "missing-translation", f"no {lang!r} lines: give at least one")
-            else:
-                for index, line in enumerate(variants):
-                    if not isinstance(line, str):
-                        wrong_type("a string", line, (*where, index), ctx)
-                    elif not line.strip():
-                        ctx.report((*where, index), "empty-text", "empty line")
-                    elif self.spoken:
-                        ctx.spoken.append(((*where, index), line))
-
-    def json(self) -> dict[str, Any]:
-        return {"$ref": "#/$defs/cues" if self.allow_empty else "#/$defs/lines"}
-
-
-def _languages(value: Any, path: YamlPath, ctx: Context, expected: str) -> bool:
-    if not isinstance(value, dict):
-        wrong_type(expected, value, path, ctx)
-        return False
-    for key in value:
-        if key not in LANGS:
-            hint = suggest(key, LANGS) or f"; use {' and '.join(LANGS)}"
-            ctx.report((*path, key), "unknown-field", f"unknown language {key!r}{hint}", key=True)
-    return True
-
-
-def _lang_object(item: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "properties": {lang: item for lang in LANGS},
-        "required": list(LANGS),
-        "additionalProperties": False,
-    }
-
-
-#: Shared JSON Schema definitions referred to by :class:`Text` and :class:`Lines`.
-DEFS: dict[str, Any] = {
-    "text": {**_lang_object({"type": "string", "minLength": 1}), "description": "Bilingual text."},
-    "lines": {
-        **_lang_object({"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}),
-        "description": "Line variants per language; one is picked at random (seeded) each time.",
-    },
-    "cues": {
-        **_lang_object({"type": "array", "items": {"type": "string", "minLength": 1}}),
-        "description": "Words per language; any one of them in the trainee's line counts.",
-    },
-}
 
 Validator = Callable[[Any, dict[str, Any]], Iterable[tuple[str, str, str]]]
 

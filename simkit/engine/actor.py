@@ -6,24 +6,10 @@ import random
 from typing import Any
 
 from simkit import i18n
-from simkit._identity import ByIdentity
 from simkit.content.model import Lines, Persona, Scenario
 from simkit.engine.beats import Beat
 
 MAX_SPOKEN = 2  # the customer says at most this many things per turn; the rest stay silent
-
-
-class _Voice:
-    """What every session of one scenario, persona and language says alike: the facts that fill
-    the lines, each line reference's variants and each variant filled in (built as first needed)."""
-
-    def __init__(self, persona: Persona, lang: str) -> None:
-        self.facts = i18n.Lenient({k: _in_lang(v, lang) for k, v in {**persona.profile, **persona.facts}.items()})
-        self.variants: dict[tuple[str, ...], tuple[str, ...]] = {}  # line reference -> templates
-        self.filled: dict[str, str] = {}  # template -> line
-
-
-_voices: ByIdentity[_Voice] = ByIdentity()
 
 
 class Actor:
@@ -34,8 +20,7 @@ class Actor:
         self.persona = persona
         self.lang = lang
         self.rng = rng
-        self._voice = _voices.get((scenario, persona), lang, lambda: _Voice(persona, lang))
-        self.facts = self._voice.facts
+        self.facts = i18n.Lenient({k: _in_lang(v, lang) for k, v in {**persona.profile, **persona.facts}.items()})
         self._separator = "" if lang == "zh" else " "  # between the lines of one turn
 
     def speak(self, beats: list[Beat]) -> str:
@@ -44,20 +29,11 @@ class Actor:
         return self._separator.join([p for p in parts if p])
 
     def line(self, ref: tuple[str, ...]) -> str:
-        voice = self._voice
-        variants = voice.variants.get(ref)
-        if variants is None:
-            variants = voice.variants[ref] = self._variants(ref).get(self.lang, ())
+        variants = self._variants(ref).get(self.lang, ())
         if not variants:
             return ""
-        # choice() draws exactly as variants[randrange(len(variants))] does.
-        template = self.rng.choice(variants)
-        line = voice.filled.get(template)
-        if line is None:
-            # The library's checks allow only plain {name} placeholders, which format_map fills
-            # as string.Formatter().vformat does.
-            line = voice.filled[template] = template.format_map(self.facts)
-        return line
+        # The library's checks allow only plain {name} placeholders, which format_map fills.
+        return self.rng.choice(variants).format_map(self.facts)
 
     def _variants(self, ref: tuple[str, ...]) -> Lines:
         kind = ref[0]
@@ -68,7 +44,7 @@ class Actor:
         if kind == "objection":
             return self.persona.objection(ref[1]).says[ref[2]]
         if kind == "ask":
-            return next(a.says for a in self.scenario.asks if a.id == ref[1])
+            return self.scenario.ask(ref[1]).says
         if kind == "accept":
             return self.scenario.goal.accept
         if kind == "opening":

@@ -6,11 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simkit import i18n
-from simkit.engine._frozen import fast_init
 
 
-@fast_init  # built for every line of every replay
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Beat:
     """What the customer does and why.
 
@@ -34,7 +32,7 @@ class Beat:
 
     def silenced(self) -> Beat:
         """The same beat, recorded but not spoken."""
-        return Beat(self.kind, self.rule, self.params, None, self.effects)  # dataclasses.replace is slow
+        return Beat(kind=self.kind, rule=self.rule, params=self.params, line=None, effects=self.effects)
 
     def explain(self, lang: str) -> str:
         return i18n.text("rule." + self.rule, lang, **self.params)
@@ -48,3 +46,10 @@ class Beat:
         if self.effects:
             data["effects"] = dict(self.effects)
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Beat:
+        """The beat :meth:`to_dict` wrote (as a transcript records it)."""
+        line = data.get("line")
+        return cls(kind=data["kind"], rule=data["rule"], params=dict(data.get("params", {})),
+                   line=tuple(line) if line else None, effects=dict(data.get("effects", {})))

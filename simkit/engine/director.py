@@ -14,50 +14,24 @@ One call to :meth:`Director.step` handles one trainee line. The rules, in the or
    and prompt objections;
 8. a close attempt succeeds only when the scenario's goal conditions hold;
 9. patience or trust at zero, or the last turn, ends the conversation with a defeat reason.
+
+Every number and table these rules use is in :mod:`simkit.engine.rulebook`.
 """
 
 from __future__ import annotations
 
 from simkit.content.model import OBJECTION_STEPS, Need, Objection, Persona, Scenario
 from simkit.engine.beats import Beat
+from simkit.engine.rulebook import (
+    ACKNOWLEDGE_TRUST, CLOSED_ONLY, CONFIRM_TRUST, DEFEAT_REASONS, EMPATHY_TRUST, EVIDENCE_INTEREST, EVIDENCE_TRUST,
+    FAILED_CLOSE_PATIENCE, FAILED_CLOSE_TRUST, GREETING_LATEST_TURN, GREETING_TRUST, IGNORED_ASK_PATIENCE,
+    INTERROGATION_PATIENCE, INTERROGATION_RUN, LATE_CONCESSION_INTEREST, NEED_INTEREST, NEED_TRUST,
+    PITCH_BEFORE_NEEDS_PATIENCE, PITCH_TECHNIQUES, PREMATURE_DISCOUNT_PATIENCE, PREMATURE_DISCOUNT_TRUST,
+    PRESENT_INTEREST, PRESSURE_PATIENCE, PRESSURE_TRUST, PROBE_TRUST, RECOMMEND_INTEREST, STEP_TECHNIQUES,
+)
 from simkit.engine.state import CustomerState, ObjectionProgress
 from simkit.labels import QUESTION_TECHNIQUES
 from simkit.understand import Analysis
-
-# Effects, in points. Trust and interest run 0-100; patience counts down to 0.
-GREETING_TRUST = 5
-EMPATHY_TRUST = 3
-PRESSURE_TRUST, PRESSURE_PATIENCE = -15, -2
-PREMATURE_DISCOUNT_TRUST, PREMATURE_DISCOUNT_PATIENCE = -10, -1
-LATE_CONCESSION_INTEREST = 5
-ACKNOWLEDGE_TRUST, PROBE_TRUST, EVIDENCE_TRUST, CONFIRM_TRUST = 4, 3, 6, 4
-EVIDENCE_INTEREST = 5
-NEED_TRUST, NEED_INTEREST = 3, 4
-PRESENT_INTEREST, RECOMMEND_INTEREST = 8, 12
-FAILED_CLOSE_TRUST = -3
-INTERROGATION_RUN = 3  # closed questions in a row that start to cost patience
-
-# Which technique advances each objection step.
-STEP_TECHNIQUES = {
-    "acknowledged": ("empathy",),
-    "probed": ("probe", "open_question"),
-    "evidence": ("evidence", "present", "recommend"),  # a presentation counts only if it names the proof
-    "confirmed": ("confirm",),
-}
-
-# Techniques that present something; proof offered unasked is a pitch too.
-PITCH_TECHNIQUES = frozenset({"present", "recommend", "evidence"})
-CLOSED_ONLY = frozenset({"closed_question"})  # the question techniques of a plain closed question
-
-# What the customer says when the last thing that cost patience makes them leave.
-DEFEAT_REASONS = {
-    "pressure": "pressured",
-    "ignored": "ignored",
-    "interrogation": "interrogated",
-    "pitching": "not_listened_to",
-    "premature_close": "pushed_to_close",
-    "discount": "lost_trust",
-}
 
 
 class Director:
@@ -76,7 +50,7 @@ class Director:
         return CustomerState(trust=traits.trust, interest=traits.interest, patience=traits.patience)
 
     def opening_beats(self, state: CustomerState) -> list[Beat]:
-        beats = [Beat("opening", "opening", line=("opening",))]
+        beats = [Beat(kind="opening", rule="opening", line=("opening",))]
         beats += self._asks_due(state)
         return beats
 
@@ -119,7 +93,7 @@ class Director:
         if spoken >= 2:
             beats = _quiet_greeting(beats)  # leaves at least one beat speaking
         elif not spoken:
-            beats.append(Beat("react", "filler", line=("reaction", "filler")))
+            beats.append(Beat(kind="react", rule="filler", line=("reaction", "filler")))
         self._advance_stage(state, tech)
         if state.patience <= 0 or state.trust <= 0:
             reason = DEFEAT_REASONS.get(state.last_offence or "", "lost_interest")
@@ -132,20 +106,22 @@ class Director:
 
     def _answer_pending_ask(self, state: CustomerState, analysis: Analysis) -> list[Beat]:
         """The customer asked something last turn (``state.pending_ask``)."""
-        ask = next(a for a in self.scenario.asks if a.id == state.pending_ask)
+        ask = self.scenario.ask(state.pending_ask)
         state.pending_ask = None
         if ask.topic in analysis.topics:
-            return [Beat("react", "ask-answered", {"topic": ask.topic})]
-        state.adjust(patience=-1)
+            return [Beat(kind="react", rule="ask-answered", params={"topic": ask.topic})]
+        state.adjust(patience=IGNORED_ASK_PATIENCE)
         state.offend("ignored")
-        return [Beat("react", "ask-ignored", {"topic": ask.topic}, ("reaction", "ignored"), {"patience": -1})]
+        return [Beat(kind="react", rule="ask-ignored", params={"topic": ask.topic}, line=("reaction", "ignored"),
+                     effects={"patience": IGNORED_ASK_PATIENCE})]
 
     def _pressure(self, state: CustomerState) -> list[Beat]:
         """The line is pressure."""
         state.adjust(trust=PRESSURE_TRUST, patience=PRESSURE_PATIENCE)
         state.offend("pressure")
         effects = {"trust": PRESSURE_TRUST, "patience": PRESSURE_PATIENCE}
-        return [Beat("react", "pressure", dict(effects), ("reaction", "pressured"), effects)]
+        return [Beat(kind="react", rule="pressure", params=dict(effects), line=("reaction", "pressured"),
+                     effects=effects)]
 
     def _concession(self, state: CustomerState) -> list[Beat]:
         """The line offers a discount."""
@@ -155,25 +131,27 @@ class Director:
         )
         if value_shown:
             state.adjust(interest=LATE_CONCESSION_INTEREST)
-            return [Beat("react", "discount-after-value", {"interest": LATE_CONCESSION_INTEREST},
+            return [Beat(kind="react", rule="discount-after-value", params={"interest": LATE_CONCESSION_INTEREST},
                          effects={"interest": LATE_CONCESSION_INTEREST})]
         state.adjust(trust=PREMATURE_DISCOUNT_TRUST, patience=PREMATURE_DISCOUNT_PATIENCE)
         state.offend("discount")
         effects = {"trust": PREMATURE_DISCOUNT_TRUST, "patience": PREMATURE_DISCOUNT_PATIENCE}
-        return [Beat("react", "discount-premature", dict(effects), ("reaction", "discount_suspicious"), effects)]
+        return [Beat(kind="react", rule="discount-premature", params=dict(effects),
+                     line=("reaction", "discount_suspicious"), effects=effects)]
 
     def _greeting(self, state: CustomerState) -> list[Beat]:
         """The line is the trainee's first greeting."""
         state.greeted = True
-        if state.turn > 2:  # a greeting halfway through the talk earns nothing
+        if state.turn > GREETING_LATEST_TURN:  # a greeting halfway through the talk earns nothing
             return []
         state.adjust(trust=GREETING_TRUST)
-        return [Beat("react", "greeting", {"trust": GREETING_TRUST}, ("reaction", "greet"), {"trust": GREETING_TRUST})]
+        return [Beat(kind="react", rule="greeting", params={"trust": GREETING_TRUST}, line=("reaction", "greet"),
+                     effects={"trust": GREETING_TRUST})]
 
     def _empathy(self, state: CustomerState) -> list[Beat]:
         """The line shows empathy (and works on no objection)."""
         state.adjust(trust=EMPATHY_TRUST)
-        return [Beat("react", "empathy", {"trust": EMPATHY_TRUST}, effects={"trust": EMPATHY_TRUST})]
+        return [Beat(kind="react", rule="empathy", params={"trust": EMPATHY_TRUST}, effects={"trust": EMPATHY_TRUST})]
 
     def _objection_steps(self, state: CustomerState, tech: set[str], text: str, analysis: Analysis) -> list[Beat]:
         """Advance the most recently raised open objection by as many steps as the line earns."""
@@ -189,8 +167,8 @@ class Director:
             if step == "evidence" and not _mentions_any(text, objection.evidence_cues.get(analysis.lang, ())):
                 if "evidence" not in tech:  # a plain presentation, not an attempt at proof
                     break
-                beats.append(Beat("react", "evidence-off-target", {"objection": objection.id},
-                                  ("reaction", "not_convinced")))
+                beats.append(Beat(kind="react", rule="evidence-off-target", params={"objection": objection.id},
+                                  line=("reaction", "not_convinced")))
                 return beats
             progress.steps.append(step)
             beats.append(self._step_beat(state, objection, step))
@@ -202,9 +180,9 @@ class Director:
         # presentation may be about something else entirely.
         later = [s for s in OBJECTION_STEPS[len(progress.steps) + 1:] if STEP_TECHNIQUES[s][0] in tech]
         if later:
-            return [Beat("react", "objection-out-of-order",
-                         {"objection": objection.id, "missing": progress.next_step},
-                         ("reaction", "not_convinced"))]
+            return [Beat(kind="react", rule="objection-out-of-order",
+                         params={"objection": objection.id, "missing": progress.next_step},
+                         line=("reaction", "not_convinced"))]
         return []
 
     def _step_beat(self, state: CustomerState, objection: Objection, step: str) -> Beat:
@@ -223,7 +201,7 @@ class Director:
             "evidence": ("objection", objection.id, "accepted"),
             "confirmed": ("objection", objection.id, "resolved"),
         }[step]
-        return Beat("objection_step", "objection-" + step, params, line, effects)
+        return Beat(kind="objection_step", rule="objection-" + step, params=params, line=line, effects=effects)
 
     def _questions(self, state: CustomerState, tech: set[str], analysis: Analysis) -> list[Beat]:
         asked = tech & QUESTION_TECHNIQUES
@@ -238,21 +216,21 @@ class Director:
             state.adjust(trust=NEED_TRUST, interest=NEED_INTEREST)
             technique = min(asked.intersection(need.reveal_by))  # the first in alphabetical order
             topic = next((t for t in analysis.topics if t in need.reveal_topics), need.topic)
-            beats.append(Beat("reveal_need", "need-revealed",
-                              {"need": need.id, "technique": technique, "topic": topic},
-                              ("need", need.id), {"trust": NEED_TRUST, "interest": NEED_INTEREST}))
+            beats.append(Beat(kind="reveal_need", rule="need-revealed",
+                              params={"need": need.id, "technique": technique, "topic": topic},
+                              line=("need", need.id), effects={"trust": NEED_TRUST, "interest": NEED_INTEREST}))
         elif blocked is not None:
             rule, params = blocked
-            beats.append(Beat("react", rule, params, ("reaction", "too_early")))
+            beats.append(Beat(kind="react", rule=rule, params=params, line=("reaction", "too_early")))
         elif asked == CLOSED_ONLY:
-            beats.append(Beat("react", "closed-answer", line=("reaction", "short_answer")))
+            beats.append(Beat(kind="react", rule="closed-answer", line=("reaction", "short_answer")))
         else:
-            beats.append(Beat("react", "nothing-new", line=("reaction", "nothing_new")))
+            beats.append(Beat(kind="react", rule="nothing-new", line=("reaction", "nothing_new")))
         if state.closed_run >= INTERROGATION_RUN:
-            state.adjust(patience=-1)
+            state.adjust(patience=INTERROGATION_PATIENCE)
             state.offend("interrogation")
-            beats.append(Beat("react", "interrogation", {"count": state.closed_run},
-                              ("reaction", "interrogated"), {"patience": -1}))
+            beats.append(Beat(kind="react", rule="interrogation", params={"count": state.closed_run},
+                              line=("reaction", "interrogated"), effects={"patience": INTERROGATION_PATIENCE}))
         return beats
 
     def _need_to_reveal(
@@ -287,17 +265,17 @@ class Director:
         if pitched:
             known_topics = {t for n in self.persona.needs if n.id in state.needs_revealed for t in n.reveal_topics}
             if not state.needs_revealed:
-                state.adjust(patience=-1)
+                state.adjust(patience=PITCH_BEFORE_NEEDS_PATIENCE)
                 state.offend("pitching")
-                beats.append(Beat("react", "present-before-needs", line=("reaction", "lukewarm"),
-                                  effects={"patience": -1}))
+                beats.append(Beat(kind="react", rule="present-before-needs", line=("reaction", "lukewarm"),
+                                  effects={"patience": PITCH_BEFORE_NEEDS_PATIENCE}))
             elif "recommend" in pitched or known_topics & set(analysis.topics):
                 gain = RECOMMEND_INTEREST if "recommend" in pitched else PRESENT_INTEREST
                 state.adjust(interest=gain)
-                beats.append(Beat("react", "present-relevant", {"interest": gain},
-                                  ("reaction", "interested"), {"interest": gain}))
+                beats.append(Beat(kind="react", rule="present-relevant", params={"interest": gain},
+                                  line=("reaction", "interested"), effects={"interest": gain}))
             else:
-                beats.append(Beat("react", "present-irrelevant", line=("reaction", "lukewarm")))
+                beats.append(Beat(kind="react", rule="present-irrelevant", line=("reaction", "lukewarm")))
         raised = self._raise_objection(state, tech - {"close"} if "close" in tech else tech)
         return beats + raised
 
@@ -308,8 +286,8 @@ class Director:
             if not tech.isdisjoint(raised_by) and state.turn >= objection.min_turn \
                     and state.objection(objection.id) is None:
                 state.objections.append(ObjectionProgress(objection.id, state.turn))
-                return [Beat("raise_objection", "objection-raised", {"objection": objection.id},
-                             ("objection", objection.id, "raise"))]
+                return [Beat(kind="raise_objection", rule="objection-raised", params={"objection": objection.id},
+                             line=("objection", objection.id, "raise"))]
         return []
 
     def _close(self, state: CustomerState) -> tuple[list[Beat], bool]:
@@ -317,14 +295,14 @@ class Director:
         missing = self._goal_missing(state)
         goal = self.scenario.goal.kind
         if not missing:
-            return [Beat("accept", "close-success", {"goal": goal}, ("accept",))], True
+            return [Beat(kind="accept", rule="close-success", params={"goal": goal}, line=("accept",))], True
         state.failed_closes += 1
-        state.adjust(trust=FAILED_CLOSE_TRUST, patience=-1)
+        state.adjust(trust=FAILED_CLOSE_TRUST, patience=FAILED_CLOSE_PATIENCE)
         state.offend("premature_close")
         raised = self._raise_objection(state, {"close"})
         line = None if raised else ("reaction", "not_ready")  # a raised objection speaks instead
-        not_ready = Beat("react", "close-not-ready", {"missing": ", ".join(missing)}, line,
-                         {"trust": FAILED_CLOSE_TRUST, "patience": -1})
+        not_ready = Beat(kind="react", rule="close-not-ready", params={"missing": ", ".join(missing)}, line=line,
+                         effects={"trust": FAILED_CLOSE_TRUST, "patience": FAILED_CLOSE_PATIENCE})
         return [not_ready] + raised, False
 
     def _goal_missing(self, state: CustomerState) -> list[str]:
@@ -344,7 +322,7 @@ class Director:
             if ask.turn == state.turn and ask.id not in state.asks_done:
                 state.asks_done.append(ask.id)
                 state.pending_ask = ask.id
-                return [Beat("ask", "ask", {"ask": ask.id}, ("ask", ask.id))]
+                return [Beat(kind="ask", rule="ask", params={"ask": ask.id}, line=("ask", ask.id))]
         return []
 
     def _advance_stage(self, state: CustomerState, tech: set[str]) -> None:
@@ -359,7 +337,7 @@ class Director:
 
     def _leave(self, state: CustomerState, reason: str) -> Beat:
         state.stage = "ended"
-        return Beat("leave", "leave", {"reason": reason}, ("reaction", "leave"))
+        return Beat(kind="leave", rule="leave", params={"reason": reason}, line=("reaction", "leave"))
 
 
 def _quiet_greeting(beats: list[Beat]) -> list[Beat]:

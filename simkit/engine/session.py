@@ -13,9 +13,10 @@ from simkit.engine.actor import Actor
 from simkit.engine.beats import Beat
 from simkit.engine.director import Director
 from simkit.engine.version import ENGINE_VERSION
+from simkit.engine.view import CustomerView, customer_view
 from simkit.errors import SessionError
 from simkit.labels import LANGS
-from simkit.transcript import Transcript, Turn
+from simkit.transcript import TIMES_LIVE, TIMES_UNTRUSTED, Transcript, Turn
 from simkit.understand import ANALYZER_VERSION, Analysis, analyze
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,7 +50,21 @@ class Outcome:
 
 @dataclass(frozen=True)
 class Reply:
-    """What ``Session.say`` returns: the customer's words, the visible state and why."""
+    """What ``Session.say`` returns: the customer's words, the visible state and why.
+
+    Attributes:
+        text: the customer's reply, in the session's language.
+        state: the state as plain data, exactly as the transcript records it (turn, stage,
+            trust, interest, patience, needs_revealed, objections_open, objections_resolved).
+            Kept for compatibility and for tools that read transcripts; UIs read ``view``.
+        beats: what the director decided this turn, each naming the rule that fired.
+        analysis: how the trainee's line was understood (techniques, topics).
+        done: True once the customer agreed or left.
+        outcome: how the conversation ended, or None while it goes on.
+        view: the typed :class:`~simkit.engine.view.CustomerView` after this turn: meters with
+            their ranges, stage, every need (found or not) and the raised objections, with
+            zh/en display names.
+    """
 
     text: str
     state: dict[str, Any]
@@ -57,6 +72,7 @@ class Reply:
     analysis: Analysis
     done: bool
     outcome: Outcome | None
+    view: CustomerView
 
 
 def utc_now() -> str:
@@ -75,14 +91,41 @@ class Session:
 
     The whole contract:
 
-    - ``Session(scenario_id, seed=0, lang="zh")`` starts the conversation; ``opening`` holds the
-      customer's first words. ``library`` picks the content (default: the repo's scenarios/);
-      ``save_to`` saves the transcript atomically after every turn.
-    - ``say(text)`` takes one trainee line and returns a :class:`Reply` (customer text, state
-      snapshot, beats with the rules that fired, the analysis of the line, done, outcome).
-      ``at`` overrides the timestamp (ISO 8601), as replays do.
-    - ``done`` is True once the customer agreed or left; ``outcome`` then says how.
-    - ``state`` is the current snapshot; ``transcript`` the record so far.
+    - ``Session(scenario, seed=0, lang="zh", library=None, save_to=None, interactive=False)``
+      starts the conversation. ``scenario`` is an id or a loaded ``Scenario``; ``library`` picks
+      the content (default: the repo's scenarios/); ``save_to`` saves the transcript atomically
+      after every turn; ``clock`` (default: UTC now) gives each line's ISO 8601 timestamp.
+      ``interactive=True`` says a person types the lines as they happen (a terminal or a
+      widget): the transcript then records its times as ``"live"``, the only times
+      responsiveness is judged on, until a timestamp comes from elsewhere (``at=`` or a
+      ``clock`` of the caller's). ``opening`` holds the customer's first words.
+    - ``say(text, at=None) -> Reply`` takes one trainee line and returns a :class:`Reply`:
+      ``text`` (the customer's words), ``view`` (a :class:`CustomerView`), ``state`` (the same
+      state as recorded plain data), ``beats`` (with the rules that fired), ``analysis`` (of the
+      trainee's line), ``done`` and ``outcome``. ``at`` overrides the timestamp (ISO 8601), as
+      replays do; the times are then untrusted. ``record(text, at=None) -> Turn`` does the same and returns the recorded turn.
+      An empty or blank line is not a turn: ``say("")`` raises :class:`SessionError` and
+      changes nothing, as ``simkit play`` skips it.
+    - ``view`` is the current :class:`CustomerView`, what a UI shows (after the opening, before
+      any line, its ``turn`` is 0):
+
+      - ``trust``, ``interest``: :class:`Meter` ``(value, low=0, high=100)``;
+      - ``patience``: :class:`Meter` ``(value, low=0, high=the persona's starting patience)``;
+        it only counts down, and at 0 the customer leaves;
+      - ``stage``: one of ``reception``, ``needs``, ``presentation``, ``objection``,
+        ``closing``, ``ended`` (``i18n.text("stage." + stage, lang)`` names it);
+      - ``needs``: every need of the persona as :class:`NeedView` ``(id, name, found)``, with
+        ``needs_found`` of ``needs_total``; ``name`` is ``{"zh": ..., "en": ...}``;
+      - ``objections``: those raised so far as :class:`ObjectionView`
+        ``(id, name, status, next_step)``: ``status`` is ``"open"`` or ``"handled"``,
+        ``next_step`` the next of ``acknowledged``, ``probed``, ``evidence``, ``confirmed``
+        still missing (None when handled).
+    - ``state`` is the current recorded form (a plain dict, as in transcripts); ``transcript``
+      the record so far; ``turns`` its turns.
+    - ``done`` is True once the customer agreed or left; ``outcome`` then says how, and a
+      further ``say()`` raises :class:`~simkit.errors.SessionError`.
+    - Errors: a bad ``lang``, ``seed`` or line raises ``SessionError``; an unknown scenario id
+      ``UnknownIdError``; broken content ``ContentError``; all are ``SimkitError``.
 
     The same scenario, seed, language and trainee lines always give the same customer lines:
     the session's only randomness is one ``random.Random(seed)``.
@@ -102,6 +145,7 @@ class Session:
         library: Library | None = None,
         save_to: str | Path | None = None,
         clock: Callable[[], str] = utc_now,
+        interactive: bool = False,
     ) -> None:
         if lang not in LANGS:
             raise SessionError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
@@ -134,6 +178,7 @@ class Session:
             started_at=clock(),
             opening=self.opening,
             opening_beats=[b.to_dict() for b in opening_beats],
+            times=TIMES_LIVE if interactive and clock is utc_now else TIMES_UNTRUSTED,
         )
         self._save()
 
@@ -146,13 +191,18 @@ class Session:
         return self._state.snapshot()
 
     @property
+    def view(self) -> CustomerView:
+        """The customer as a UI shows them now (see the class docstring)."""
+        return customer_view(self._state, self.persona)
+
+    @property
     def turns(self) -> list[Turn]:
         return self.transcript.turns
 
     def say(self, text: str, *, at: str | None = None) -> Reply:
         """Say one line to the customer and get their reply."""
         turn, beats, analysis = self._play(text, at)
-        return Reply(turn.customer, turn.state, tuple(beats), analysis, self.done, self.outcome)
+        return Reply(turn.customer, turn.state, tuple(beats), analysis, self.done, self.outcome, self.view)
 
     def record(self, text: str, *, at: str | None = None) -> Turn:
         """What say() does, returning the recorded :class:`Turn` (a replay needs no :class:`Reply`)."""
@@ -165,18 +215,21 @@ class Session:
             )
         if not isinstance(text, str):
             raise SessionError(f"say() takes the trainee's line as text, got {type(text).__name__}")
+        if not text.strip():
+            raise SessionError("say() needs what the trainee said; an empty or blank line is not a turn "
+                               "(simkit play skips it the same way)")
+        if at is not None:
+            self.transcript.times = TIMES_UNTRUSTED  # a time from outside: not what the session saw
         at = at or self._clock()
         analysis = analyze(text, lang=self.lang)
         beats, defeat = self._director.step(self._state, analysis, text)
         reply_text = self._actor.speak(beats)
         if defeat is not None:
-            self.outcome = Outcome("defeat", self._state.turn, reason=defeat)
+            self.outcome = Outcome(status="defeat", turn=self._state.turn, reason=defeat)
         elif any(b.kind == "accept" for b in beats):
-            self.outcome = Outcome("success", self._state.turn, goal=self.scenario.goal.kind)
-        # Positional arguments in field order (n, trainee, trainee_at, customer, analysis, beats,
-        # state): keywords cost more, and this runs for every line.
-        turn = Turn(self._state.turn, text, at, reply_text, analysis.to_dict(), [b.to_dict() for b in beats],
-                    self._state.snapshot())
+            self.outcome = Outcome(status="success", turn=self._state.turn, goal=self.scenario.goal.kind)
+        turn = Turn(n=self._state.turn, trainee=text, trainee_at=at, customer=reply_text,
+                    analysis=analysis.to_dict(), beats=[b.to_dict() for b in beats], state=self._state.snapshot())
         self.transcript.turns.append(turn)
         self.transcript.outcome = self.outcome.to_dict() if self.outcome else None
         self._save()

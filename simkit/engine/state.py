@@ -6,10 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simkit.content.model import OBJECTION_STEPS
+from simkit.engine.rulebook import OFFENCE_SEVERITY
 
 STAGES = ("reception", "needs", "presentation", "objection", "closing", "ended")
-# Most serious first: when one line commits several, the defeat reason names the worst.
-OFFENCE_SEVERITY = ("pressure", "discount", "ignored", "premature_close", "interrogation", "pitching")
 
 
 @dataclass

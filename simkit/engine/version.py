@@ -1,16 +1,31 @@
-"""A version of the engine's behaviour, recorded in transcripts.
+"""The version of the engine's behaviour, recorded in transcripts.
 
-When it differs from the one a transcript was recorded with, replay differences are explained by
-the new engine rather than by tampering.
+``engine-r<RULES_VERSION>-<hash of the rulebook>``: the rulebook
+(:mod:`simkit.engine.rulebook`, every effect and table the director uses) is hashed as data, so
+changing a number is a new version on its own, while a comment or a refactor is not. Changing
+the logic of the director, the actor or the session (what a rule does, how a line is chosen)
+needs ``RULES_VERSION`` bumped by hand; tests/test_versions.py checks a fingerprint of the
+golden conversations and reference scripts against it, so a forgotten bump fails the suite.
+
+A transcript recorded under another engine version is information for the grader
+(:mod:`simkit.scoring.integrity`), never an excuse for customer lines that differ.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
-from simkit._versions import files_version
+from simkit._versions import digest
+from simkit.engine import rulebook
 
-_VERSIONED_FILES = ("actor.py", "beats.py", "director.py", "session.py", "state.py")
+#: Bump by hand when the logic of the director, actor or session changes behaviour.
+RULES_VERSION = 1
 
-#: Changes whenever the director's rules, the actor or the session change.
-ENGINE_VERSION: str = files_version("engine-", Path(__file__).parent, _VERSIONED_FILES)
+
+def engine_version(table: dict[str, Any], rules_version: int = RULES_VERSION) -> str:
+    """The engine version for a rulebook ``table`` (see :func:`simkit.engine.rulebook.table`)."""
+    return f"engine-r{rules_version}-{digest(table)}"
+
+
+#: The current engine's version.
+ENGINE_VERSION: str = engine_version(rulebook.table())

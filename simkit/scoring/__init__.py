@@ -3,8 +3,9 @@
 ``score(transcript)`` replays the trainee's lines through a fresh session (the recorded customer
 lines are checked, never trusted), measures eight dimensions from the replayed turns, applies the
 scenario's pass rules and picks the three most valuable improvements. Every point given or taken
-is an :class:`Evidence` item with its turn and a reason code that :mod:`simkit.scoring.words`
-renders in Chinese or English.
+is an :class:`Evidence` item with its turn and a reason code, registered with its zh and en
+text in :mod:`simkit.scoring.reasons` (as are pass-rule failures, integrity statuses and
+feedback codes) and rendered by :mod:`simkit.scoring.words`.
 
 Layout: :mod:`~simkit.scoring.observe` reads the facts of a conversation;
 :mod:`~simkit.scoring.dimensions` (one module each) turn them into points through a
@@ -23,12 +24,22 @@ Example:
 from __future__ import annotations
 
 from simkit.scoring.rubric import DIMENSIONS, Rubric, check_scoring
-from simkit.scoring.scorecard import Dimension, Evidence, Finding, Improvement, Integrity, Scorecard, Verdict
+from simkit.scoring.scorecard import (
+    FORMAT_VERSION,
+    Dimension,
+    Evidence,
+    Finding,
+    Improvement,
+    Integrity,
+    Scorecard,
+    Verdict,
+)
 from simkit.scoring.scorer import score
 
 __all__ = [
     "DIMENSIONS",
     "Dimension",
+    "FORMAT_VERSION",
     "Evidence",
     "Finding",
     "Improvement",

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import re
 
-from simkit.understand.needles import trie_pattern
-
 # Most specific first: a line that is several kinds counts as the first kind listed.
 PRESSURE_KINDS: tuple[tuple[str, str], ...] = (
     ("false_guarantee",
@@ -63,7 +61,7 @@ _DATA_PATTERNS = tuple((kind, re.compile(regex, re.IGNORECASE)) for kind, regex 
 _HINTS = ("身份", "证件", "护照", "住", "地址", "工资", "收入", "薪", "挣", "赚", "存款", "银行", "卡号", "征信", "信用",
           "id ", "id card", "passport", "social", "ssn", "licen", "address", "live", "salary", "income", "make",
           "earn", "saving", "bank", "card", "credit")
-_HINT = re.compile(trie_pattern(_HINTS))
+_HINT = re.compile("|".join(map(re.escape, _HINTS)))
 
 _REQUEST = re.compile(
     r"请|麻烦|提供|告诉我|发(?:给)?我|报一下|说一下|多少|是什么|哪|\bgive me\b|\bsend (?:me|it)\b|\bprovide\b|"

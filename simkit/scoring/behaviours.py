@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from simkit.content.scoring_defaults import BEHAVIOURS as NAMED_BEHAVIOURS
 from simkit.scoring.acts import PRESSURE_ACTS
 from simkit.scoring.observe import Observations
 from simkit.scoring.scorecard import Finding
@@ -164,27 +165,17 @@ BEHAVIOURS: dict[str, Detector] = {
     "recommend_on_needs": _recommend_on_needs,
 }
 
-#: Acts a scenario may forbid. ``pressure`` covers every kind of pressure, the next three one kind each.
-ACTS: tuple[str, ...] = (
-    "pressure",
-    "false_guarantee",
-    "belittling",
-    "false_urgency",
-    "premature_discount",
-    "personal_data",
-    "ignored_question",
-    "pitch_before_needs",
-)
+assert tuple(BEHAVIOURS) == NAMED_BEHAVIOURS, "a behaviour is detected here but not named in scoring_defaults"
 
 
 def find_behaviour(behaviour: str, conv: Conversation, obs: Observations, rubric: Rubric) -> Finding:
     """Whether the good behaviour ``behaviour`` was shown, and on which turns."""
     met, turns = BEHAVIOURS[behaviour](conv, obs, rubric)
-    return Finding(behaviour, bool(met), tuple(turns))
+    return Finding(id=behaviour, met=bool(met), turns=tuple(turns))
 
 
 def find_act(act: str, obs: Observations) -> Finding:
     """Whether the forbidden act ``act`` was committed, and on which turns."""
     kinds = PRESSURE_ACTS if act == "pressure" else (act,)
     turns = _turns(a.turn for a in obs.acts if a.kind in kinds)
-    return Finding(act, bool(turns), turns)
+    return Finding(id=act, met=bool(turns), turns=turns)

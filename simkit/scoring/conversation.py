@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from simkit.engine._frozen import fast_init
+from simkit.engine.beats import Beat
 from simkit.labels import QUESTION_TECHNIQUES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,18 +23,7 @@ QUESTION_PRECEDENCE = ("probe", "exclusion_question", "closed_question", "open_q
 assert set(QUESTION_PRECEDENCE) == QUESTION_TECHNIQUES  # TurnView.question_type relies on it
 
 
-@fast_init  # built for every beat of every scored transcript
-@dataclass(frozen=True)
-class BeatView:
-    """One beat of a turn: what the customer did and the director's rule that decided it."""
-
-    kind: str
-    rule: str
-    params: dict[str, Any]
-
-
-@fast_init
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class TurnView:
     """One replayed turn.
 
@@ -56,21 +45,18 @@ class TurnView:
     techniques: tuple[str, ...]
     topics: tuple[str, ...]
     is_question: bool
-    beats: tuple[BeatView, ...]
+    beats: tuple[Beat, ...]
     state: dict[str, Any]
 
     def has(self, *techniques: str) -> bool:
         """True when the line carries any of ``techniques``."""
-        for technique in techniques:  # a plain loop: called for every turn, often
-            if technique in self.techniques:
-                return True
-        return False
+        return any(t in self.techniques for t in techniques)
 
-    def beat(self, rule: str) -> BeatView | None:
+    def beat(self, rule: str) -> Beat | None:
         """The first beat decided by ``rule`` this turn, or None."""
         return next((b for b in self.beats if b.rule == rule), None)
 
-    def beats_of(self, rule: str) -> tuple[BeatView, ...]:
+    def beats_of(self, rule: str) -> tuple[Beat, ...]:
         return tuple(b for b in self.beats if b.rule == rule)
 
     @property
@@ -96,6 +82,8 @@ class Conversation:
         turns: the replayed turns, in order.
         outcome: ``{"status", "goal", "reason", "turn"}``; status ``open`` when the trainee
             stopped before the customer agreed or left.
+        times: how the recorded timestamps were taken, ``live`` or ``untrusted`` (see
+            :mod:`simkit.scoring.integrity`: only live times are judged).
     """
 
     scenario: Scenario
@@ -103,9 +91,10 @@ class Conversation:
     lang: str
     started_at: str
     opening: str
-    opening_beats: tuple[BeatView, ...]
+    opening_beats: tuple[Beat, ...]
     turns: tuple[TurnView, ...]
     outcome: dict[str, Any]
+    times: str = "untrusted"
 
     @property
     def last_turn(self) -> int | None:
@@ -119,15 +108,19 @@ class Conversation:
         return self.turns[-1].state.get(key, default) if self.turns else default
 
     @classmethod
-    def from_session(cls, session: Session) -> Conversation:
-        """The view of a (replayed) session."""
+    def from_session(cls, session: Session, *, times: str | None = None) -> Conversation:
+        """The view of a (replayed) session.
+
+        Args:
+            session: the session.
+            times: the recorded transcript's ``times`` when ``session`` is its replay (a replay
+                stamps the recorded times itself, so its own record says ``untrusted``).
+        """
         record = session.transcript
         turns = tuple([
-            # Positional arguments in field order (n, text, at, customer, techniques, topics,
-            # is_question, beats, state): keywords cost more, and this runs for every turn.
-            TurnView(t.n, t.trainee, t.trainee_at, t.customer,
-                     tuple(t.analysis.get("techniques", ())), tuple(t.analysis.get("topics", ())),
-                     bool(t.analysis.get("is_question")), _beats(t.beats), dict(t.state))
+            TurnView(n=t.n, text=t.trainee, at=t.trainee_at, customer=t.customer,
+                     techniques=tuple(t.analysis.get("techniques", ())), topics=tuple(t.analysis.get("topics", ())),
+                     is_question=bool(t.analysis.get("is_question")), beats=_beats(t.beats), state=dict(t.state))
             for t in record.turns
         ])
         if session.outcome is not None:
@@ -143,11 +136,12 @@ class Conversation:
             opening_beats=_beats(record.opening_beats),
             turns=turns,
             outcome=outcome,
+            times=times or record.times,
         )
 
 
-def _beats(data: list[dict[str, Any]]) -> tuple[BeatView, ...]:
-    return tuple([BeatView(b["kind"], b["rule"], dict(b.get("params", {}))) for b in data])
+def _beats(data: list[dict[str, Any]]) -> tuple[Beat, ...]:
+    return tuple([Beat.from_dict(b) for b in data])
 
 
 def parse_time(value: str) -> datetime | None:

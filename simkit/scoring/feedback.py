@@ -12,6 +12,7 @@ answer otherwise; both live in :mod:`simkit.i18n` under ``model.*`` in Chinese a
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 
 from simkit import i18n
@@ -70,7 +71,8 @@ def improvements(conv, obs, dimensions: tuple[Dimension, ...], verdict: Verdict)
                 kind = next(a.kind for a in obs.acts if a.turn == finding.turns[0] and a.kind in PRESSURE_ACTS)
             code = ACT_CODES[kind]
             dim = ACT_DIMENSIONS.get(finding.id, "compliance")
-            candidates.append((True, Improvement(code, dim, finding.turns[0], 0, {"act": finding.id})))
+            candidates.append((True, Improvement(code=code, dimension=dim, turn=finding.turns[0], points=0,
+                                                 params={"act": finding.id})))
     for dim in dimensions:
         for ev in dim.evidence:
             if not ev.lost:
@@ -87,7 +89,8 @@ def improvements(conv, obs, dimensions: tuple[Dimension, ...], verdict: Verdict)
                 code, turn = "close-when-ready", obs.failed_closes[-1][0]
             if code is None:
                 continue
-            candidates.append((False, Improvement(code, dim.name, turn, ev.lost, dict(ev.params))))
+            candidates.append((False, Improvement(code=code, dimension=dim.name, turn=turn, points=ev.lost,
+                                                  params=dict(ev.params))))
     groups: dict[str, list[tuple[bool, Improvement]]] = {}
     for forbidden, item in candidates:
         groups.setdefault(item.code, []).append((forbidden, item))
@@ -96,9 +99,7 @@ def improvements(conv, obs, dimensions: tuple[Dimension, ...], verdict: Verdict)
         forbidden = any(f for f, _ in group)
         points = max(item.points for _, item in group)
         first = min(group, key=lambda pair: _rank(*pair))[1]
-        # As dataclasses.replace(first, points=points) would, without its slow introspection.
-        merged.append((forbidden, Improvement(first.code, first.dimension, first.turn, points, first.params,
-                                              first.better, first.source)))
+        merged.append((forbidden, dataclasses.replace(first, points=points)))
     ranked = sorted(merged, key=lambda pair: _rank(*pair))
     return tuple(_with_better(conv, obs, item) for _, item in ranked[:TOP])
 
@@ -124,7 +125,7 @@ def _turn_for(conv, obs, ev) -> int | None:
 
 def _with_better(conv, obs, item: Improvement) -> Improvement:
     better, source = better_line(conv, obs, item.code, item.params, item.turn)
-    return Improvement(item.code, item.dimension, item.turn, item.points, item.params, better, source)
+    return dataclasses.replace(item, better=better, source=source)
 
 
 def better_line(conv, obs, code: str, params: dict, turn: int | None) -> tuple[dict[str, str], str]:

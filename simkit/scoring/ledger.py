@@ -165,17 +165,17 @@ class Ledger:
         possible, earned = self._whole_units()
         total = sum(possible)  # self.possible times a positive denominator: 0 exactly when it is 0
         if not items or weight == 0 or total == 0:
-            evidence = tuple(Evidence(c.turn, c.reason, dict(c.params)) for c in items)
-            return Dimension(name, 0, 0, _by_turn(evidence), applicable=False)
+            evidence = tuple(Evidence(turn=c.turn, reason=c.reason, params=dict(c.params)) for c in items)
+            return Dimension(name=name, points=0, max=0, evidence=_by_turn(evidence), applicable=False)
         # The exact points of item i are weight * earned[i] / total.
         points = (2 * weight * sum(earned) + total) // (2 * total)  # rounded half up
         got = _apportion_int([weight * e for e in earned], total, points)
         missed = _apportion_int([weight * (p - e) for p, e in zip(possible, earned)], total, weight - points)
         evidence = tuple([
-            Evidence(c.turn, c.reason, dict(c.params), g, m)  # points, lost
+            Evidence(turn=c.turn, reason=c.reason, params=dict(c.params), points=g, lost=m)
             for c, g, m in zip(items, got, missed)
         ])
-        return Dimension(name, points, weight, _by_turn(evidence))
+        return Dimension(name=name, points=points, max=weight, evidence=_by_turn(evidence))
 
     def _whole_units(self) -> tuple[list[int], list[int]]:
         """The possible and earned units of every criterion over one common denominator."""

@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from simkit.content.model import OBJECTION_STEPS
-from simkit.engine._frozen import fast_init
 from simkit.scoring.acts import PRESSURE_ACTS, asks_personal_data, pressure_kind
-from simkit.scoring.conversation import Conversation, parse_time
+from simkit.scoring.conversation import Conversation
+from simkit.scoring.integrity import TimeReview, review_times
+from simkit.understand.matching import HAN_CHARS
 
 
-@fast_init  # one per question asked
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Question:
     """A question the trainee asked: its turn, its type and its topics."""
 
@@ -83,9 +83,10 @@ class Act:
     detail: str = ""
 
 
-@dataclass(frozen=True)
-class Ask:
-    """A question the customer asked, and whether and when the trainee answered it."""
+@dataclass(frozen=True, kw_only=True)
+class AskTrack:
+    """How one of the scenario's questions (a :class:`simkit.content.Ask`) went: when the
+    customer asked it, and whether and when the trainee answered it."""
 
     id: str
     topic: str
@@ -108,14 +109,17 @@ class Observations:
     greeted_late: int | None  # a greeting after that
     acts: tuple[Act, ...]
     interrogations: tuple[tuple[int, int], ...]  # (turn, closed questions in a row)
-    asks: tuple[Ask, ...]
+    asks: tuple[AskTrack, ...]
     failed_closes: tuple[tuple[int, str], ...]  # (turn, what was missing)
     relevant_pitches: tuple[int, ...]  # turns whose presentation answered a known need
     recommendations: tuple[int, ...]  # turns with a recommendation tied to known needs
     trainee_words: tuple[int, ...]  # per turn
     customer_words: tuple[int, ...]  # per turn
     opening_words: int
-    delays: tuple[tuple[int, int | None], ...]  # (turn, whole seconds since the customer's last line)
+    # (turn, whole seconds since the customer's last line), None when the time cannot be judged
+    # (not recorded live, a failed check: see simkit.scoring.integrity)
+    delays: tuple[tuple[int, int | None], ...]
+    times: TimeReview  # the checked timestamps and why any reply time cannot be judged
 
     @property
     def listener_words(self) -> int:
@@ -128,7 +132,7 @@ class Observations:
         return tuple(f for f in self.feelings if f.turn + 1 <= len(self.trainee_words))
 
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # runs of Chinese characters
+_CJK = re.compile(f"[{HAN_CHARS}]+")  # runs of Chinese characters
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 
 
@@ -150,6 +154,7 @@ def count_words(text: str) -> int:
 def observe(conv: Conversation) -> Observations:
     """Read the observations of a replayed conversation."""
     persona, goal = conv.persona, conv.scenario.goal
+    times = review_times(conv.started_at, [(t.n, t.text, t.at) for t in conv.turns], times=conv.times)
     deep = {n.id for n in persona.needs if n.depth == "deep"}
     questions: list[Question] = []
     found: dict[str, tuple[int, dict]] = {}
@@ -179,7 +184,7 @@ def observe(conv: Conversation) -> Observations:
         data = asks_personal_data(turn.text, is_question=turn.is_question)
         question_type = turn.question_type
         if question_type and not data:  # a demand for an ID number is no needs question
-            questions.append(Question(n, question_type, turn.topics))
+            questions.append(Question(turn=n, type=question_type, topics=turn.topics))
         if "greeting" in techniques:
             if turn.beat("greeting") and greeting_turn is None:
                 greeting_turn = n
@@ -245,7 +250,7 @@ def observe(conv: Conversation) -> Observations:
     ordered = sorted(counted, key=lambda t: (t.raised is None, t.raised or 0,
                                              order.index(t.id) if t.id in order else len(order)))
     asks = tuple(
-        Ask(a.id, a.topic, asked_at[a.id], answered.get(a.id), ignored.get(a.id))
+        AskTrack(id=a.id, topic=a.topic, asked=asked_at[a.id], answered=answered.get(a.id), ignored=ignored.get(a.id))
         for a in conv.scenario.asks if a.id in asked_at
     )
     return Observations(
@@ -266,7 +271,8 @@ def observe(conv: Conversation) -> Observations:
         trainee_words=tuple(count_words(t.text) for t in conv.turns),
         customer_words=tuple(count_words(t.customer) for t in conv.turns),
         opening_words=count_words(conv.opening),
-        delays=_delays(conv),
+        delays=_judged_delays(times),
+        times=times,
     )
 
 
@@ -299,15 +305,8 @@ def _pending_id(pending: list[str]) -> str | None:
     return pending.pop(0) if pending else None
 
 
-def _delays(conv: Conversation) -> tuple[tuple[int, int | None], ...]:
-    """Seconds from the customer's last line to each trainee line (the customer answers at once)."""
-    delays = []
-    previous = parse_time(conv.started_at)
-    for turn in conv.turns:
-        moment = parse_time(turn.at)
-        if moment is None or previous is None or moment < previous:
-            delays.append((turn.n, None))
-        else:
-            delays.append((turn.n, int((moment - previous).total_seconds())))
-        previous = moment
-    return tuple(delays)
+def _judged_delays(times: TimeReview) -> tuple[tuple[int, int | None], ...]:
+    """Whole seconds from the customer's last line to each trainee line, where they can be judged."""
+    if times.unjudged_reason is not None:
+        return tuple((n, None) for n, _ in times.delays)
+    return tuple((n, None if seconds is None or times.too_fast(n) else int(seconds)) for n, seconds in times.delays)

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from simkit.scoring.defaults import (
+from simkit.content.scoring_defaults import (
     DEFAULT_EXCELLENCE,
     DEFAULT_FORBIDDEN,
     DEFAULT_LIMITS,
@@ -36,7 +36,7 @@ from simkit.scoring.defaults import (
     DIMENSIONS,
     weights_for,
 )
-from simkit.scoring.rubric_checks import check_scoring, json_schema, validate_section
+from simkit.content.scoring_schema import check_scoring, json_schema, validate_section
 
 __all__ = ["DIMENSIONS", "Rubric", "Tier", "check_scoring", "json_schema", "validate_section"]
 

@@ -10,19 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from simkit.engine._frozen import fast_init
+from simkit.errors import UnknownIdError
 
+#: The version of the scorecard's JSON layout (``"format_version"`` in :meth:`Scorecard.to_dict`
+#: and in ``simkit score --json``). It goes up by one whenever a key is removed, renamed or
+#: changes meaning, so a grader can refuse a layout it does not know; added keys keep it.
+FORMAT_VERSION = 1
 
-@fast_init  # scorecards hold dozens of these
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Evidence:
     """Why points were given or taken, and on which turn.
 
     Attributes:
         turn: the trainee's turn (1-based), or None when the evidence is about the whole
             conversation (such as a need that was never asked about).
-        reason: a stable code; ``i18n.text("score.reason." + reason, lang, **params)`` says it
-            in words (see :func:`simkit.scoring.words.describe`).
+        reason: a stable code of the ``evidence`` family of :mod:`simkit.scoring.reasons`;
+            :func:`simkit.scoring.words.describe` says it in words.
         params: the values the sentence names (need id, step, seconds, ...).
         points: points this item gave.
         lost: points this item took (could have given but did not).
@@ -39,8 +42,7 @@ class Evidence:
                 "params": dict(self.params)}
 
 
-@fast_init
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Dimension:
     """One dimension of the rubric: points out of ``max``, with the evidence for each point.
 
@@ -59,8 +61,7 @@ class Dimension:
                 "evidence": [e.to_dict() for e in self.evidence]}
 
 
-@fast_init
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Finding:
     """Whether one behaviour of the pass rules happened, and on which turns."""
 
@@ -107,18 +108,41 @@ class Verdict:
 
 
 @dataclass(frozen=True)
-class Integrity:
-    """Whether the recorded transcript is what its trainee lines produce.
+class IntegrityFinding:
+    """One thing the integrity checks found (see :mod:`simkit.scoring.integrity`).
 
     Attributes:
-        status: ``ok``; ``tampered`` (customer lines differ and nothing else explains it);
-            ``scenario-changed`` (recorded against an older version of the scenario);
-            ``analyzer-changed`` (the understanding model changed since recording);
-            ``engine-changed`` (the conversation engine changed since recording).
+        code: a stable code (``customer-line-differs``, ``times-untrusted``, ...);
+            ``i18n.text("integrity.finding." + code, lang, **params)`` says it in words.
+        turn: the turn it concerns (0 = the opening), or None for the whole transcript.
+        params: the values the sentence names (the versions, the characters and seconds, ...).
+    """
+
+    code: str
+    turn: int | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "turn": self.turn, "params": dict(self.params)}
+
+
+@dataclass(frozen=True)
+class Integrity:
+    """Whether the recorded transcript is what its trainee lines produce, and what else differs.
+
+    The policy that sets these is :mod:`simkit.scoring.integrity`.
+
+    Attributes:
+        status: ``ok``; ``tampered`` (a customer line or the outcome differs from the replay,
+            whatever versions the file names); ``scenario-changed`` (lines match, the recorded
+            scenario hash is not the current one); ``recorded-with-other-versions`` (lines
+            match, the recorded analyzer or engine version is not the current one).
         turns: the turns whose recorded customer line differs from the replay (0 = opening).
         scenario_changed: the scenario's content hash differs from the recorded one.
-        analyzer_changed: the analyzer version differs from the recorded one.
-        engine_changed: the engine version differs from the recorded one.
+        analyzer_changed: the analyzer version differs from the recorded one (or is missing).
+        engine_changed: the engine version differs from the recorded one (or is missing).
+        findings: every difference and every failed timestamp check, each with its code.
+        times: the transcript's ``times``: ``live`` or ``untrusted``.
     """
 
     status: str = "ok"
@@ -126,6 +150,8 @@ class Integrity:
     scenario_changed: bool = False
     analyzer_changed: bool = False
     engine_changed: bool = False
+    findings: tuple[IntegrityFinding, ...] = ()
+    times: str = "untrusted"
 
     @property
     def ok(self) -> bool:
@@ -133,11 +159,11 @@ class Integrity:
 
     def to_dict(self) -> dict[str, Any]:
         return {"status": self.status, "turns": list(self.turns), "scenario_changed": self.scenario_changed,
-                "analyzer_changed": self.analyzer_changed, "engine_changed": self.engine_changed}
+                "analyzer_changed": self.analyzer_changed, "engine_changed": self.engine_changed,
+                "times": self.times, "findings": [f.to_dict() for f in self.findings]}
 
 
-@fast_init
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Improvement:
     """One piece of feedback: what to do better, where, and a line to try.
 
@@ -211,15 +237,23 @@ class Scorecard:
         return self.verdict.tier
 
     def dimension(self, name: str) -> Dimension:
-        """The dimension called ``name`` (``KeyError`` when there is none)."""
+        """The dimension called ``name``.
+
+        Raises:
+            UnknownIdError: there is none (a ``KeyError`` too; the message suggests close names).
+        """
         for dim in self.dimensions:
             if dim.name == name:
                 return dim
-        raise KeyError(name)
+        raise UnknownIdError("dimension", name, [d.name for d in self.dimensions])
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain data, without words (see :func:`simkit.scoring.render.to_json` for those)."""
+        """Plain data, without words (see :func:`simkit.scoring.render.to_json` for those).
+
+        ``format_version`` (:data:`FORMAT_VERSION`) comes first: the layout of everything else.
+        """
         return {
+            "format_version": FORMAT_VERSION,
             "source": self.source,
             "scenario": {"id": self.scenario_id, "hash": self.scenario_hash},
             "seed": self.seed,

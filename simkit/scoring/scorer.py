@@ -1,8 +1,10 @@
 """``score(transcript) -> Scorecard``: replay a transcript, then measure, judge and advise.
 
 The score is a pure function of the scenario, the seed, the trainee's lines and their
-timestamps: the recorded customer lines, analyses, beats and states in the file are never
-read for scoring (replay checks them; see :mod:`simkit.scoring.integrity`).
+timestamps (judged only when recorded live and consistent): the recorded customer lines,
+analyses, beats and states in the file are never read for scoring (replay checks them; the
+policy is :mod:`simkit.scoring.integrity`). The one dependence on the current time: a
+timestamp later than now leaves the reply times unjudged.
 """
 
 from __future__ import annotations
@@ -10,9 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simkit._identity import ByIdentity
-
-from simkit.errors import SimkitError, UnknownIdError
+from simkit.errors import UnknownIdError
 from simkit.labels import LANGS
 from simkit.scoring.conversation import Conversation
 from simkit.scoring.dimensions import MEASURES
@@ -24,11 +24,11 @@ from simkit.scoring.rubric import DIMENSIONS, Rubric
 from simkit.scoring.scorecard import Dimension, Scorecard
 from simkit.scoring.verdict import judge
 from simkit.scoring.words import tier_label
-from simkit.transcript import Transcript, replay
+from simkit.engine.replay import replay
+from simkit.transcript import Transcript
 
 if TYPE_CHECKING:  # pragma: no cover
     from simkit.content import Library
-    from simkit.content.model import Scenario
 
 
 def score(transcript: Transcript | str | Path, *, library: Library | None = None) -> Scorecard:
@@ -44,7 +44,8 @@ def score(transcript: Transcript | str | Path, *, library: Library | None = None
 
     Raises:
         TranscriptError: the file is unreadable or not a transcript.
-        SimkitError: the transcript's scenario is not in the library ("did you mean ...").
+        UnknownIdError: the transcript's scenario is not in the library (``path`` names the file;
+            the message suggests close ids).
 
     Example:
         >>> card = score("transcripts/showroom-family-suv-v1-7.json")  # doctest: +SKIP
@@ -57,10 +58,10 @@ def score(transcript: Transcript | str | Path, *, library: Library | None = None
         transcript = Transcript.load(transcript)
     try:
         report = replay(transcript, library=library)
-    except UnknownIdError as exc:
-        raise SimkitError(f"{source}: {exc}" if source else str(exc)) from None
+    except UnknownIdError as exc:  # name the file, keep the error and its suggestions
+        raise exc.at(source) from None
     integrity = check_integrity(transcript, report)
-    conv = Conversation.from_session(report.session)
+    conv = Conversation.from_session(report.session, times=transcript.times)
     return score_conversation(conv, integrity=integrity, source=source,
                               scenario_hash=report.session.transcript.scenario_hash, seed=transcript.seed)
 
@@ -68,7 +69,7 @@ def score(transcript: Transcript | str | Path, *, library: Library | None = None
 def score_conversation(conv: Conversation, *, integrity, source: str | None, scenario_hash: str,
                        seed: int) -> Scorecard:
     """Score an already replayed conversation (what :func:`score` does after replaying)."""
-    rubric = _rubric(conv.scenario)
+    rubric = Rubric.for_scenario(conv.scenario)
     obs = observe(conv)
     dimensions = tuple([MEASURES[name](conv, obs, rubric).settle(name, rubric.weights[name]) for name in DIMENSIONS])
     total = total_of(dimensions)
@@ -88,14 +89,6 @@ def score_conversation(conv: Conversation, *, integrity, source: str | None, sce
         turns=tuple(t.text for t in conv.turns),
         tier_name={lang: tier_label(verdict.tier, lang, {t.id: t.label for t in rubric.tiers}) for lang in LANGS},
     )
-
-
-# Every transcript of a cohort shares its scenario's rubric, which the scorer only reads.
-_rubrics: ByIdentity[Rubric] = ByIdentity()
-
-
-def _rubric(scenario: Scenario) -> Rubric:
-    return _rubrics.get((scenario,), None, lambda: Rubric.for_scenario(scenario))
 
 
 def total_of(dimensions: tuple[Dimension, ...]) -> int:

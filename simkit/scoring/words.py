@@ -11,12 +11,13 @@ import string
 from typing import Any
 
 from simkit import i18n
-from simkit.scoring.scorecard import Evidence, Improvement, Integrity, Verdict
+from simkit.scoring import reasons
+from simkit.scoring.scorecard import Evidence, Improvement, Integrity, IntegrityFinding, Verdict
 
 # Param name -> the message family that translates its value.
 _FAMILIES = {
     "topic": "topic", "technique": "technique", "step": "step", "goal": "goal", "defeat": "defeat",
-    "depth": "depth", "act": "act", "detail": "data", "feeling": "feeling",
+    "depth": "depth", "act": "act", "detail": "data", "feeling": "feeling", "finding": "time-check",
 }
 
 
@@ -56,7 +57,7 @@ def duration(seconds: int, lang: str) -> str:
 
 def describe(evidence: Evidence, lang: str) -> str:
     """The evidence's reason as a sentence."""
-    return say("score.reason." + evidence.reason, lang, **evidence.params)
+    return say(reasons.key("evidence", evidence.reason), lang, **evidence.params)
 
 
 def turn_label(turn: int | None, lang: str) -> str:
@@ -93,25 +94,33 @@ def failures(verdict: Verdict, total: int, lang: str) -> list[str]:
     for code in verdict.failures:
         kind, _, name = code.partition(":")
         if kind == "below-threshold":
-            out.append(i18n.text("failure.below-threshold", lang, total=total, threshold=verdict.threshold))
+            out.append(reasons.text("failure", "below-threshold", lang, total=total, threshold=verdict.threshold))
         elif kind == "missing":
-            out.append(i18n.text("failure.missing", lang, behaviour=behaviour_label(name, lang)))
+            out.append(reasons.text("failure", "missing", lang, behaviour=behaviour_label(name, lang)))
         elif kind == "forbidden":
             turns = ", ".join(str(t) for t in forbidden[name].turns)
-            out.append(i18n.text("failure.forbidden", lang, act=act_label(name, lang), turns=turns))
+            out.append(reasons.text("failure", "forbidden", lang, act=act_label(name, lang), turns=turns))
         elif kind == "tampered":
-            out.append(i18n.text("failure.tampered", lang))
+            out.append(reasons.text("failure", "tampered", lang))
     return out
 
 
 def integrity_text(integrity: Integrity, lang: str) -> str:
+    """The status as a sentence, then every finding the status does not already say."""
     turns = ", ".join(str(t) for t in integrity.turns)
-    return i18n.text(f"integrity.{integrity.status}", lang, turns=turns or "-")
+    parts = [reasons.text("integrity", integrity.status, lang, turns=turns or "-")]
+    parts += [finding_text(f, lang) for f in integrity.findings if f.code != "customer-line-differs"]
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def finding_text(finding: IntegrityFinding, lang: str) -> str:
+    """One integrity finding as a sentence."""
+    return say(reasons.key("finding", finding.code), lang, turn=finding.turn, **finding.params)
 
 
 def advice(item: Improvement, lang: str) -> str:
     """What to do better, as a sentence."""
-    return say(f"feedback.{item.code}", lang, **item.params)
+    return say(reasons.key("feedback", item.code), lang, **item.params)
 
 
 def outcome_text(outcome: dict[str, Any], lang: str) -> str:

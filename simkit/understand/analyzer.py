@@ -16,22 +16,37 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simkit._versions import files_version
+from simkit._versions import bytes_digest
 from simkit.labels import TOPICS
 from simkit.understand import rules
 from simkit.understand.analysis import Analysis
 from simkit.understand.facts import extract_facts
-from simkit.understand.matching import HAN, Line, lazy_compile
+from simkit.understand.features import features, units
+from simkit.understand.matching import HAN, lazy_compile, scripts_of
 from simkit.understand.topics import TopicHit, topic_hits
 
 #: Longer input is analysed on its first MAX_CHARS characters (the Analysis keeps the full text).
 MAX_CHARS = 2000
 
-_VERSIONED_FILES = ("analyzer.py", "rules.py", "matching.py", "needles.py", "topics.py", "facts.py", "model.py",
-                    "model.json")
+#: Bump by hand when the hand-written cues change what they find: the rule cues, the topic
+#: keywords, the fact extraction or how they are matched (tests/test_versions.py
+#: checks a fingerprint of every corpus line's analysis against it, so a forgotten bump fails).
+CUES_VERSION = 1
 
-#: Changes whenever the rules, the extraction code or the shipped model change.
-ANALYZER_VERSION: str = files_version("nlu-", Path(__file__).parent, _VERSIONED_FILES)
+_MODEL_FILE = Path(__file__).with_name("model.json")
+
+
+def analyzer_version(model_bytes: bytes | None, cues_version: int = CUES_VERSION) -> str:
+    """``nlu-c<cues_version>-<hash of the shipped model file>`` (``-nomodel`` without one).
+
+    The model file holds the weights and thresholds; it changes only when the model is retrained
+    from changed inputs (training is deterministic), never for a comment in the code.
+    """
+    return f"nlu-c{cues_version}-" + (bytes_digest(model_bytes) if model_bytes is not None else "nomodel")
+
+
+#: The current analyzer's version: the cues' version and the shipped model's weights.
+ANALYZER_VERSION: str = analyzer_version(_MODEL_FILE.read_bytes() if _MODEL_FILE.exists() else None)
 
 _LATIN = lazy_compile(r"[A-Za-z]")
 
@@ -153,20 +168,20 @@ def _label(text: str, lang: str) -> _Labelling:
     the rules' alone when no model is shipped."""
     from simkit.understand import model as model_mod  # the model loads lazily, on first use
 
-    line = Line(text)  # cues and topic keywords share its lower-cased form
-    hits = rules.find_cues(text, line)
-    t_hits = topic_hits(text, line)
+    scripts = scripts_of(text)
+    hits = rules.find_cues(text, scripts)
+    t_hits = topic_hits(text, scripts)
     asked = rules.is_question(text, lang)
     keyword_topics = {h.topic for h in t_hits}
     topics = tuple(t for t in TOPICS if t in keyword_topics)
-    seq = model_mod.units(text)
+    seq = units(text)
     if not seq:  # nothing to read: empty, emoji, punctuation
         return _Labelling(("other",), topics, asked, hits, t_hits, keyword_topics, note="no words: other")
     model = model_mod.load_model()
     if model is None:
         labels = tuple(rules.rule_labels(text, lang, hits))
         return _Labelling(labels, topics, asked, hits, t_hits, keyword_topics, note="rules only: no model shipped")
-    feats = model_mod.features(text, model.config, cues=hits, topics=t_hits, seq=seq)
+    feats = features(text, model.config, cues=hits, topics=t_hits, seq=seq)
     scores = model.scores(feats)
     techniques, model_topics = model_mod.decide(scores, model.thresholds_for(lang))
     topics = tuple(t for t in TOPICS if t in keyword_topics or t in model_topics)

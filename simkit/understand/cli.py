@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from simkit.errors import SimkitError
+from simkit.safetext import json_text, shown
 from simkit.labels import TECHNIQUES, TOPICS
 
 
@@ -59,7 +60,7 @@ def load_rows(path: Path) -> list[dict[str, Any]]:
     Raises:
         SimkitError: when the file is missing or a line is malformed (the message names the line).
     """
-    from simkit.understand.model import load_corpus
+    from simkit.understand.corpus import load_corpus
 
     if not path.is_file():
         raise SimkitError(f"{path}: no such file")
@@ -85,7 +86,7 @@ def evaluate(rows: Sequence[dict[str, Any]], *, worst: int = 10) -> dict[str, An
         ``topics_macro_f1``, ``worst`` (the misread lines), ``n`` and ``analyzer_version``.
     """
     from simkit.understand.analyzer import ANALYZER_VERSION, analyze_with_reading
-    from simkit.understand.model import macro_f1
+    from simkit.understand.training import macro_f1
 
     gold: list[list[str]] = []
     pred: list[list[str]] = []
@@ -201,24 +202,27 @@ def train_shipped(corpus_dir: Path | None = None, out: Path | None = None) -> di
     Raises:
         SimkitError: when scikit-learn is missing or there is no training data.
     """
-    from simkit.understand import model as m
+    from simkit.understand import corpus
+    from simkit.understand.model import MODEL_PATH, forget_cached_model
 
-    corpus_dir = corpus_dir or m.CORPUS_DIR
-    out = out or m.MODEL_PATH
+    corpus_dir = corpus_dir or corpus.CORPUS_DIR
+    out = out or MODEL_PATH
     try:
         import sklearn  # noqa: F401
     except ImportError:
         raise SimkitError("training needs scikit-learn: pip install 'simkit[train]'") from None
-    files = m.train_files(corpus_dir)
+    from simkit.understand.training import save_model, train
+
+    files = corpus.train_files(corpus_dir)
     if not files:
         raise SimkitError(f"{corpus_dir}: no train-*.jsonl files")
     try:
-        rows = m.load_corpus(files)
+        rows = corpus.load_corpus(files)
     except ValueError as exc:
         raise SimkitError(str(exc)) from None
-    model = m.train(rows, source_sha256=m.source_hash(corpus_dir))
-    m.save_model(model, out)
-    m.forget_cached_model()
+    model = train(rows, source_sha256=corpus.source_hash(corpus_dir))
+    save_model(model, out)
+    forget_cached_model()
     return {**model.meta, "path": str(out), "bytes": out.stat().st_size}
 
 
@@ -242,7 +246,7 @@ def _eval(args: argparse.Namespace) -> int:
     if report["worst"]:
         print("\nworst misread lines:")
         for w in report["worst"]:
-            print(f"  [{w['lang']}] {w['text']}")
+            print(f"  [{w['lang']}] {shown(w['text'])}")
             print(f"       gold {', '.join(w['gold'])}  |  read {', '.join(w['predicted'])}  |  "
                   + " ".join(f"{k}={v:.2f}" for k, v in w["scores"].items()))
     return 0
@@ -262,9 +266,9 @@ def _print_confusion(report: dict[str, Any]) -> None:
 def _explain(args: argparse.Namespace) -> int:
     info = explain(args.text, args.lang)
     if args.json:
-        print(json.dumps(info, ensure_ascii=False, indent=2))
+        print(json_text(info, indent=2))
         return 0
-    print(f"{info['text']}")
+    print(shown(info["text"]))
     print(f"  lang {info['lang']}   question: {'yes' if info['is_question'] else 'no'}")
     print(f"  techniques: {', '.join(info['techniques'])}")
     print(f"  topics: {', '.join(info['topics']) or '-'}")
@@ -275,11 +279,11 @@ def _explain(args: argparse.Namespace) -> int:
         for name, w in d["features"]:
             print(f"        {w:+.3f}  {_describe(name)}")
     if info["cues"]:
-        print("  rule cues: " + "; ".join(f"{name} \u201c{text}\u201d" for name, text in info["cues"]))
+        print(shown("  rule cues: " + "; ".join(f"{name} \u201c{text}\u201d" for name, text in info["cues"])))
     if info["topic_keywords"]:
-        print("  topic keywords: " + "; ".join(f"{t} \u201c{text}\u201d" for t, text in info["topic_keywords"]))
+        print(shown("  topic keywords: " + "; ".join(f"{t} \u201c{text}\u201d" for t, text in info["topic_keywords"])))
     for kind_fact in info["facts"]:
-        print(f"  fact {kind_fact['kind']}: {kind_fact['value']!r} \u201c{kind_fact['text']}\u201d")
+        print(shown(f"  fact {kind_fact['kind']}: {kind_fact['value']!r} \u201c{kind_fact['text']}\u201d"))
     for note in info["notes"]:
         print(f"  note: {note}")
     return 0
@@ -302,11 +306,11 @@ def _describe(feature: str) -> str:
 
 
 def _train(args: argparse.Namespace) -> int:
-    from simkit.understand import model as m
+    from simkit.understand.corpus import is_stale
 
     if args.check:
-        if m.is_stale():
-            print("simkit: the shipped model is stale (corpus or feature code changed); run `simkit nlu train`",
+        if is_stale():
+            print("simkit: the shipped model is stale (the training lines or their features changed); run `simkit nlu train`",
                   file=sys.stderr)
             return 1
         print("model is up to date")

@@ -11,10 +11,11 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from simkit.labels import TOPICS
-from simkit.understand.matching import CaselessPattern, LazyPattern, Line, PatternSet, lazy_compile
+from simkit.understand.matching import LazyPattern, lazy_compile, scripts_of
 
 _ZH: dict[str, str] = {
     "budget": r"预算|价位|价格区间|多少钱|价钱|花多少|多少万|价格|费用|贵|便宜|报价|落地价|总价|性价比|开销|成本|[\d一二两三四五六七八九十]+万(?:左右|以内|上下|以下|出头)",
@@ -58,24 +59,27 @@ class TopicHit:
     start: int
 
 
-_PATTERNS: tuple[tuple[str, LazyPattern, CaselessPattern], ...] = tuple(
-    (t, lazy_compile(_ZH[t]), CaselessPattern(r"(?<![A-Za-z])(?:" + _EN[t] + r")")) for t in TOPICS
+# Searched in this order: each topic's Chinese keywords, then its English ones.
+_PATTERNS: tuple[tuple[str, str, LazyPattern], ...] = tuple(
+    (t, lang, pattern) for t in TOPICS for lang, pattern in (
+        ("zh", lazy_compile(_ZH[t])), ("en", lazy_compile(r"(?<![A-Za-z])(?:" + _EN[t] + r")", re.IGNORECASE)))
 )
-# Searched together, in this order: each topic's Chinese keywords, then its English ones.
-_KEYS = [(t, lang) for t in TOPICS for lang in ("zh", "en")]
-_PATTERN_SET = PatternSet([pattern for _t, zh, en in _PATTERNS for pattern in (zh, en)],
-                          [lang for _t, lang in _KEYS])
 
 
-def topic_hits(text: str, line: Line | None = None) -> list[TopicHit]:
+def topic_hits(text: str, scripts: frozenset[str] | None = None) -> list[TopicHit]:
     """Every topic whose keywords occur in ``text`` (first match per topic and language).
 
-    ``line`` is ``Line(text)`` when the caller searches the same line for other patterns too.
+    ``scripts`` is ``scripts_of(text)`` when the caller has it: keywords are searched only on a
+    line written in their language's script.
     """
-    line = Line(text) if line is None else line
-    spans = _PATTERN_SET.spans(line, line.scripts)
-    return [TopicHit(topic, text[span[0]:span[1]], span[0])
-            for (topic, _lang), span in zip(_KEYS, spans) if span is not None]
+    scripts = scripts_of(text) if scripts is None else scripts
+    hits = []
+    for topic, lang, pattern in _PATTERNS:
+        if lang in scripts:
+            m = pattern.search(text)
+            if m is not None:
+                hits.append(TopicHit(topic, m.group(), m.start()))
+    return hits
 
 
 def find_topics(text: str) -> list[str]:

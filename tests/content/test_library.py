@@ -80,6 +80,12 @@ def test_environment_variable_and_cache(tmp_path, monkeypatch):
     scenario_file.write_text(scenario_file.read_text(encoding="utf-8").replace("First car", "A first car"), encoding="utf-8")
     second = default_library()
     assert second is not first and second.scenario("wang-lei-first-car-v1").title["en"] == "A first car"
+    (folder / "scenarios/more").mkdir()  # a file added in a new sub-folder is seen too
+    (folder / "scenarios/more/copy.yaml").write_text(
+        scenario_file.read_text(encoding="utf-8").replace("wang-lei-first-car-v1", "wang-lei-copy-v1"), encoding="utf-8")
+    assert sorted(default_library().scenarios) == ["wang-lei-copy-v1", "wang-lei-first-car-v1"]
+    (folder / "scenarios/more/copy.yaml").unlink()
+    assert list(default_library().scenarios) == ["wang-lei-first-car-v1"]
     (folder / "personas/wang-lei.yaml").write_text("kind: persona\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         default_library()

@@ -12,6 +12,7 @@ from simkit.content.problems import CODES
 from simkit.content.schema import KINDS, PERSONA, SCENARIO, check_document
 from simkit.content.schema_types import Record
 from simkit.content.yamlsource import parse_yaml, read_yaml
+from simkit.errors import UnknownIdError
 
 HERE = Path(__file__).parent
 REPO = HERE.parent.parent
@@ -113,7 +114,7 @@ def test_checks_document_their_codes_with_failing_and_passing_yaml():
 
 
 def test_unknown_kind_for_json_schema():
-    with pytest.raises(ValueError, match="unknown kind 'robot'"):
+    with pytest.raises(UnknownIdError, match="unknown kind 'robot'"):
         json_schema("robot")
 
 

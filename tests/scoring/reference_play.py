@@ -1,7 +1,9 @@
 """Generate transcripts from the reference trainee scripts (tests/scoring/references/*.yaml).
 
 The scripts hold only what a trainee types (and, for online chat, how long they took to reply);
-the transcripts are played here through a real Session, so they always replay.
+the transcripts are played here through a real Session, so they always replay. They stand for
+live recordings (a person typing with those delays), so their ``times`` say ``live``: the one
+field the session cannot set itself here, since it is stamped with the scripted times.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from simkit import Session
-from simkit.transcript import Transcript
+from simkit.transcript import TIMES_LIVE, Transcript
 
 REFERENCES = Path(__file__).parent / "references"
 START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=8)))
@@ -29,11 +31,12 @@ def load(path: Path) -> dict:
 
 
 def play(scenario: str, seed: int, lang: str, lines: list[str], delays: list[int] | None = None,
-         *, save_to: Path | None = None, until_done: bool = False) -> Transcript:
+         *, save_to: Path | None = None, until_done: bool = False, live: bool = True) -> Transcript:
     """Play ``lines`` through a fresh session.
 
     Each line must be said before the conversation ends; with ``until_done`` the trainee keeps
     going only until the customer leaves, and the customer must have left by the last line.
+    ``live=False`` keeps the ``untrusted`` times the session recorded.
     """
     delays = delays or [DEFAULT_DELAY] * len(lines)
     assert len(delays) == len(lines), "one delay per line"
@@ -47,6 +50,10 @@ def play(scenario: str, seed: int, lang: str, lines: list[str], delays: list[int
         session.say(line, at=at.isoformat())
     if until_done:
         assert session.done, f"{scenario}: the customer was still there after the last line"
+    if live:
+        session.transcript.times = TIMES_LIVE
+        if save_to is not None:
+            session.transcript.save(save_to)
     return session.transcript
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from simkit.scoring.batch import COLUMNS
 from simkit.scoring.rubric import DIMENSIONS
+from simkit.scoring.scorecard import FORMAT_VERSION
 from tests.scoring.reference_play import REFERENCES, load, play, play_reference
 
 SHOWROOM = REFERENCES / "showroom-family-suv-v1.yaml"
@@ -44,6 +45,7 @@ def test_json_has_the_contract_fields(strong):
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert {"total", "passed", "tier", "outcome", "dimensions"} <= set(data)
+    assert data["format_version"] == FORMAT_VERSION
     assert isinstance(data["total"], int) and 0 <= data["total"] <= 100 and isinstance(data["passed"], bool)
     assert [d["name"] for d in data["dimensions"]] == list(DIMENSIONS)
     for dim in data["dimensions"]:

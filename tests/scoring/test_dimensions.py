@@ -27,7 +27,7 @@ def test_reply_delays_come_from_the_timestamps(lang):
         (1, "first-reply-late", 301), (2, "reply-late", 121)]
 
 
-def test_an_unreadable_timestamp_counts_as_late(tmp_path):
+def test_an_unreadable_timestamp_leaves_every_reply_unjudged(tmp_path):
     path = tmp_path / "t.json"
     play(ONLINE, 1, "en", HELLO["en"], [60, 30], save_to=path)
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -35,7 +35,10 @@ def test_an_unreadable_timestamp_counts_as_late(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     card = score(path)
     assert card.integrity.status == "ok"  # timestamps are the trainee's data, not the customer's
-    assert [(e.turn, e.reason) for e in card.dimension("responsiveness").evidence][-1] == (2, "reply-time-unknown")
+    assert [(f.code, f.turn) for f in card.integrity.findings] == [("time-unreadable", 2)]
+    dim = card.dimension("responsiveness")
+    assert dim.points == 0 and [(e.turn, e.reason, e.params) for e in dim.evidence] == [
+        (2, "reply-times-inconsistent", {"finding": "time-unreadable"})]
 
 
 def test_showroom_scenarios_do_not_score_reply_delays():
@@ -52,7 +55,7 @@ def test_silence_earns_nothing(scenario):
     to_text(card, "zh"), to_html(card, "en"), to_json(card, "en")
 
 
-@pytest.mark.parametrize("line", ["", "😀" * 40, "x" * 5000, "<script>alert(1)</script>", "\x00\x01"])
+@pytest.mark.parametrize("line", ["😀" * 40, "x" * 5000, "<script>alert(1)</script>", "\x00\x01"])
 def test_hostile_lines_score_and_render(line):
     card = score(play("used-car-hidden-defects-v1", 2, "en", [line, line]))
     assert 0 <= card.total <= 100

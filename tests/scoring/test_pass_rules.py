@@ -65,4 +65,4 @@ def test_tiers_need_their_total_and_excellence():
     assert judge(80, Conv, Obs, rubric, ok).tier == "merit"
     assert judge(95, Conv, Obs, rubric, ok).tier == "distinction"  # no deep need in the persona: shown
     assert judge(95, Conv, Obs, rubric, Integrity("tampered", (2,))).failures == ("tampered",)
-    assert Finding("x", True).to_dict() == {"id": "x", "met": True, "turns": []}
+    assert Finding(id="x", met=True).to_dict() == {"id": "x", "met": True, "turns": []}

@@ -7,8 +7,8 @@ import simkit.scoring as scoring
 
 def test_public_names():
     assert sorted(scoring.__all__) == sorted([
-        "DIMENSIONS", "Dimension", "Evidence", "Finding", "Improvement", "Integrity", "Rubric", "Scorecard",
-        "Verdict", "check_scoring", "score",
+        "DIMENSIONS", "Dimension", "Evidence", "FORMAT_VERSION", "Finding", "Improvement", "Integrity", "Rubric",
+        "Scorecard", "Verdict", "check_scoring", "score",
     ])
     for name in scoring.__all__:
         assert hasattr(scoring, name)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from simkit.labels import TECHNIQUES
-from simkit.understand import model as m
+from simkit.understand import corpus, features, model as m
 from simkit.understand.cli import evaluate
 
 # Macro-F1 measured on the held-out split with the shipped model (en 0.860, zh 0.880 when the
@@ -22,8 +22,8 @@ HELD_OUT_FLOOR = {"en": 0.85, "zh": 0.86}
 def test_shipped_model_is_not_stale() -> None:
     model = m.load_model()
     assert model is not None, "no model shipped: run `simkit nlu train`"
-    assert not m.is_stale(model), (
-        "the training corpus, rules.py or model.py changed since the model was trained: "
+    assert not corpus.is_stale(model), (
+        "the training lines or their features (cues, keywords) changed since the model was trained: "
         "run `simkit nlu train` and commit simkit/understand/model.json"
     )
 
@@ -38,27 +38,27 @@ def test_shipped_model_is_small_and_complete() -> None:
 
 
 def test_staleness_is_detected(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for path in m.train_files():
-        (corpus / path.name).write_bytes(path.read_bytes())
-    assert not m.is_stale(corpus_dir=corpus)
-    with (corpus / "train-en.jsonl").open("a", encoding="utf-8") as f:
+    copy = tmp_path / "corpus"
+    copy.mkdir()
+    for path in corpus.train_files():
+        (copy / path.name).write_bytes(path.read_bytes())
+    assert not corpus.is_stale(corpus_dir=copy)
+    with (copy / "train-en.jsonl").open("a", encoding="utf-8") as f:
         f.write(json.dumps({"text": "A brand new line.", "lang": "en", "labels": ["other"]}) + "\n")
-    assert m.is_stale(corpus_dir=corpus)
+    assert corpus.is_stale(corpus_dir=copy)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_held_out_macro_f1_floor(lang: str) -> None:
-    path = m.CORPUS_DIR / f"test-{lang}.jsonl"
-    report = evaluate(m.load_corpus([path]))
+    path = corpus.CORPUS_DIR / f"test-{lang}.jsonl"
+    report = evaluate(corpus.load_corpus([path]))
     assert report["n"] >= 200
     assert report["macro_f1"] >= HELD_OUT_FLOOR[lang], report["per_label"]
 
 
 def test_held_out_lines_are_not_training_lines() -> None:
-    train = {r["text"].strip() for r in m.load_corpus(m.train_files())}
-    test = {r["text"].strip() for r in m.load_corpus(m.test_files())}
+    train = {r["text"].strip() for r in corpus.load_corpus(corpus.train_files())}
+    test = {r["text"].strip() for r in corpus.load_corpus(corpus.test_files())}
     assert not train & test
 
 
@@ -77,15 +77,15 @@ def test_runtime_needs_no_training_library() -> None:
 
 
 def test_features_are_deterministic_and_normalised() -> None:
-    a = m.features("您刚才说孩子多，具体几个人坐？")
-    assert a == m.features("您刚才说孩子多，具体几个人坐？")
+    a = features.features("您刚才说孩子多，具体几个人坐？")
+    assert a == features.features("您刚才说孩子多，具体几个人坐？")
     ngrams = [v for k, v in a.items() if not k.startswith(("r:", "q:question", "k:", "f:"))]
     assert abs(sum(v * v for v in ngrams) - 1.0) < 1e-9
     assert "u:孩" in a and "b:孩 子" in a and any(k.startswith("r:probe/zh/") for k in a)
 
 
 def test_units_fold_digits_and_mix_languages() -> None:
-    assert m.units("这台 SUV 只要 $25,000?") == ["这", "台", "suv", "只", "要", "$", "00,000", "?"]
+    assert features.units("这台 SUV 只要 $25,000?") == ["这", "台", "suv", "只", "要", "$", "00,000", "?"]
 
 
 def test_decide_keeps_one_question_type_and_never_returns_nothing() -> None:
@@ -105,7 +105,7 @@ def test_load_corpus_names_the_bad_line(tmp_path: Path) -> None:
     bad.write_text('{"text": "ok", "labels": ["other"]}\n{"text": "x", "labels": ["opne_question"]}\n',
                    encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad.jsonl:2: bad labels"):
-        m.load_corpus([bad])
+        corpus.load_corpus([bad])
 
 
 def test_training_is_deterministic_and_reproduces_the_shipped_model(tmp_path: Path) -> None:

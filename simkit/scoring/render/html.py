@@ -1,11 +1,13 @@
-"""The scorecard as a standalone HTML page. Every string is escaped with :func:`html.escape`:
-trainee lines are typed by people and may hold anything, markup included."""
+"""The scorecard as a standalone HTML page. Every string is escaped with :func:`html.escape`
+after :func:`simkit.safetext.shown`: trainee lines are typed by people and may hold anything,
+markup, control characters, bidi overrides or lone surrogates included."""
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _html_escape
 
 from simkit import i18n
+from simkit.safetext import shown
 from simkit.scoring import words
 from simkit.scoring.scorecard import Scorecard
 
@@ -16,6 +18,11 @@ table{border-collapse:collapse;width:100%}td,th{padding:.2em .5em;border-bottom:
 .pass{color:#176117}.fail{color:#a11}.warn{background:#fff3cd;padding:.5em}.pts{white-space:nowrap;font-family:monospace}
 blockquote{margin:.3em 0 .3em 1em;color:#444}section{border-top:2px solid #999;margin-top:2em}
 """
+
+
+def escape(text: str) -> str:
+    """Markup-escaped and with every control or bidi character shown as a visible escape."""
+    return _html_escape(shown(text))
 
 
 def to_html(cards: list[Scorecard] | Scorecard, lang: str) -> str:

@@ -9,7 +9,10 @@ from simkit.scoring.scorecard import Scorecard
 
 
 def to_json(card: Scorecard, lang: str) -> dict[str, Any]:
-    """A JSON-ready dict: ``total``, ``passed``, ``tier``, ``outcome``, ``dimensions``, ...
+    """A JSON-ready dict: ``format_version``, ``total``, ``passed``, ``tier``, ``outcome``, ``dimensions``, ...
+
+    ``format_version`` (:data:`simkit.scoring.scorecard.FORMAT_VERSION`) is the layout's version:
+    it changes when a key is removed, renamed or changes meaning (new keys may appear without it).
 
     Every evidence item carries ``turn``, ``reason`` (a stable code), ``points``, ``lost``,
     ``params`` and ``text`` (the reason as a sentence in ``lang``); feedback items carry the
@@ -21,6 +24,8 @@ def to_json(card: Scorecard, lang: str) -> dict[str, Any]:
     data["tier_name"] = card.tier_name.get(lang, card.tier)
     data["outcome"]["text"] = words.outcome_text(card.outcome, lang)
     data["integrity"]["text"] = words.integrity_text(card.integrity, lang)
+    for finding_data, finding in zip(data["integrity"]["findings"], card.integrity.findings):
+        finding_data["text"] = words.finding_text(finding, lang)
     data["verdict"]["reasons"] = words.failures(card.verdict, card.total, lang)
     for dim_data, dim in zip(data["dimensions"], card.dimensions):
         dim_data["title"] = words.dimension_title(dim.name, lang)

@@ -1,8 +1,12 @@
-"""The scorecard as plain text for a terminal: totals, evidence turn by turn, rules, feedback."""
+"""The scorecard as plain text for a terminal: totals, evidence turn by turn, rules, feedback.
+
+Every field is terminal-safe (:func:`simkit.safetext.shown`): a trainee line holding ESC, BEL or
+a bidi override prints as visible escapes, never as terminal control."""
 
 from __future__ import annotations
 
 from simkit import i18n
+from simkit.safetext import shown
 from simkit.scoring import words
 from simkit.scoring.scorecard import Scorecard
 
@@ -15,7 +19,7 @@ def to_text(card: Scorecard, lang: str) -> str:
     verdict = t("score.label.passed") if card.passed else t("score.label.failed")
     lines = [
         f"{t('score.label.scorecard')}: {card.scenario_id} (seed {card.seed}, {card.lang})"
-        + (f" · {card.source}" if card.source else ""),
+        + (f" · {shown(card.source)}" if card.source else ""),
         f"{t('score.label.total')}: {card.total}/100 · {verdict} · {t('score.label.tier')}: "
         f"{card.tier_name.get(lang, card.tier)}",
         f"{t('score.label.outcome')}: {words.outcome_text(card.outcome, lang)}",
@@ -49,7 +53,7 @@ def to_text(card: Scorecard, lang: str) -> str:
             if item.better.get(card.lang):
                 source = t("score.label.from-persona" if item.source == "persona" else "score.label.from-model")
                 lines.append(f"     {t('score.label.try')}: “{item.better[card.lang]}” ({source})")
-    return "\n".join(lines) + "\n"
+    return shown("\n".join(lines), keep_newlines=True) + "\n"
 
 
 def _cut(text: str) -> str:

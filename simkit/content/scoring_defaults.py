@@ -1,6 +1,10 @@
-"""Defaults of the rubric: dimensions, weights, pass rules and limits a scenario may override.
+"""What a scenario's ``scoring:`` mapping may name, and the defaults of what it leaves out.
 
-A scenario without ``scoring:`` (or leaving a key out) gets these; see :mod:`simkit.scoring.rubric`.
+Dimensions, behaviours and acts are named here, with the content, so that checking a scenario
+file needs nothing from :mod:`simkit.scoring` (which builds the rubric from these values and
+detects each named behaviour and act; it checks that its detectors match these names). A
+scenario without ``scoring:`` (or leaving a key out) gets the defaults; see
+:mod:`simkit.scoring.rubric`.
 """
 
 from __future__ import annotations
@@ -47,3 +51,24 @@ DEFAULT_LIMITS: dict[str, int] = {
 }
 TOP_LEVEL_KEYS: tuple[str, ...] = ("weights", "threshold", "required", "forbidden", "excellence", "tiers", "limits")
 TIER_KEYS: tuple[str, ...] = ("id", "min_total", "min_excellence", "label")
+
+#: Good behaviours a scenario may require or count as excellence (detected by
+#: :data:`simkit.scoring.behaviours.BEHAVIOURS`).
+BEHAVIOURS: tuple[str, ...] = (
+    "greeting", "open_question", "funnel_order", "probe", "deep_need", "all_deep_needs", "goal_needs", "all_needs",
+    "empathy", "empathy_on_feeling", "objections_resolved", "clean_objection_handling", "answered_questions",
+    "goal_met", "first_close", "no_interrogation", "listening", "quick_first_reply", "quick_replies",
+    "recommend_on_needs",
+)
+
+#: Acts a scenario may forbid. ``pressure`` covers every kind of pressure, the next three one kind each.
+ACTS: tuple[str, ...] = (
+    "pressure",
+    "false_guarantee",
+    "belittling",
+    "false_urgency",
+    "premature_discount",
+    "personal_data",
+    "ignored_question",
+    "pitch_before_needs",
+)
