@@ -1,14 +1,10 @@
 #!/usr/bin/env bash
-# Set up, then practise a conversation in the terminal:
-#   bash scripts/start.sh [SCENARIO] [simkit play options]
-# Without a scenario id (or when the first word is an option, such as --lang en) it plays the
-# showroom walk-in scenario.
+# Set up the course (the jupyter extra), then open JupyterLab on courses/.
+# Extra arguments go to JupyterLab (for example --port 8899 or --no-browser).
+# Practising in the terminal instead: bash scripts/practice.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-scenario="showroom-family-suv-v1"
-if [ $# -gt 0 ] && [[ "$1" != -* ]]; then
-  scenario="$1"
-  shift
-fi
-exec .venv/bin/simkit play "$scenario" "$@"
+bash scripts/setup.sh jupyter
+root_flag=()
+[ "$(id -u)" -eq 0 ] && root_flag=(--allow-root)  # JupyterLab refuses root unless told
+exec .venv/bin/jupyter lab --ServerApp.root_dir=courses "${root_flag[@]}" "$@"

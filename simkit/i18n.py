@@ -382,6 +382,12 @@ MESSAGES.update({
 })
 
 
+# Course notebooks (simkit.course).
+MESSAGES.update({
+    "course.customer": {"zh": "客户", "en": "Customer"},
+    "course.you": {"zh": "顾问", "en": "Consultant"},
+})
+
 class Lenient(dict):
     """Values for ``str.format_map``-style filling in which an unknown ``{placeholder}`` stays as written."""
 

@@ -239,7 +239,7 @@ def test_sigterm_ends_play_cleanly(tmp_path):
     assert len(json.loads(path.read_text(encoding="utf-8"))["turns"]) == 1
 
 
-# --- interactive play and start.sh ------------------------------------------------------------
+# --- interactive play and practice.sh ---------------------------------------------------------
 
 
 def test_slash_words_are_commands_in_interactive_play(tmp_path):
@@ -263,15 +263,15 @@ def test_slash_words_are_commands_in_interactive_play(tmp_path):
     assert [t["trainee"] for t in turns] == ["/hello, I'm Alex. What brings you in?"]
 
 
-def test_start_script_takes_options_without_a_scenario(tmp_path):
+def test_practice_script_takes_options_without_a_scenario(tmp_path):
     (tmp_path / "scripts").mkdir()
-    shutil.copy(ROOT / "scripts" / "start.sh", tmp_path / "scripts" / "start.sh")
+    shutil.copy(ROOT / "scripts" / "practice.sh", tmp_path / "scripts" / "practice.sh")
     (tmp_path / "scripts" / "setup.sh").write_text("exit 0\n")  # set-up is tested by using it
     (tmp_path / ".venv" / "bin").mkdir(parents=True)
     fake = tmp_path / ".venv" / "bin" / "simkit"
     fake.write_text('#!/bin/sh\necho "$@"\n')
     fake.chmod(0o755)
-    start = str(tmp_path / "scripts" / "start.sh")
+    start = str(tmp_path / "scripts" / "practice.sh")
 
     def args(*given):
         return subprocess.run(["bash", start, *given], capture_output=True, text=True, check=True).stdout.strip()

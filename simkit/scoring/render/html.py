@@ -82,3 +82,8 @@ def _section(card: Scorecard, lang: str) -> str:
         out.append(f"<li>{e(kind)}: {e(name)}: {e(state)}{where}</li>")
     out.append("</ul></section>")
     return "\n".join(out)
+
+
+def scorecard_section(card: Scorecard, lang: str) -> str:
+    """One scorecard as an HTML ``<section>``, for embedding in a notebook or an app page."""
+    return _section(card, lang)

@@ -1,0 +1,116 @@
+"""Lay the course's source notebooks out as an nbgrader course and generate the release versions.
+
+``courses/`` holds one folder per module with a zh and an en notebook; nbgrader wants one folder per
+assignment. Each (module, language) becomes the assignment ``<module>-<lang>`` (``01-getting-started-zh``)
+holding that one notebook, so a trainee is graded on the language they study in. The source notebooks
+stay the single source of truth: the layout is copied from them and generated again at will; nothing
+in ``source/`` or ``release/`` is edited by hand.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from simkit.course.build import COURSES, module_folders, notebook_path
+from simkit.labels import LANGS
+
+_CONFIG = '''\
+# Written by simkit (simkit.course.assignments); edit freely, it is not overwritten.
+c = get_config()  # noqa: F821
+c.CourseDirectory.root = {root!r}
+c.CourseDirectory.db_url = {db_url!r}
+c.Exchange.assignment_dir = {root!r}
+'''
+
+
+def assignment_ids(courses: Path = COURSES) -> list[str]:
+    """Every assignment id, module by module, zh before en."""
+    return [f"{folder.name}-{lang}" for folder in module_folders(courses) for lang in LANGS]
+
+
+def lay_out(root: Path, *, courses: Path = COURSES, db_url: str | None = None) -> list[str]:
+    """Copy every source notebook into ``root/source/<assignment>/`` and write ``nbgrader_config.py``.
+
+    Args:
+        root: the nbgrader course folder (created when missing).
+        courses: the folder of module folders.
+        db_url: the gradebook's SQLAlchemy URL (default: SQLite ``gradebook.db`` in ``root``); used only
+            when ``nbgrader_config.py`` does not exist yet.
+
+    Returns:
+        The assignment ids laid out.
+    """
+    root = Path(root).resolve()
+    root.mkdir(parents=True, exist_ok=True)
+    config = root / "nbgrader_config.py"
+    if not config.exists():
+        url = db_url or f"sqlite:///{root / 'gradebook.db'}"
+        config.write_text(_CONFIG.format(root=str(root), db_url=url), encoding="utf-8")
+    ids = []
+    for folder in module_folders(courses):
+        for lang in LANGS:
+            aid = f"{folder.name}-{lang}"
+            target = root / "source" / aid
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(notebook_path(folder, lang), target / f"{aid}.ipynb")
+            ids.append(aid)
+    return ids
+
+
+def _api(root: Path):
+    """nbgrader's API on the course in ``root``, with this interpreter's ``bin/`` on ``PATH``.
+
+    nbgrader creates its gradebook by running the ``alembic`` command, which lives there.
+    """
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config import Config
+
+    bin_dir = str(Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+    config = Config()
+    config.CourseDirectory.root = str(root)
+    config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
+    return NbGraderAPI(CourseDirectory(config=config), config=config)
+
+
+def _check(result: dict, what: str) -> None:
+    if not result["success"]:
+        raise RuntimeError(f"nbgrader {what} failed:\n{result.get('error', '')}\n{result.get('log', '')}")
+
+
+def generate(root: Path, ids: list[str] | None = None) -> None:
+    """Run nbgrader's ``generate_assignment`` for ``ids`` (default: all laid out) in ``root``.
+
+    Raises:
+        RuntimeError: when nbgrader reports that an assignment failed.
+    """
+    root = Path(root).resolve()
+    api = _api(root)
+    for aid in ids or sorted(p.name for p in (root / "source").iterdir() if p.is_dir()):
+        _check(api.generate_assignment(aid, force=True), f"generate_assignment {aid}")
+
+
+def autograde(root: Path, aid: str, student: str) -> dict[str, float]:
+    """Autograde ``root/submitted/<student>/<aid>/`` with nbgrader; the score of every graded cell.
+
+    Returns:
+        ``{grade_id: score}`` for the autograded (code) cells of the submission's notebook.
+
+    Raises:
+        RuntimeError: when nbgrader reports a failure (a kernel that died is reported, not raised:
+            its cells score 0 and need a manual look).
+    """
+    from nbgrader.api import Gradebook
+
+    root = Path(root).resolve()
+    result = _api(root).autograde(aid, student, force=True, create=True)
+    if not result["success"] and "DeadKernelError" not in result.get("log", ""):
+        _check(result, f"autograde {aid} {student}")
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+        notebook = gradebook.find_submission_notebook(aid, aid, student)
+        return {grade.name: grade.score for grade in notebook.grades if grade.cell.cell_type == "code"}
