@@ -181,3 +181,13 @@ def test_needs_scorecard_counts_only_needs_the_customer_revealed(tmp_path):
     assert needs_found(card) == 3
     with pytest.raises(AnswerError, match="uncovers 4 needs"):
         needs_scorecard("showroom-family-suv-v1", at_least=4, folder=tmp_path)
+
+
+def test_goal_scorecard_needs_an_honest_practice_that_reached_the_goal(tmp_path):
+    from simkit.grading import goal_scorecard
+
+    _play(tmp_path / "short.json", STRONG_EN[:3])
+    with pytest.raises(AnswerError, match="reaches the goal yet"):
+        goal_scorecard("showroom-family-suv-v1", folder=tmp_path)
+    _play(tmp_path / "full.json", STRONG_EN)
+    assert goal_scorecard("showroom-family-suv-v1", folder=tmp_path).source.endswith("full.json")
