@@ -31,14 +31,17 @@ def assignment_ids(courses: Path = COURSES) -> list[str]:
     return [f"{folder.name}-{lang}" for folder in module_folders(courses) for lang in LANGS]
 
 
-def lay_out(root: Path, *, courses: Path = COURSES, db_url: str | None = None) -> list[str]:
+def _db_url(root: Path) -> str:
+    """The gradebook: SQLite in the course folder (the one URL config, generate and autograde share)."""
+    return f"sqlite:///{root / 'gradebook.db'}"
+
+
+def lay_out(root: Path, *, courses: Path = COURSES) -> list[str]:
     """Copy every source notebook into ``root/source/<assignment>/`` and write ``nbgrader_config.py``.
 
     Args:
         root: the nbgrader course folder (created when missing).
         courses: the folder of module folders.
-        db_url: the gradebook's SQLAlchemy URL (default: SQLite ``gradebook.db`` in ``root``); used only
-            when ``nbgrader_config.py`` does not exist yet.
 
     Returns:
         The assignment ids laid out.
@@ -47,8 +50,7 @@ def lay_out(root: Path, *, courses: Path = COURSES, db_url: str | None = None) -
     root.mkdir(parents=True, exist_ok=True)
     config = root / "nbgrader_config.py"
     if not config.exists():
-        url = db_url or f"sqlite:///{root / 'gradebook.db'}"
-        config.write_text(_CONFIG.format(root=str(root), db_url=url), encoding="utf-8")
+        config.write_text(_CONFIG.format(root=str(root), db_url=_db_url(root)), encoding="utf-8")
     ids = []
     for folder in module_folders(courses):
         for lang in LANGS:
@@ -74,7 +76,7 @@ def _api(root: Path):
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
     config = Config()
     config.CourseDirectory.root = str(root)
-    config.CourseDirectory.db_url = f"sqlite:///{root / 'gradebook.db'}"
+    config.CourseDirectory.db_url = _db_url(root)
     return NbGraderAPI(CourseDirectory(config=config), config=config)
 
 
@@ -111,6 +113,6 @@ def autograde(root: Path, aid: str, student: str) -> dict[str, float]:
     result = _api(root).autograde(aid, student, force=True, create=True)
     if not result["success"] and "DeadKernelError" not in result.get("log", ""):
         _check(result, f"autograde {aid} {student}")
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}") as gradebook:
+    with Gradebook(_db_url(root)) as gradebook:
         notebook = gradebook.find_submission_notebook(aid, aid, student)
         return {grade.name: grade.score for grade in notebook.grades if grade.cell.cell_type == "code"}
