@@ -38,6 +38,8 @@ class Analysis:
         topics: topic labels the utterance is about, in a fixed label order.
         facts: facts extracted from the text, in order of appearance.
         is_question: whether the utterance asks the customer something.
+        unclear: the analyzer could not tell what the line does (costly labels were withheld);
+            the customer asks what was meant and scoring records "unclear", not a penalty.
     """
 
     text: str
@@ -46,6 +48,7 @@ class Analysis:
     topics: tuple[str, ...] = ()
     facts: tuple[Fact, ...] = field(default_factory=tuple)
     is_question: bool = False
+    unclear: bool = False
 
     def has(self, *techniques: str) -> bool:
         """True when the utterance carries any of ``techniques``."""
