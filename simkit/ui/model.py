@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from simkit.engine import Session
+from simkit.engine.replay import replay
 from simkit.errors import SimkitError
 from simkit.transcript import Transcript
 from simkit.ui.choices import Choice, candidates
@@ -24,6 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from simkit.content import Library
     from simkit.engine.view import CustomerView
     from simkit.scoring import Scorecard
+    from simkit.ui.exam import ExamSeat
 
 MODES = ("free", "choice", "exam")
 MAX_LINE = 2000  # characters; far above any spoken line
@@ -52,6 +54,10 @@ class PracticeModel:
         transcript: an existing transcript file to resume: its lines are replayed and the
             conversation goes on, saved to the same file.
         library: the content (default: the repository's scenarios).
+        seat: an :class:`~simkit.ui.exam.ExamSeat`: the exam draws the seed, the mode is
+            ``exam``, each turn is saved signed as ``<seat folder>/<scenario>.json``, a saved
+            conversation is resumed only if its signature verifies, and nothing is scored here
+            (the certification scores the signed transcript).
 
     Attributes:
         session: the engine's session (the app is the engine, not a copy).
@@ -66,7 +72,9 @@ class PracticeModel:
 
     def __init__(self, scenario: str | None = None, *, lang: str = "zh", mode: str = "free", seed: int = 0,
                  folder: str | Path | None = None, transcript: str | Path | None = None,
-                 library: Library | None = None) -> None:
+                 library: Library | None = None, seat: ExamSeat | None = None) -> None:
+        if seat is not None:
+            mode = "exam"
         if mode not in MODES:
             raise SimkitError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
         self.mode = mode
@@ -77,8 +85,11 @@ class PracticeModel:
         self.notice: str | None = None
         self._library = library
         self._listeners: list[Callable[[], None]] = []
-        if transcript is not None:
-            self._resume(Path(transcript))
+        self.seat = seat
+        if seat is not None:
+            self._sit(seat, scenario, lang)
+        elif transcript is not None:
+            self._resume(Transcript.load(transcript), Path(transcript))
         else:
             if scenario is None:
                 raise SimkitError("name a scenario id, or a transcript to resume")
@@ -178,6 +189,8 @@ class PracticeModel:
         self._changed()
         try:
             turn = self.session.record(line)
+            if self.seat is not None:
+                self.seat.save(self.session.transcript)  # signed after every turn
         finally:
             self.busy = False
         self.messages += [Message("trainee", line, turn.n), Message("customer", turn.customer, turn.n)]
@@ -203,29 +216,43 @@ class PracticeModel:
     # Inside -----------------------------------------------------------------------------
 
     def _score(self) -> None:
+        if self.seat is not None:
+            return  # an exam is scored by the certification, from the signed file
         from simkit.scoring import score
 
         self.scorecard = score(self.session.transcript, library=self._library)
 
-    def _resume(self, path: Path) -> None:
-        recorded = Transcript.load(path)
-        session = Session(recorded.scenario_id, seed=recorded.seed, lang=recorded.lang, library=self._library,
-                          clock=lambda: recorded.started_at)
+    def _sit(self, seat: ExamSeat, scenario: str | None, lang: str) -> None:
+        if scenario is None or scenario not in seat.exam.scenarios:
+            raise SimkitError(f"{scenario!r} is not a scenario of the exam {seat.exam.exam_id}")
+        self.path = seat.path(scenario)
+        if seat.status(scenario) != "new":
+            recorded = seat.load(scenario)  # raises unless the signature is this seat's
+            self._resume(recorded, None)
+            # The earlier times were stamped by this server and are covered by its signature.
+            self.session.transcript.times = recorded.times
+        else:
+            self.session = Session(scenario, seed=seat.seed(scenario), lang=lang, library=self._library,
+                                   interactive=True)
+            self.messages = [Message("customer", self.session.opening, 0)]
+        seat.save(self.session.transcript)
+
+    def _resume(self, recorded: Transcript, path: Path | None) -> None:
+        report = replay(recorded, library=self._library)
+        session = report.session
+        transcript = session.transcript
         messages = [Message("customer", session.opening, 0)]
-        differ = int(session.opening != recorded.opening)
-        for turn in recorded.turns:
-            if session.done:
-                differ += 1
-                break
-            played = session.record(turn.trainee, at=turn.trainee_at)
-            differ += played.customer != turn.customer
-            messages += [Message("trainee", played.trainee, played.n), Message("customer", played.customer, played.n)]
-        session.save_to = path
-        session.transcript.save(path)
-        self.session, self.path, self.messages = session, path, messages
-        self.notice = ui("resumed", recorded.lang, turns=len(session.transcript.turns))
-        if differ:
-            self.notice += " " + ui("resume-changed", recorded.lang, count=differ)
+        for turn in transcript.turns:
+            messages += [Message("trainee", turn.trainee, turn.n), Message("customer", turn.customer, turn.n)]
+        if path is not None:
+            session.save_to = path
+            transcript.save(path)
+        self.session, self.messages = session, messages
+        if path is not None:
+            self.path = path
+        self.notice = ui("resumed", recorded.lang, turns=len(transcript.turns))
+        if report.differences:
+            self.notice += " " + ui("resume-changed", recorded.lang, count=len(report.differences))
 
     def _changed(self) -> None:
         for listener in list(self._listeners):

@@ -31,6 +31,8 @@ class ServeOptions:
         cull_interval: seconds between culler runs.
         pool_size: preheated kernels kept ready (0: none).
         transcripts: where transcripts are saved (default: ``transcripts/`` beside the app).
+        exam: an exam file: the server holds that exam instead of practice (see docs/exam.md);
+            the key comes from ``SIMKIT_EXAM_KEY_FILE`` in the server's environment.
     """
 
     ip: str = "127.0.0.1"
@@ -41,6 +43,7 @@ class ServeOptions:
     cull_interval: int = 60
     pool_size: int = 2
     transcripts: str | None = None
+    exam: str | None = None
 
     def with_token(self) -> ServeOptions:
         if self.token:
@@ -77,6 +80,8 @@ def voila_env(options: ServeOptions, base: dict[str, str] | None = None) -> dict
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(TEMPLATES), env.get("JUPYTER_PATH", "")) if p)
     if options.transcripts:
         env["SIMKIT_TRANSCRIPTS"] = os.path.abspath(options.transcripts)
+    if options.exam:
+        env["SIMKIT_EXAM"] = os.path.abspath(options.exam)
     if options.ip not in ("127.0.0.1", "localhost", "::1"):
         env["SIMKIT_LIST_UNFINISHED"] = "0"  # others' conversations are not offered to everyone
     return env
