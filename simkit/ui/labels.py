@@ -118,3 +118,27 @@ def stage_name(stage: str, lang: str) -> str:
 def step_name(step: str, lang: str) -> str:
     key = f"step.{step}"
     return i18n.text(key, lang) if key in i18n.MESSAGES else step
+
+
+def beat_params(params: dict, *, persona, scenario, lang: str) -> dict:
+    """A beat's parameters with display names for its ids (needs, objections, asks, topics,
+    techniques, steps, goals), so "what just happened" never shows a raw id; an id without a
+    display name stays as it is."""
+    shown = dict(params)
+    needs = {n.id: n for n in persona.needs}
+    objections = {o.id: o for o in persona.objections}
+    asks = {a.id: a for a in scenario.asks}
+    if shown.get("need") in needs:
+        shown["need"] = needs[shown["need"]].display_name[lang]
+    if shown.get("objection") in objections:
+        shown["objection"] = objections[shown["objection"]].display_name[lang]
+    if shown.get("ask") in asks:
+        shown["ask"] = _known(f"topic.{asks[shown['ask']].topic}", lang, shown["ask"])
+    for key, prefix in (("topic", "topic"), ("technique", "technique"), ("goal", "goal"), ("missing", "step")):
+        if isinstance(shown.get(key), str):
+            shown[key] = _known(f"{prefix}.{shown[key]}", lang, shown[key])
+    return shown
+
+
+def _known(key: str, lang: str, fallback: str) -> str:
+    return i18n.text(key, lang) if key in i18n.MESSAGES else fallback

@@ -19,7 +19,7 @@ from simkit.errors import SimkitError
 from simkit.transcript import Transcript
 from simkit.ui.choices import Choice, candidates
 from simkit.ui.files import new_transcript_path
-from simkit.ui.labels import ui
+from simkit.ui.labels import beat_params, ui
 
 if TYPE_CHECKING:  # pragma: no cover
     from simkit.content import Library
@@ -151,8 +151,12 @@ class PracticeModel:
             return ui("happened-start", lang)
         from simkit.engine.beats import Beat
 
-        beats = [Beat(kind=b["kind"], rule=b["rule"], params=b.get("params", {})) for b in turns[-1].beats]
-        return ui("happened", lang, what="; ".join(dict.fromkeys(b.explain(lang) for b in beats)))
+        session = self.session
+        beats = [Beat(kind=b["kind"], rule=b["rule"], params=beat_params(b.get("params", {}), persona=session.persona,
+                                                                          scenario=session.scenario, lang=lang))
+                 for b in turns[-1].beats]
+        sep = "；" if lang == "zh" else "; "
+        return ui("happened", lang, what=sep.join(dict.fromkeys(b.explain(lang) for b in beats)))
 
     def subscribe(self, listener: Callable[[], None]) -> None:
         """Call ``listener()`` after every change (the widgets redraw)."""

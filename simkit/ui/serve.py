@@ -16,6 +16,7 @@ from pathlib import Path
 
 APPS = Path(__file__).resolve().parent.parent.parent / "apps"
 TEMPLATES = APPS / "share" / "jupyter"  # holds voila/templates/simkit (lab without CDN links)
+UNUSED_EXTENSIONS = ("@jupyter/nbgrader", "@jupyter-notebook/lab-extension", "@voila-dashboards/jupyterlab-preview")
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,9 @@ def voila_argv(options: ServeOptions, *, app: str = "practice") -> list[str]:
             f"--Voila.ip={options.ip}", f"--token={options.token}",
             "--strip_sources=True", "--show_tracebacks=False", "--theme=light", "--template=simkit",
             "--VoilaConfiguration.multi_kernel_manager_class=simkit.ui.serve.PracticeKernelManager",
+            # Lab extensions installed beside the apps that are of no use on their pages (a
+            # denylist: Voila's own widget manager is one of the federated extensions too).
+            f"--VoilaConfiguration.extension_denylist={list(UNUSED_EXTENSIONS)!r}",
             f"--MappingKernelManager.cull_idle_timeout={options.cull_idle}",
             f"--MappingKernelManager.cull_interval={options.cull_interval}",
             "--MappingKernelManager.cull_connected=True",
