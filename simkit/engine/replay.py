@@ -72,7 +72,9 @@ def replay(transcript: Transcript, *, library: Library | None = None) -> ReplayR
         if session.done:
             differences.append(LineDiff(turn=turn.n, recorded=turn.customer, replayed=""))
             continue
-        replayed = session.record(turn.trainee, at=turn.trainee_at).customer
+        played = session.record(turn.trainee, at=turn.trainee_at)
+        played.chosen = turn.chosen  # how the line was given is the record's to say
+        replayed = played.customer
         if replayed != turn.customer:
             differences.append(LineDiff(turn=turn.n, recorded=turn.customer, replayed=replayed))
     return ReplayReport(

@@ -27,11 +27,10 @@ LANG_NAMES = {"zh": "中文", "en": "English"}
 
 def banner(seat: ExamSeat | None) -> str:
     """The exam banner, in both languages whatever the trainee picks (nobody can miss it)."""
-    rows = []
-    for lang in LANGS:
-        who = ui("exam-who", lang, trainee=seat.trainee, exam=seat.exam.exam_id) if seat else ""
-        rows.append(f"<div><b>{escape(ui('exam-title', lang))}</b> · {escape(ui('exam-rules', lang))}"
-                    f"{'<br><small>' + escape(who) + '</small>' if who else ''}</div>")
+    rows = [f"<div><b>{escape(ui('exam-title', lang))}</b> · {escape(ui('exam-rules', lang))}</div>" for lang in LANGS]
+    if seat is not None:
+        who = " / ".join(ui("exam-who", lang, trainee=seat.trainee, exam=seat.exam.exam_id) for lang in LANGS)
+        rows.append(f"<div><small>{escape(who)}</small></div>")
     return f'<div class="simkit-exam-banner">{"".join(rows)}</div>'
 
 

@@ -178,9 +178,9 @@ class PracticeModel:
         choices = self.choices
         if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(choices):
             return False
-        return self._play(choices[index].text)
+        return self._play(choices[index].text, chosen=True)
 
-    def _play(self, text: object) -> bool:
+    def _play(self, text: object, *, chosen: bool = False) -> bool:
         if self.status != "ready" or not isinstance(text, str):
             return False
         line = text.strip()
@@ -193,6 +193,9 @@ class PracticeModel:
         self._changed()
         try:
             turn = self.session.record(line)
+            if chosen:  # clicked, not typed: judged by the time to choose (docs/integrity.md)
+                turn.chosen = True
+                self.session.transcript.save(self.path)
             if self.seat is not None:
                 self.seat.save(self.session.transcript)  # signed after every turn
         finally:
