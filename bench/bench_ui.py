@@ -116,6 +116,15 @@ def main() -> None:
                 phases.append(page.evaluate(PHASES))
                 cpu.append(browser_cpu_seconds() - used)
                 context.close()
+            print(f"first customer line visible: median {statistics.median(loads):.2f} s, "
+                  f"max {max(loads):.2f} s over {LOADS} page loads")
+            print("  median seconds after navigation: " + ", ".join(
+                f"{name} {statistics.median(p[key] for p in phases):.2f}"
+                for key, name in (("html", "server HTML done"), ("scripts", "scripts loaded"),
+                                  ("widget", "first widget"), ("line", "first line"))))
+            print(f"  the browser's own work: median {statistics.median(cpu):.2f} CPU s per page load "
+                  f"(load average {os.getloadavg()[0]:.1f} at the end)")
+            sys.stdout.flush()
             replies: list[float] = []
             for scenario in ("used-car-hidden-defects-v1", "showroom-family-suv-v1"):
                 if len(replies) >= TURNS:
@@ -138,14 +147,6 @@ def main() -> None:
             browser.close()
     finally:
         server.stop()
-    print(f"first customer line visible: median {statistics.median(loads):.2f} s, "
-          f"max {max(loads):.2f} s over {LOADS} page loads")
-    print("  median seconds after navigation: " + ", ".join(
-        f"{name} {statistics.median(p[key] for p in phases):.2f}"
-        for key, name in (("html", "server HTML done"), ("scripts", "scripts loaded"),
-                          ("widget", "first widget"), ("line", "first line"))))
-    print(f"  the browser's own work: median {statistics.median(cpu):.2f} CPU s per page load "
-          f"(uptime load average {os.getloadavg()[0]:.1f} during the run)")
     print(f"Enter to reply visible: median {statistics.median(replies):.0f} ms, p95 {p95(replies):.0f} ms "
           f"over {len(replies)} turns")
 
