@@ -140,13 +140,32 @@ class ExamSeat:
         except TranscriptError:
             return "started"  # opening it reports the problem
 
-    def save(self, transcript: Transcript) -> Path:
-        """Sign ``transcript`` for this seat and save it atomically as ``<folder>/<scenario>.json``."""
+    def save(self, transcript: Transcript, *, previous: str | None) -> str:
+        """Sign ``transcript`` for this seat, save it atomically as ``<folder>/<scenario>.json``
+        and return its signature.
+
+        ``previous`` is the signature this page saved last (None: the file must not exist yet).
+        A file that changed since means the conversation went on in another page: saving over
+        it would undo that page's turns (a retry), so it is refused.
+
+        Raises:
+            ExamError: the saved file is not the one this page saved last.
+        """
+        self.check_unchanged(transcript.scenario_id, previous)
         self.folder.mkdir(parents=True, exist_ok=True)
         sign(transcript, key=self._key, trainee_id=self.trainee, exam_id=self.exam.exam_id)
-        path = self.path(transcript.scenario_id)
-        transcript.save(path)
-        return path
+        transcript.save(self.path(transcript.scenario_id))
+        return transcript.signature
+
+    def check_unchanged(self, scenario_id: str, previous: str | None) -> None:
+        """Raise :class:`ExamError` unless the saved file still carries ``previous`` (None: no file)."""
+        path = self.path(scenario_id)
+        try:
+            current = Transcript.load(path).signature if path.exists() else None
+        except TranscriptError:
+            current = ""
+        if current != previous:
+            raise ExamError(f"{path.name}: this conversation went on in another window")
 
     def load(self, scenario_id: str) -> Transcript:
         """The saved transcript of ``scenario_id``, only if its signature is this seat's.

@@ -50,6 +50,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
     "exam-saved": {"zh": "已签名保存：{name}", "en": "Saved and signed: {name}"},
     "exam-ended": {"zh": "本场对话已结束，已签名保存，将由培训师评分。",
                    "en": "This conversation is over; it is saved, signed, and will be graded by your trainer."},
+    "exam-elsewhere": {"zh": "这场对话已在另一个窗口中继续，本窗口已停止。请回到考试列表继续。",
+                       "en": "This conversation went on in another window; this one has stopped. Go back to the exam to continue."},
     "exam-unavailable": {"zh": "考试无法开始：{why}", "en": "The exam cannot start: {why}"},
     "choices": {"zh": "选择你要说的话：", "en": "Choose what you say:"},
     "scorecard": {"zh": "评分卡", "en": "Scorecard"},

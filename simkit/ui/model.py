@@ -189,6 +189,14 @@ class PracticeModel:
             self._changed()
             return False
         self.notice = None
+        if self.seat is not None:
+            try:
+                self.seat.check_unchanged(self.session.scenario.id, self._signed)
+            except SimkitError:  # another page of this trainee went on with it: this one stops
+                self.finished = True
+                self.notice = ui("exam-elsewhere", self.lang)
+                self._changed()
+                return False
         self.busy = True
         self._changed()
         try:
@@ -197,7 +205,7 @@ class PracticeModel:
                 turn.chosen = True
                 self.session.transcript.save(self.path)
             if self.seat is not None:
-                self.seat.save(self.session.transcript)  # signed after every turn
+                self._signed = self.seat.save(self.session.transcript, previous=self._signed)  # after every turn
         finally:
             self.busy = False
         self.messages += [Message("trainee", line, turn.n), Message("customer", turn.customer, turn.n)]
@@ -233,8 +241,10 @@ class PracticeModel:
         if scenario is None or scenario not in seat.exam.scenarios:
             raise SimkitError(f"{scenario!r} is not a scenario of the exam {seat.exam.exam_id}")
         self.path = seat.path(scenario)
+        self._signed: str | None = None
         if seat.status(scenario) != "new":
             recorded = seat.load(scenario)  # raises unless the signature is this seat's
+            self._signed = recorded.signature
             self._resume(recorded, None)
             # The earlier times were stamped by this server and are covered by its signature.
             self.session.transcript.times = recorded.times
@@ -242,7 +252,7 @@ class PracticeModel:
             self.session = Session(scenario, seed=seat.seed(scenario), lang=lang, library=self._library,
                                    interactive=True)
             self.messages = [Message("customer", self.session.opening, 0)]
-        seat.save(self.session.transcript)
+        self._signed = seat.save(self.session.transcript, previous=self._signed)
 
     def _resume(self, recorded: Transcript, path: Path | None) -> None:
         report = replay(recorded, library=self._library)

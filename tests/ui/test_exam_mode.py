@@ -154,3 +154,17 @@ def _widgets(widget):
     yield widget
     for child in getattr(widget, "children", ()):
         yield from _widgets(child)
+
+
+def test_two_pages_of_one_exam_cannot_undo_each_others_turns(exam_env):
+    seat = seat_of(exam_env)
+    lines = strong_lines("en")
+    first = PracticeModel(USED_CAR, lang="en", seat=seat)
+    first.send(lines[0])
+    second = PracticeModel(USED_CAR, lang="en", seat=seat)  # the same trainee opens it again elsewhere
+    assert second.send(lines[1])
+    saved = second.path.read_text(encoding="utf-8")
+    assert not first.send("a different second line, as a retry")  # would overwrite the other page's turn
+    assert first.status == "ended" and "another window" in first.notice
+    assert second.path.read_text(encoding="utf-8") == saved
+    assert second.send(lines[2])
