@@ -64,9 +64,11 @@ def _app_env(name: str, path: str | None) -> dict[str, str]:
         if path and not os.path.exists(path):
             raise SimkitError(f"{path}: no such file or folder")
         return {STUDIO_PATH_VAR: os.path.abspath(path)} if path else {}
-    from simkit.ui.dashboard_data import RUN_DIR_VAR, check_run_dir
+    from simkit.ui.dashboard_data import RUN_DIR_VAR, load_run
 
     if not path:
         raise SimkitError("simkit app dashboard needs the certification run's folder: simkit app dashboard RUN_DIR")
-    check_run_dir(path)
+    run = load_run(path)  # checks the folder and fills the summary cache every kernel then reads
+    print(f"simkit: {len(run.rows)} trainees in {path}" + (f"; {len(run.problems)} files unreadable" if run.problems else ""),
+          file=sys.stderr)
     return {RUN_DIR_VAR: os.path.abspath(path)}
