@@ -21,14 +21,14 @@ def _svg(kind: str, width: int, height: int, body: str, title: str) -> str:
 
 
 def bars(items: list[tuple[str, float, str]], *, title: str, kind: str = "bars", total: float | None = None,
-         width: int = 420) -> str:
+         width: int = 460, label_w: int = 150) -> str:
     """Horizontal bars, one per ``(label, value, colour)``, scaled to ``total`` (default: the largest)."""
     top = total if total else max((v for _, v, _ in items), default=0) or 1
-    row, label_w = 24, 150
+    row = 24
     body = []
     for i, (label, value, colour) in enumerate(items):
         y = i * row + 4
-        length = max(0.0, (width - label_w - 60) * value / top)
+        length = max(0.0, (width - label_w - 80) * value / top)
         share = f" ({100 * value / total:.0f}%)" if total else ""
         body.append(f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{escape(label)}</text>'
                     f'<rect data-label="{escape(label)}" data-value="{value:g}" x="{label_w}" y="{y}" '
@@ -61,10 +61,10 @@ def histogram(values: list[float], *, title: str, bins: int = 10, width: int = 2
 
 def radar(axes: list[str], series: list[tuple[str, list[float], str]], *, title: str, size: int = 360) -> str:
     """A radar chart: one axis per label, one polygon per ``(name, values 0-100, colour)``."""
-    n = len(axes)
+    n, width = len(axes), size + 220  # room for the axis labels left and right
     if n < 3:
-        return _svg("radar", size, 40, f'<text x="5" y="20">{escape(title)}: —</text>', title)
-    cx, cy, r = size / 2, size / 2 + 6, size / 2 - 70
+        return _svg("radar", width, 40, f'<text x="5" y="20">{escape(title)}: —</text>', title)
+    cx, cy, r = width / 2, size / 2 + 6, size / 2 - 50
 
     def point(i: int, value: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * i / n
@@ -87,4 +87,4 @@ def radar(axes: list[str], series: list[tuple[str, list[float], str]], *, title:
                     f'fill-opacity="0.18" stroke="{colour}" stroke-width="2"/>'
                     f'<rect x="8" y="{8 + 16 * k}" width="10" height="10" fill="{colour}"/>'
                     f'<text x="22" y="{17 + 16 * k}">{escape(name)}</text>')
-    return _svg("radar", size, size + 12, "".join(body), title)
+    return _svg("radar", width, size + 12, "".join(body), title)

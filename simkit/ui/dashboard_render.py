@@ -119,7 +119,7 @@ def funnel(view: CohortView, convs, lang: str) -> str:
                         total=steps[0][1] or 1)
     reasons = [(i18n.text("outcome.open", lang) if r == "open" else _label("defeat", r, lang), n, "#c62828")
                for r, n in defeats.most_common()]
-    defeat_chart = charts.bars(reasons, title=tr("defeats", lang), kind="defeats", width=520) if reasons else ""
+    defeat_chart = charts.bars(reasons, title=tr("defeats", lang), kind="defeats", width=640, label_w=300) if reasons else ""
     return (f"<h3>{escape(tr('funnel', lang))}</h3>{chart}<h4>{escape(tr('defeats', lang))}</h4>{defeat_chart}")
 
 

@@ -28,11 +28,13 @@ STYLE = """<style>
 .simkit-jump{cursor:pointer;color:#0b5cad;text-decoration:underline}
 .simkit-code{font-family:ui-monospace,Menlo,Consolas,monospace;background:#f4f4f4;padding:0 .3em;white-space:pre-wrap}
 .simkit-ok{color:#176117}.simkit-bad{color:#a11}.simkit-muted{color:#666;font-size:.9em}
-.simkit-lines{border-collapse:collapse;width:100%}.simkit-lines td,.simkit-lines th{border:1px solid #ddd;
+.simkit-lines{border-collapse:collapse;width:100%;table-layout:fixed}.simkit-lines td:first-child{width:24%}
+.simkit-lines ul{margin:0;padding-left:1.1em}.simkit-lines li{line-height:1.35;margin:.15em 0}.simkit-lines td,.simkit-lines th{border:1px solid #ddd;
  padding:.3em .5em;vertical-align:top;text-align:left}.simkit-lines th{background:#f4f4f4}
 .simkit-turn{border:1px solid #ddd;border-radius:6px;padding:.4em .6em;margin:.4em 0}
 .simkit-turn .who{font-weight:600}.simkit-beat{margin:.1em 0 .1em 1em;font-size:.92em}
-.simkit-editor textarea{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;line-height:1.4}
+.simkit-editor textarea{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;line-height:1.4;
+ white-space:pre;overflow-wrap:normal;overflow-x:auto}
 </style>"""
 
 
