@@ -33,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _app(args: argparse.Namespace) -> int:
+    app_env = _app_env(args.name, args.path)  # a wrong PATH is said before anything slow is imported
     try:
         from simkit.ui.serve import ServeOptions, voila_argv, voila_env
         import voila  # noqa: F401
@@ -43,7 +44,7 @@ def _app(args: argparse.Namespace) -> int:
                            cull_connected=args.cull_connected, pool_size=pool,
                            transcripts=args.transcripts).with_token()
     env = voila_env(options)
-    env.update(_app_env(args.name, args.path))
+    env.update(app_env)
     host = "127.0.0.1" if options.ip in ("0.0.0.0", "::") else options.ip
     print(f"simkit: {args.name} app at http://{host}:{options.port}/?token={options.token}", file=sys.stderr)
     try:
