@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from simkit.content import Library
 
 MAX_LINES = 40  # a quick conversation, not a load test
+MAX_CHARS = 2000  # per trainee line, the practice app's limit (simkit.ui.model.MAX_LINE)
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -78,7 +79,7 @@ def play(library: Library, scenario_id: str, lines: list[str], *, lang: str, see
     from simkit.engine import Session
 
     ui_lang = ui_lang or lang
-    lines = [line for line in lines if line.strip()][:MAX_LINES]
+    lines = [line[:MAX_CHARS] for line in lines if line.strip()][:MAX_LINES]
     session = Session(scenario_id, seed=seed, lang=lang, library=library, clock=lambda: "")
     turns = [PlayedTurn(0, "", session.opening, beats=_beats(session.transcript.opening_beats, ui_lang))]
     for line in lines:
