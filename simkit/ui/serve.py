@@ -52,6 +52,10 @@ class ServeOptions:
         return ServeOptions(**{**self.__dict__, "token": secrets.token_urlsafe(24)})
 
 
+#: The Voila template of each app: the trainer apps add the studio's jump-to-line script.
+TEMPLATE_OF = {"practice": "simkit", "studio": "simkit-trainer", "dashboard": "simkit-trainer"}
+
+
 def notebook_path(app: str = "practice") -> Path:
     return APPS / f"{app}.ipynb"
 
@@ -62,7 +66,7 @@ def voila_argv(options: ServeOptions, *, app: str = "practice") -> list[str]:
         raise ValueError("voila_argv needs a token: call options.with_token() first")
     argv = [sys.executable, "-m", "voila", str(notebook_path(app)), "--no-browser",
             f"--Voila.ip={options.ip}", f"--token={options.token}",
-            "--strip_sources=True", "--show_tracebacks=False", "--theme=light", "--template=simkit",
+            "--strip_sources=True", "--show_tracebacks=False", "--theme=light", f"--template={TEMPLATE_OF.get(app, 'simkit')}",
             "--VoilaConfiguration.multi_kernel_manager_class=simkit.ui.serve.PracticeKernelManager",
             # Lab extensions installed beside the apps that are of no use on their pages (a
             # denylist: Voila's own widget manager is one of the federated extensions too).

@@ -1,0 +1,68 @@
+"""How long the cohort dashboard takes to open on a run of N trainees, after the kernel is ready.
+
+Each figure comes from a fresh Python process (as a new Voila kernel is): importing the app,
+reading the run (first without the summary cache, as the first kernel after a run is written,
+then with it, as every later kernel), and building the page with every table, chart and the
+first drill-down. The issue asks for under 3 s for 1,000 trainees (read + build).
+
+    .venv/bin/python bench/bench_dashboard.py /tmp/cohort-1000     # an existing RUN_DIR
+    .venv/bin/python bench/bench_dashboard.py --make 1000          # write one first (about a minute)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PROBE = r"""
+import json, sys, time
+t0 = time.perf_counter()
+from simkit.ui.dashboard_app import DashboardApp, load_cohort
+t1 = time.perf_counter()
+run = load_cohort(sys.argv[1])
+t2 = time.perf_counter()
+app = DashboardApp(cohort=run, query="lang=en")
+t3 = time.perf_counter()
+print(json.dumps({"import": t1 - t0, "read": t2 - t1, "build": t3 - t2, "trainees": len(run.rows)}))
+"""
+
+
+def measure(run_dir: Path, cache_dir: str) -> dict:
+    env = {**os.environ, "SIMKIT_CACHE_DIR": cache_dir}
+    out = subprocess.run([sys.executable, "-c", PROBE, str(run_dir)], cwd=ROOT, env=env, check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("run_dir", nargs="?", type=Path)
+    parser.add_argument("--make", type=int, help="write a synthetic run of this many trainees first")
+    args = parser.parse_args()
+    run_dir = args.run_dir
+    if args.make:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from make_cohort import make_cohort
+
+        run_dir = run_dir or Path(tempfile.mkdtemp(prefix="simkit-cohort-"))
+        make_cohort(args.make, run_dir)
+    if run_dir is None:
+        parser.error("give a RUN_DIR or --make N")
+    with tempfile.TemporaryDirectory() as cache:
+        for label in ("first kernel (no cache)", "later kernel (cache)", "later kernel (cache)"):
+            f = measure(run_dir, cache)
+            print(f"{label:24} {f['trainees']} trainees: import {f['import']:.2f} s, read {f['read']:.2f} s, "
+                  f"build {f['build']:.2f} s; read + build {f['read'] + f['build']:.2f} s")
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,129 @@
+"""The cohort dashboard's reading, view, export and rendering, against the run's own files."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from simkit.ui import dashboard_render as render
+from simkit.ui.dashboard_data import inside, load_run
+from simkit.ui.dashboard_view import CohortView
+
+REPO = Path(__file__).resolve().parent.parent.parent
+
+
+@pytest.fixture(scope="module")
+def run_dir(tmp_path_factory) -> Path:
+    spec = importlib.util.spec_from_file_location("make_cohort", REPO / "bench" / "make_cohort.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.make_cohort(9, tmp_path_factory.mktemp("run") / "run")
+
+
+@pytest.fixture(autouse=True)
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("SIMKIT_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def _cards(run_dir: Path):
+    for result in sorted(run_dir.glob("trainees/*/result.json")):
+        data = json.loads(result.read_text(encoding="utf-8"))
+        for conv in data["conversations"]:
+            yield data["trainee"], conv, json.loads((result.parent / conv["scorecard"]).read_text(encoding="utf-8"))
+
+
+def test_the_unfiltered_export_is_export_csv_and_filters_keep_their_rows(run_dir):
+    view = CohortView(load_run(run_dir))
+    export = (run_dir / "export.csv").read_text(encoding="utf-8")
+    assert view.csv() == export
+    rows = list(csv.DictReader(io.StringIO(export)))
+    for tier in view.options("tier"):
+        view.set_filter("tier", tier)
+        assert list(csv.DictReader(io.StringIO(view.csv()))) == [r for r in rows if r["tier"] == tier]
+    view.set_filter("tier", "no-such-tier")  # a value the run does not have is no filter
+    assert len(view.rows()) == len(rows)
+    view.set_filter("store", "north")
+    assert {r["store"] for r in view.rows()} == {"north"}
+    view.set_filter("store", "")
+    view.set_sort("total", descending=True)
+    totals = [float(r["total"]) for r in view.rows()]
+    assert totals == sorted(totals, reverse=True)
+
+
+def test_figures_are_those_of_the_scorecards(run_dir):
+    view = CohortView(load_run(run_dir))
+    cards = list(_cards(run_dir))
+    steps, defeats = view.funnel(view.conversations())
+    assert dict(steps)["funnel-all"] == len(cards)
+    assert dict(steps)["funnel-goal"] == sum(c["outcome"]["status"] == "success" for _, _, c in cards)
+    assert sum(defeats.values()) == len(cards) - dict(steps)["funnel-goal"]
+    trainee = "t0002"
+    points, top = 0, 0
+    for t, _, card in cards:
+        if t == trainee:
+            dim = next(d for d in card["dimensions"] if d["name"] == "needs")
+            points, top = points + dim["points"], top + dim["max"]
+    assert view.skills[trainee]["needs"] == pytest.approx(100 * points / top)
+    weakest = view.weakest(view.conversations())
+    assert [w.percent for w in weakest] == sorted(w.percent for w in weakest)
+    lost = sum(ev["lost"] for _, _, c in cards for d in c["dimensions"] if d["name"] == weakest[0].dimension
+               for ev in d["evidence"] if ev["reason"] == weakest[0].reasons[0].reason)
+    assert weakest[0].reasons[0].points == lost
+
+
+def test_the_cache_gives_the_same_run_and_notices_a_change(run_dir):
+    first = load_run(run_dir)
+    again = load_run(run_dir)
+    assert again.conversations == first.conversations
+    card = next(run_dir.glob("trainees/t0001/scorecards/*.json"))
+    data = json.loads(card.read_text(encoding="utf-8"))
+    saved = card.read_text(encoding="utf-8")
+    try:
+        data["outcome"] = {"status": "defeat", "reason": "pressured", "turn": 1, "goal": None}
+        card.write_text(json.dumps(data), encoding="utf-8")
+        changed = load_run(run_dir)
+        assert changed.conversations["t0001"][0].defeat == "pressured"
+    finally:
+        card.write_text(saved, encoding="utf-8")
+
+
+def test_paths_a_result_names_stay_inside_the_trainees_folder(tmp_path):
+    base = tmp_path / "t"
+    assert inside(base, "transcripts/a.json") == base / "transcripts" / "a.json"
+    for bad in ("../x.json", "/etc/passwd", "a/../../x", "a\\..\\x", "", None, 3):
+        assert inside(base, bad) is None
+
+
+def test_markup_in_names_and_lines_is_escaped(run_dir):
+    view = CohortView(load_run(run_dir))
+    rows = view.rows()
+    assert "<img" in rows[0]["name"]  # make_cohort gives the first trainee a name with markup
+    for html in (render.table(view, rows, "en"), render.radar(view, rows[0]["trainee"], view.trainees(), "zh")):
+        assert "<img" not in html and "<script" not in html and "&lt;img" in html
+    conv = view.run.conversations["t0001"][0]
+    transcript = json.loads(conv.transcript.read_text(encoding="utf-8"))
+    transcript["turns"][0]["trainee"] = "<script>alert(1)</script>"
+    html = render.drill(conv, transcript, json.loads(conv.scorecard.read_text(encoding="utf-8")), "en")
+    assert "<script" not in html and "&lt;script&gt;alert(1)" in html
+    assert html.count('class="simkit-turn"') >= len(transcript["turns"]) + 1
+
+
+def test_the_page_builds_and_switches_language(run_dir):
+    pytest.importorskip("ipywidgets")
+    from simkit.ui.dashboard_app import DashboardApp, load_cohort
+
+    app = DashboardApp(cohort=load_cohort(str(run_dir)), query="lang=en&trainee=t0004")
+    assert app.trainee.value == "t0004" and "data-series=\"t0004" in app.radar.value
+    assert 'data-chart="funnel"' in app.funnel.value and app.drill.value
+    app.filter_widgets["tier"].value = "fail"
+    assert all(r["tier"] == "fail" for r in app.view.rows())
+    app.language.value = "zh"
+    assert "学员成绩看板" in app.widget.children[0].value
+    missing = DashboardApp(cohort=load_cohort(os.devnull))
+    assert missing.view is None and "not a certification run" in missing.widget.children[0].value
