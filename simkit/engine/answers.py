@@ -13,10 +13,25 @@ asked, in the order below, and never with another topic's need:
 
 from __future__ import annotations
 
-from simkit.content.model import Persona
+from simkit.content.model import Need, Persona
 from simkit.engine.beats import Beat
-from simkit.engine.rulebook import CLOSED_ONLY
+from simkit.engine.rulebook import CLOSED_ONLY, TOPIC_SALIENCE
 from simkit.engine.state import CustomerState
+
+_SALIENCE = {topic: i for i, topic in enumerate(TOPIC_SALIENCE)}
+_ANY = len(TOPIC_SALIENCE)
+
+
+def topic_fit(need: Need, topics: tuple[str, ...]) -> int:
+    """How well ``need`` fits a question on ``topics``: lower is better.
+
+    A need on the question's most telling topic (:data:`~simkit.engine.rulebook.TOPIC_SALIENCE`)
+    fits best; one only listed among its ``reveal_topics`` fits after every need on its own topic.
+    """
+    if need.topic in topics:
+        return _SALIENCE.get(need.topic, _ANY)
+    shared = [_SALIENCE.get(t, _ANY) for t in topics if t in need.reveal_topics]
+    return _ANY + 1 + min(shared, default=_ANY)
 
 
 def answer_beat(persona: Persona, state: CustomerState, asked: set[str], topics: tuple[str, ...],
@@ -33,7 +48,7 @@ def answer_beat(persona: Persona, state: CustomerState, asked: set[str], topics:
     if blocked is not None and blocked[0] == "need-needs-trust":
         rule, params = blocked
         return Beat(kind="react", rule=rule, params=params, line=("reaction", "too_early"))
-    topic = next((t for t in persona.answers if t in topics), None)
+    topic = min((t for t in topics if t in persona.answers), key=lambda t: _SALIENCE.get(t, _ANY), default=None)
     if topic is not None:
         rule, params = blocked if blocked is not None else ("topic-answer", {})
         return Beat(kind="answer", rule=rule, params={**params, "topic": topic}, line=("answer", topic))

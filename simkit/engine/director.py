@@ -30,7 +30,7 @@ Every number and table these rules use is in :mod:`simkit.engine.rulebook`.
 from __future__ import annotations
 
 from simkit.content.model import OBJECTION_STEPS, Need, Objection, Persona, Scenario
-from simkit.engine.answers import answer_beat
+from simkit.engine.answers import answer_beat, topic_fit
 from simkit.engine.beats import Beat, compose
 from simkit.engine.manners import line_kind, react_to_manners
 from simkit.engine.rulebook import (
@@ -289,7 +289,7 @@ class Director:
                 ready.append(need)
         if ready:
             order = self._need_order
-            return max(ready, key=lambda n: (n.depth == "deep", n.importance, -order[n.id])), None
+            return min(ready, key=lambda n: (topic_fit(n, topics), n.depth != "deep", -n.importance, order[n.id])), None
         return None, blocked
 
     def _presentation(self, state: CustomerState, tech: set[str], analysis: Analysis) -> list[Beat]:

@@ -66,6 +66,11 @@ OFF_TOPIC_CUES = {
            "video game", "horoscope", "a bot", "a robot", "real person", "are you human", "are you an ai",
            "are you ai", "stock market", "lottery", "your favourite food", "your favorite food"),
 }
+# The topics of one question, most telling first: the analyzer often adds a broad topic
+# ("preference", "usage") to a specific one, and a question about the budget that also reads as
+# "preference" is a question about the budget. Needs and answers on an earlier topic win.
+TOPIC_SALIENCE = ("budget", "timeline", "trade_in", "finance", "decision_maker", "competitor", "contact", "family",
+                  "current_car", "usage", "concern", "preference")
 # Which reaction speaks when several compete in one turn (at most one does): first listed wins.
 REACTION_PRIORITY = (
     "rude", "privacy", "impatient", "pressured", "discount_suspicious", "ignored", "interrogated", "not_ready",
