@@ -96,6 +96,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "  第{turn}轮 · 阶段 {stage} · 信任 {trust} · 兴趣 {interest} · 耐心 {patience}/{patience_max}\n  已发现需求 {found}/{total}：{needs} · 未解决异议：{objections}",
         "en": "  turn {turn} · stage {stage} · trust {trust} · interest {interest} · patience {patience}/{patience_max}\n  needs found {found}/{total}: {needs} · open objections: {objections}",
     },
+    "play.explain.analysis": {"zh": "  [理解] 技巧：{techniques}；话题：{topics}", "en": "  [read as] techniques: {techniques}; topics: {topics}"},
+    "play.explain.silent": {"zh": "（未说出）", "en": " (not said)"},
+    "play.explain.resolved": {"zh": "已解决", "en": "resolved"},
+    "play.explain.state": {"zh": "  [状态] {changes}", "en": "  [state] {changes}"},
     "play.transcript": {"zh": "对话记录：{path}", "en": "transcript: {path}"},
     "play.commands": {
         "zh": "  /state 客户状态 · /help 本帮助 · /quit 结束\n  以 / 开头的台词请写两个斜杠：//50万 会说成 /50万",
