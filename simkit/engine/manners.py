@@ -32,16 +32,19 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _PUNCTUATION = re.compile(r"[\s\W_]+")  # everything but letters, digits and Chinese characters
 
 
-def _cue_pattern(cues: tuple[str, ...], *, words: bool) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(c.casefold()) for c in sorted(cues, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b" if words else f"(?:{alternatives})")
+def _cue_pattern(cues: dict[str, tuple[str, ...]]) -> re.Pattern[str]:
+    """One pattern for the cues of both languages (trainees mix them): English cues match whole
+    words ("dumb" is not "dumbbell"), Chinese has no word boundaries."""
+    def alternatives(lang: str) -> str:
+        return "|".join(re.escape(c.casefold()) for c in sorted(cues[lang], key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives('en')})\b|{alternatives('zh')}")
 
 
-# English cues match whole words ("dumb" is not "dumbbell"); Chinese has no word boundaries.
-_RUDE = {lang: _cue_pattern(cues, words=lang == "en") for lang, cues in RUDE_CUES.items()}
-_OFF_TOPIC = {lang: _cue_pattern(cues, words=lang == "en") for lang, cues in OFF_TOPIC_CUES.items()}
+_RUDE = _cue_pattern(RUDE_CUES)
+_OFF_TOPIC = _cue_pattern(OFF_TOPIC_CUES)
 _FILLERS = {lang: frozenset(w.casefold() for w in words) for lang, words in FILLER_WORDS.items()}
 _FILLER_CHARS = frozenset("".join(w for w in FILLER_WORDS["zh"] if len(w) == 1))
+_FILLER_MAX = 40  # characters: a longer line is never only fillers, so it skips that check
 
 
 def line_kind(text: str, *, lang: str, is_question: bool) -> str | None:
@@ -54,18 +57,21 @@ def line_kind(text: str, *, lang: str, is_question: bool) -> str | None:
             for, not offered).
     """
     folded = text.casefold()
-    if any(pattern.search(folded) for pattern in _RUDE.values()):
+    if _RUDE.search(folded):
         return "rude"
     from simkit.scoring.acts import asks_personal_data  # imported here: simkit.scoring imports the engine
 
     if asks_personal_data(text, is_question=is_question):
         return "personal_data"
-    bare = _PUNCTUATION.sub(" ", folded).strip()
-    if not bare:
+    if len(folded) <= _FILLER_MAX:
+        bare = _PUNCTUATION.sub(" ", folded).strip()
+        if not bare:
+            return "empty"
+        if _is_filler(bare, lang):
+            return "filler"
+    elif not any(ch.isalnum() for ch in folded):
         return "empty"
-    if _is_filler(bare, lang):
-        return "filler"
-    if any(pattern.search(folded) for pattern in _OFF_TOPIC.values()):
+    if _OFF_TOPIC.search(folded):
         return "off_topic"
     return None
 
