@@ -36,8 +36,8 @@ from simkit.engine.manners import line_kind, react_to_manners
 from simkit.engine.rulebook import (
     ACKNOWLEDGE_TRUST, CLOSED_ONLY, CONFIRM_TRUST, DEFEAT_REASONS, EMPATHY_TRUST, EVIDENCE_INTEREST, EVIDENCE_TRUST,
     FAILED_CLOSE_PATIENCE, FAILED_CLOSE_TRUST, GREETING_LATEST_TURN, GREETING_TRUST, IGNORED_ASK_PATIENCE,
-    INTERROGATION_PATIENCE, INTERROGATION_RUN, LATE_CONCESSION_INTEREST, NEED_INTEREST, NEED_TRUST, PATIENCE_LOW,
-    PITCH_BEFORE_NEEDS_PATIENCE, PITCH_TECHNIQUES, PREMATURE_DISCOUNT_PATIENCE, PREMATURE_DISCOUNT_TRUST,
+    INTERROGATION_PATIENCE, INTERROGATION_RUN, LATE_CONCESSION_INTEREST, NEED_INTEREST, NEED_TRUST, NO_CONTENT,
+    PATIENCE_LOW, PITCH_BEFORE_NEEDS_PATIENCE, PITCH_TECHNIQUES, PREMATURE_DISCOUNT_PATIENCE, PREMATURE_DISCOUNT_TRUST,
     PRESENT_INTEREST, PRESSURE_PATIENCE, PRESSURE_TRUST, PROBE_TRUST, REACTION_PRIORITY, RECOMMEND_INTEREST,
     STEP_TECHNIQUES,
 )
@@ -80,6 +80,8 @@ class Director:
         if state.pending_ask is not None:
             beats += self._answer_pending_ask(state, analysis)
         kind = line_kind(text, lang=analysis.lang, is_question=analysis.is_question)
+        if kind is None and tech == NO_CONTENT and not analysis.topics:
+            kind = "no_content"  # says nothing the analyzer can place: talk that does no work
         if kind is not None:  # rude, prying or empty talk does no work, whatever its techniques
             beats += react_to_manners(state, kind)
             tech = set()

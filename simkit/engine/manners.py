@@ -105,6 +105,7 @@ def react_to_manners(state: CustomerState, kind: str) -> list[Beat]:
         effects = {"patience": JUNK_PATIENCE}
         state.adjust(**effects)
         state.offend("junk")
+    # kind: empty, filler, off_topic, or no_content (the director's: a line with nothing to place)
     key = {"empty": "unclear", "off_topic": "off_topic"}.get(kind, "filler" if not effects else "idle")
     return [Beat(kind="react", rule="junk", params={"kind": kind, "run": state.junk_run, **effects},
                  line=("reaction", key), effects=effects)]

@@ -42,6 +42,7 @@ STEP_TECHNIQUES = {
 # Techniques that present something; proof offered unasked is a pitch too.
 PITCH_TECHNIQUES = frozenset({"present", "recommend", "evidence"})
 CLOSED_ONLY = frozenset({"closed_question"})  # the question techniques of a plain closed question
+NO_CONTENT = frozenset({"other"})  # the techniques of a line that, with no topic, does no work
 
 # -- what a line is, before what it asks (simkit.engine.manners) -------------------------------
 # Lines made only of these words (and punctuation) are fillers: they acknowledge, they do no work.
