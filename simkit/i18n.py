@@ -99,6 +99,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "play.explain.analysis": {"zh": "  [理解] 技巧：{techniques}；话题：{topics}", "en": "  [read as] techniques: {techniques}; topics: {topics}"},
     "play.explain.silent": {"zh": "（未说出）", "en": " (not said)"},
     "play.explain.resolved": {"zh": "已解决", "en": "resolved"},
+    "play.explain.trust": {"zh": "信任 {before}→{after}", "en": "trust {before}→{after}"},
+    "play.explain.interest": {"zh": "兴趣 {before}→{after}", "en": "interest {before}→{after}"},
+    "play.explain.patience": {"zh": "耐心 {before}→{after}", "en": "patience {before}→{after}"},
+    "play.explain.stage": {"zh": "阶段 {before}→{after}", "en": "stage {before}→{after}"},
     "play.explain.state": {"zh": "  [状态] {changes}", "en": "  [state] {changes}"},
     "play.transcript": {"zh": "对话记录：{path}", "en": "transcript: {path}"},
     "play.commands": {

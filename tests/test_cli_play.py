@@ -128,7 +128,7 @@ def test_play_explain_prints_the_beats_rules_and_state_change(tmp_path, lang):
         after = out.split(turn["customer"], 1)[1]
         for beat in turn["beats"]:
             assert f"  · {beat['rule']}: " in after, beat
-    assert "+more-seats" in out and "trust 35→" in out
+    assert "+more-seats" in out and ("trust 35→" if lang == "en" else "信任 35→") in out
     assert ("(not said)" if lang == "en" else "（未说出）") in out  # the greeting answered silently
     rude = out.split(data["turns"][1]["customer"], 1)[1]
-    assert "· rude: " in rude and "patience" in rude
+    assert "· rude: " in rude and ("patience 6→4" if lang == "en" else "耐心 6→4") in rude

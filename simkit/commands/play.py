@@ -162,12 +162,12 @@ def explain_turn(reply, before: dict, lang: str) -> str:
         said = "" if beat.line else i18n.text("play.explain.silent", lang)
         rows.append(f"  · {beat.rule}: {beat.explain(lang)}{said}")
     after = reply.state
-    changes = [f"{key} {before[key]}→{after[key]}" for key in ("trust", "interest", "patience", "stage")
-               if before.get(key) != after.get(key)]
+    changes = [i18n.text(f"play.explain.{key}", lang, before=before[key], after=after[key])
+               for key in ("trust", "interest", "patience", "stage") if before.get(key) != after.get(key)]
     changes += [f"+{need}" for need in after["needs_revealed"] if need not in before["needs_revealed"]]
     changes += [f"{o}: {i18n.text('play.explain.resolved', lang)}" for o in after["objections_resolved"]
                 if o not in before["objections_resolved"]]
-    rows.append(i18n.text("play.explain.state", lang, changes="; ".join(changes) or "-"))
+    rows.append(i18n.text("play.explain.state", lang, changes=("；" if lang == "zh" else "; ").join(changes) or "-"))
     return "\n".join(shown(row) for row in rows)
 
 

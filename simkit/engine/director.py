@@ -56,12 +56,11 @@ class Director:
         self._reveals = [(n, frozenset(n.reveal_by), frozenset(n.reveal_topics)) for n in persona.needs]
         self._need_order = {n.id: i for i, n in enumerate(persona.needs)}
         self._raised_by = [(o, frozenset(o.raise_on)) for o in persona.objections]
+        self._need_told = False  # this turn told a need (reset by every step): nothing new may drown it
 
     def new_state(self) -> CustomerState:
         traits = self.persona.traits
         return CustomerState(trust=traits.trust, interest=traits.interest, patience=traits.patience)
-
-    _need_told = False
 
     def opening_beats(self, state: CustomerState) -> list[Beat]:
         beats = [Beat(kind="opening", rule="opening", line=("opening",))]
@@ -71,7 +70,7 @@ class Director:
     def step(self, state: CustomerState, analysis: Analysis, text: str) -> tuple[list[Beat], str | None]:
         """Apply one trainee line. Returns the beats and, when the customer leaves, the reason."""
         state.turn += 1
-        self._need_told = False  # set when this turn reveals a need: nothing else new competes with it
+        self._need_told = False
         if analysis.unclear:  # the analyzer could not tell what the line does: ask, change nothing
             return self._finish(state, [Beat(kind="react", rule="unclear", line=("reaction", "unclear"))], set())
         tech = set(analysis.techniques)
