@@ -23,15 +23,9 @@ _ANY = len(TOPIC_SALIENCE)
 
 
 def topic_fit(need: Need, topics: tuple[str, ...]) -> int:
-    """How well ``need`` fits a question on ``topics``: lower is better.
-
-    A need on the question's most telling topic (:data:`~simkit.engine.rulebook.TOPIC_SALIENCE`)
-    fits best; one only listed among its ``reveal_topics`` fits after every need on its own topic.
-    """
-    if need.topic in topics:
-        return _SALIENCE.get(need.topic, _ANY)
-    shared = [_SALIENCE.get(t, _ANY) for t in topics if t in need.reveal_topics]
-    return _ANY + 1 + min(shared, default=_ANY)
+    """How well ``need`` fits a question on ``topics``: 0 when the question is on the need's own
+    topic, 1 when it only shares one of the need's ``reveal_topics`` (lower is better)."""
+    return 0 if need.topic in topics else 1
 
 
 def answer_beat(persona: Persona, state: CustomerState, asked: set[str], topics: tuple[str, ...],

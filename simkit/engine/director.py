@@ -290,7 +290,7 @@ class Director:
                 ready.append(need)
         if ready:
             order = self._need_order
-            return min(ready, key=lambda n: (topic_fit(n, topics), n.depth != "deep", -n.importance, order[n.id])), None
+            return min(ready, key=lambda n: (n.depth != "deep", topic_fit(n, topics), -n.importance, order[n.id])), None
         return None, blocked
 
     def _presentation(self, state: CustomerState, tech: set[str], analysis: Analysis) -> list[Beat]:

@@ -69,7 +69,8 @@ OFF_TOPIC_CUES = {
 }
 # The topics of one question, most telling first: the analyzer often adds a broad topic
 # ("preference", "usage") to a specific one, and a question about the budget that also reads as
-# "preference" is a question about the budget. Needs and answers on an earlier topic win.
+# "preference" is a question about the budget. The answer (simkit.engine.answers) is on the
+# earliest; a need is chosen on its own topic first, then by importance.
 TOPIC_SALIENCE = ("budget", "timeline", "trade_in", "finance", "decision_maker", "competitor", "contact", "family",
                   "current_car", "usage", "concern", "preference")
 # Which reaction speaks when several compete in one turn (at most one does): first listed wins.

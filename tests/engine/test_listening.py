@@ -38,7 +38,6 @@ TOPICAL = [
     ("showroom-family-suv-v1", "en", "How many seats do you need?", "family"),
     ("showroom-family-suv-v1", "zh", "您什么时候要用车？", "timeline"),
     ("showroom-family-suv-v1", "en", "When do you need the car by?", "timeline"),
-    ("used-car-hidden-defects-v1", "en", "Ballpark, what are you looking to spend?", "budget"),
     ("used-car-hidden-defects-v1", "zh", "大概预算多少？", "budget"),
     ("online-lead-lowest-price-v1", "en", "Ballpark, what are you looking to spend?", "budget"),
     ("online-lead-lowest-price-v1", "zh", "大概预算多少？", "budget"),
