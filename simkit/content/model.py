@@ -274,6 +274,8 @@ class Scenario:
     goal: Goal
     scoring: dict[str, Any] = field(default_factory=dict)  # rubric weights and pass rules
     source: Path | None = None
+    #: choice mode's authored candidates: stage -> ((kind, {"zh": ..., "en": ...}), ...)
+    choices: dict[str, tuple[tuple[str, Text], ...]] = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, data: dict[str, Any], source: Path | None = None) -> Scenario:
@@ -290,6 +292,8 @@ class Scenario:
             goal=Goal.from_data(data["goal"]),
             scoring=dict(data.get("scoring", {})),
             source=source,
+            choices={stage: tuple((c["kind"], dict(c["says"])) for c in lines)
+                     for stage, lines in (data.get("choices") or {}).items()},
         )
 
     def ask(self, ask_id: str) -> Ask:
