@@ -161,6 +161,8 @@ SCORING_MESSAGES: dict[str, dict[str, str]] = {
     "score.reason.condition-met": {"zh": "目标条件已满足：{condition}", "en": "goal condition met: {condition}"},
     "score.reason.condition-missing": {"zh": "目标条件未满足：{condition}", "en": "goal condition not met: {condition}"},
     "score.reason.pool-rest": {"zh": "除此之外没有同类问题", "en": "no further incidents of this kind"},
+    "score.reason.no-work": {"zh": "对话没有任何进展（没有找到需求、没有处理异议、没有达成目标），这一项不得分", "en": "the talk did no work (no need found, no objection handled, no goal met): nothing to credit here"},
+    "score.reason.unclear-line": {"zh": "这句话没能被理解，客户问了是什么意思（不扣分）", "en": "the line could not be understood and the customer asked what was meant (no penalty)"},
     "score.reason.said-nothing": {"zh": "学员没有说话", "en": "the trainee said nothing"},
     "score.reason.talk-share": {"zh": "学员说话占{share}%（目标不超过{target}%；学员{trainee_words}字词，客户{customer_words}字词）", "en": "the trainee spoke {share}% of the words (aim: {target}% or less; {trainee_words} against the customer's {customer_words})"},
     "score.reason.long-turn": {"zh": "这一轮说了{words}个字词，客户插不上话", "en": "a {words}-word turn: the customer could not get a word in"},

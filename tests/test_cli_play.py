@@ -114,3 +114,21 @@ def test_piped_play_in_chinese_speaks_chinese(tmp_path):
     assert run.returncode == 0, run.stderr
     assert f"对话记录：{path}" in run.stderr
     assert all(any("\u4e00" <= ch <= "\u9fff" for ch in line) for line in run.stdout.splitlines())
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_play_explain_prints_the_beats_rules_and_state_change(tmp_path, lang):
+    path = tmp_path / "t.json"
+    lines = {"en": [LINES_EN[0], "Shut up"], "zh": ["您好，欢迎光临！我是小陈，今天想了解点什么？", "滚"]}[lang]
+    run = simkit("play", SCENARIO, "--lang", lang, "--explain", "--transcript", str(path), input="\n".join(lines) + "\n")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(path.read_text(encoding="utf-8"))
+    out = run.stdout
+    for turn in data["turns"]:  # after each customer line: its beats, by rule, then what changed
+        after = out.split(turn["customer"], 1)[1]
+        for beat in turn["beats"]:
+            assert f"  · {beat['rule']}: " in after, beat
+    assert "+more-seats" in out and ("trust 35→" if lang == "en" else "信任 35→") in out
+    assert ("(not said)" if lang == "en" else "（未说出）") in out  # the greeting answered silently
+    rude = out.split(data["turns"][1]["customer"], 1)[1]
+    assert "· rude: " in rude and ("patience 6→4" if lang == "en" else "耐心 6→4") in rude

@@ -29,6 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     play.add_argument("--lang", choices=["zh", "en"], default="zh", help="conversation language")
     play.add_argument("--transcript", type=Path, help="where to save the transcript (default: a new file "
                       "transcripts/SCENARIO-SEED-TIME.json); an existing file must be a simkit transcript")
+    play.add_argument("--explain", action="store_true",
+                      help="after each customer line, print the beats, the rules that fired and the state change")
     play.set_defaults(func=_play)
 
     rep = subparsers.add_parser("replay", help="re-run a transcript and report any customer line that differs")
@@ -92,7 +94,7 @@ def _play(args: argparse.Namespace) -> int:
         raise
     session.save_to = path  # from now on saved after every turn
     try:
-        play_conversation(session, sys.stdin, sys.stdout, interactive=interactive)
+        play_conversation(session, sys.stdin, sys.stdout, interactive=interactive, explain=args.explain)
     finally:
         out = sys.stdout if interactive else sys.stderr
         if session.outcome:
@@ -101,7 +103,7 @@ def _play(args: argparse.Namespace) -> int:
     return 0
 
 
-def play_conversation(session, lines: TextIO, out: TextIO, *, interactive: bool) -> None:
+def play_conversation(session, lines: TextIO, out: TextIO, *, interactive: bool, explain: bool = False) -> None:
     """Read trainee lines until the input ends or the conversation does.
 
     Interactive mode shows the brief, a prompt and the customer's name; otherwise only the
@@ -110,6 +112,7 @@ def play_conversation(session, lines: TextIO, out: TextIO, *, interactive: bool)
     and ``/quit`` are commands, any other ``/word`` is an unknown command, and ``//text`` says
     ``/text``. Piped input is read as UTF-8 whatever the locale (a terminal in its own encoding),
     line by line: a line that is not stops the play with a clear error, the turns before it saved.
+    ``explain`` prints, after each customer line, why it was said (:func:`explain_turn`).
 
     Raises:
         SimkitError: the input is not valid text in its encoding.
@@ -142,8 +145,30 @@ def play_conversation(session, lines: TextIO, out: TextIO, *, interactive: bool)
             else:
                 _command(word, session, out)
                 continue
+        before = session.state
         reply = session.say(line)
         print(f"{name}: {shown(reply.text)}" if interactive else shown(reply.text), file=out, flush=True)
+        if explain:
+            print(explain_turn(reply, before, lang), file=out, flush=True)
+
+
+def explain_turn(reply, before: dict, lang: str) -> str:
+    """What ``simkit play --explain`` prints after a customer line: the analysis, each beat with
+    its rule in words (silent ones marked), and the state change from ``before``."""
+    analysis = reply.analysis
+    rows = [i18n.text("play.explain.analysis", lang, techniques=", ".join(analysis.techniques),
+                      topics=", ".join(analysis.topics) or "-")]
+    for beat in reply.beats:
+        said = "" if beat.line else i18n.text("play.explain.silent", lang)
+        rows.append(f"  · {beat.rule}: {beat.explain(lang)}{said}")
+    after = reply.state
+    changes = [i18n.text(f"play.explain.{key}", lang, before=before[key], after=after[key])
+               for key in ("trust", "interest", "patience", "stage") if before.get(key) != after.get(key)]
+    changes += [f"+{need}" for need in after["needs_revealed"] if need not in before["needs_revealed"]]
+    changes += [f"{o}: {i18n.text('play.explain.resolved', lang)}" for o in after["objections_resolved"]
+                if o not in before["objections_resolved"]]
+    rows.append(i18n.text("play.explain.state", lang, changes=("；" if lang == "zh" else "; ").join(changes) or "-"))
+    return "\n".join(shown(row) for row in rows)
 
 
 def _command(word: str, session, out: TextIO) -> None:

@@ -42,6 +42,17 @@ REACTION_LINES = (
     "not_ready",  # a close attempt before they are ready
     "leave",  # the customer leaves
 )
+# Reaction lines a persona may give in its own words; simkit's generic line is used otherwise
+# (``customer.<key>`` in :mod:`simkit.i18n`), so files written before these existed still load.
+OPTIONAL_REACTION_LINES = (
+    "rude",  # an insult or a dismissal
+    "privacy",  # personal data asked for without a reason
+    "off_topic",  # talk about anything but the customer, the car or the deal
+    "unclear",  # a line that says nothing the customer can follow
+    "idle",  # fillers in a row
+    "impatient",  # patience is running out
+    "nothing_particular",  # a question on a topic they have nothing to say about
+)
 
 
 def _lines(data: dict[str, list[str]]) -> Lines:
@@ -152,7 +163,11 @@ class Objection:
 
 @dataclass(frozen=True)
 class Persona:
-    """A simulated customer: who they are, what they hide, how they react and what they say."""
+    """A simulated customer: who they are, what they hide, how they react and what they say.
+
+    ``answers`` maps a topic to what the customer says when asked about it and no need comes
+    out (a closed question, a deep need not yet earned): short, truthful, telling no need.
+    """
 
     id: str
     name: Text
@@ -164,6 +179,7 @@ class Persona:
     objections: tuple[Objection, ...]
     lines: dict[str, Lines]
     source: Path | None = None
+    answers: dict[str, Lines] = field(default_factory=dict)  # topic -> a short truthful answer
 
     @classmethod
     def from_data(cls, data: dict[str, Any], source: Path | None = None) -> Persona:
@@ -178,6 +194,7 @@ class Persona:
             objections=tuple(Objection.from_data(o) for o in data.get("objections", [])),
             lines={key: _lines(value) for key, value in data["lines"].items()},
             source=source,
+            answers={topic: _lines(value) for topic, value in data.get("answers", {}).items()},
         )
 
     def need(self, need_id: str) -> Need:

@@ -109,9 +109,17 @@ OBJECTION = Record((
 ))
 
 REACTIONS = Record(
-    tuple(Field(name, LINES, True, missing_code="missing-line") for name in model.REACTION_LINES),
+    tuple(Field(name, LINES, True, missing_code="missing-line") for name in model.REACTION_LINES)
+    + tuple(Field(name, LINES, False, "Optional: simkit's generic line is said otherwise.")
+            for name in model.OPTIONAL_REACTION_LINES),
     description="Reaction lines every persona needs, in every language.",
     missing_noun="reaction line",
+)
+
+ANSWERS = Record(
+    tuple(Field(topic, LINES, False, f"What the customer says when asked about {topic}.") for topic in labels.TOPICS),
+    description="Short truthful answers, per topic label.",
+    missing_noun="topic",
 )
 
 PERSONA = Record((
@@ -125,6 +133,8 @@ PERSONA = Record((
     Field("needs", ListOf(NEED, 1), True, "Hidden needs the trainee must discover."),
     Field("objections", ListOf(OBJECTION), False, "Objections the customer raises."),
     Field("lines", REACTIONS, True, "Reaction lines."),
+    Field("answers", ANSWERS, False, "Per topic, a short truthful answer that tells no need: what the customer "
+          "says to a question on that topic that reveals nothing (a closed question, a deep need not yet earned)."),
 ), description="A simulated customer.")
 
 ASK = Record((

@@ -6,10 +6,8 @@ import random
 from typing import Any
 
 from simkit import i18n
-from simkit.content.model import Lines, Persona, Scenario
+from simkit.content.model import OPTIONAL_REACTION_LINES, Lines, Persona, Scenario
 from simkit.engine.beats import Beat
-
-MAX_SPOKEN = 2  # the customer says at most this many things per turn; the rest stay silent
 
 
 class Actor:
@@ -24,12 +22,18 @@ class Actor:
         self._separator = "" if lang == "zh" else " "  # between the lines of one turn
 
     def speak(self, beats: list[Beat]) -> str:
-        """The customer's words for this turn's beats (the last MAX_SPOKEN beats that have lines)."""
-        parts = [self.line(ref) for ref in [b.line for b in beats if b.line][-MAX_SPOKEN:]]
+        """The customer's words for this turn's beats: every beat with a line, in order.
+
+        The director has already made them one coherent reply (:func:`simkit.engine.beats.compose`),
+        so every line credited in the beats is said here.
+        """
+        parts = [self.line(b.line) for b in beats if b.line]
         return self._separator.join([p for p in parts if p])
 
     def line(self, ref: tuple[str, ...]) -> str:
         variants = self._variants(ref).get(self.lang, ())
+        if not variants and ref[0] == "reaction" and ref[1] in OPTIONAL_REACTION_LINES:
+            variants = (i18n.text(f"customer.{ref[1]}", self.lang),)  # the persona has no words of its own
         if not variants:
             return ""
         # The library's checks allow only plain {name} placeholders, which format_map fills.
@@ -38,7 +42,9 @@ class Actor:
     def _variants(self, ref: tuple[str, ...]) -> Lines:
         kind = ref[0]
         if kind == "reaction":
-            return self.persona.lines[ref[1]]
+            return self.persona.lines.get(ref[1], {})
+        if kind == "answer":
+            return self.persona.answers.get(ref[1], {})
         if kind == "need":
             return self.persona.need(ref[1]).says
         if kind == "objection":

@@ -53,3 +53,32 @@ class Beat:
         line = data.get("line")
         return cls(kind=data["kind"], rule=data["rule"], params=dict(data.get("params", {})),
                    line=tuple(line) if line else None, effects=dict(data.get("effects", {})))
+
+
+# Beats whose words carry what the customer tells or decides: they always speak (what scoring
+# credits is what the customer said). Any other beat with a line is a reaction.
+SUBSTANCE_LINES = frozenset({"need", "objection", "answer", "ask", "accept", "opening"})
+
+
+def is_reaction(beat: Beat) -> bool:
+    """The beat speaks a reaction line (``("reaction", key)``) other than leaving."""
+    return beat.line is not None and beat.line[0] == "reaction" and beat.line[1] != "leave"
+
+
+def compose(beats: list[Beat], priority: tuple[str, ...]) -> list[Beat]:
+    """One coherent reply: every substance beat speaks, and at most one reaction.
+
+    Of competing reactions the first in ``priority`` (reaction keys, most important first)
+    speaks; the others are recorded silently, so a turn never says "I don't like being pushed"
+    and "That's useful" at once. A greeting is answered silently when anything else speaks.
+    Leaving always speaks, after the reaction that drove the customer away.
+    """
+    reactions = [b for b in beats if is_reaction(b)]
+    others_speak = any(b.line is not None and not is_reaction(b) for b in beats)
+    if not reactions or (len(reactions) == 1 and not (others_speak and reactions[0].line[1] == "greet")):
+        return beats
+    rank = {key: i for i, key in enumerate(priority)}  # "greet" is last: anything else outranks it
+    keep = min(reactions, key=lambda b: rank.get(b.line[1], len(rank)))
+    if others_speak and keep.line[1] == "greet":
+        keep = None
+    return [b.silenced() if is_reaction(b) and b is not keep else b for b in beats]

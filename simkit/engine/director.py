@@ -1,6 +1,9 @@
 """The director: deterministic rules that move the customer's state and choose the beats.
 
-One call to :meth:`Director.step` handles one trainee line. The rules, in the order they run:
+One call to :meth:`Director.step` handles one trainee line. A line the analyzer could not read
+(``Analysis.unclear``) only makes the customer ask what was meant. A rude, prying or empty line
+(:mod:`simkit.engine.manners`) gets its own reaction and does no work: rules 2 to 8 are skipped.
+The rules, in the order they run:
 
 1. an unanswered customer question costs patience (``ask-ignored``);
 2. pressure and false promises cost trust and patience (``pressure``);
@@ -9,11 +12,17 @@ One call to :meth:`Director.step` handles one trainee line. The rules, in the or
 5. the open objection advances through acknowledge → probe → evidence → confirm, strictly in
    order; evidence counts only when it names the right kind of proof (``objection-*``);
 6. questions reveal needs: the right technique on the right topic with enough trust; deep needs
-   only under a probe once a surface need is known; closed runs feel like an interrogation;
+   only under a probe once a surface need is known; closed runs feel like an interrogation; a
+   question that reveals no need still gets an answer on its topic (:mod:`simkit.engine.answers`);
 7. presentations (and proof offered unasked) raise interest when they answer a known need
    and prompt objections;
 8. a close attempt succeeds only when the scenario's goal conditions hold;
-9. patience or trust at zero, or the last turn, ends the conversation with a defeat reason.
+9. patience or trust at zero, or the last turn, ends the conversation with a defeat reason;
+   low patience shows in the customer's words first.
+
+What a turn credits is what the customer says: one need at most, told alone of anything new
+(no objection is raised on top of it; a probed cause waits for its next step), and
+:func:`simkit.engine.beats.compose` makes the reply one reaction at most plus the substance.
 
 Every number and table these rules use is in :mod:`simkit.engine.rulebook`.
 """
@@ -21,13 +30,16 @@ Every number and table these rules use is in :mod:`simkit.engine.rulebook`.
 from __future__ import annotations
 
 from simkit.content.model import OBJECTION_STEPS, Need, Objection, Persona, Scenario
-from simkit.engine.beats import Beat
+from simkit.engine.answers import answer_beat, topic_fit
+from simkit.engine.beats import Beat, compose
+from simkit.engine.manners import line_kind, react_to_manners
 from simkit.engine.rulebook import (
     ACKNOWLEDGE_TRUST, CLOSED_ONLY, CONFIRM_TRUST, DEFEAT_REASONS, EMPATHY_TRUST, EVIDENCE_INTEREST, EVIDENCE_TRUST,
     FAILED_CLOSE_PATIENCE, FAILED_CLOSE_TRUST, GREETING_LATEST_TURN, GREETING_TRUST, IGNORED_ASK_PATIENCE,
-    INTERROGATION_PATIENCE, INTERROGATION_RUN, LATE_CONCESSION_INTEREST, NEED_INTEREST, NEED_TRUST,
-    PITCH_BEFORE_NEEDS_PATIENCE, PITCH_TECHNIQUES, PREMATURE_DISCOUNT_PATIENCE, PREMATURE_DISCOUNT_TRUST,
-    PRESENT_INTEREST, PRESSURE_PATIENCE, PRESSURE_TRUST, PROBE_TRUST, RECOMMEND_INTEREST, STEP_TECHNIQUES,
+    INTERROGATION_PATIENCE, INTERROGATION_RUN, LATE_CONCESSION_INTEREST, NEED_INTEREST, NEED_TRUST, NO_CONTENT,
+    PATIENCE_LOW, PITCH_BEFORE_NEEDS_PATIENCE, PITCH_TECHNIQUES, PREMATURE_DISCOUNT_PATIENCE, PREMATURE_DISCOUNT_TRUST,
+    PRESENT_INTEREST, PRESSURE_PATIENCE, PRESSURE_TRUST, PROBE_TRUST, REACTION_PRIORITY, RECOMMEND_INTEREST,
+    STEP_TECHNIQUES,
 )
 from simkit.engine.state import CustomerState, ObjectionProgress
 from simkit.labels import QUESTION_TECHNIQUES
@@ -44,6 +56,7 @@ class Director:
         self._reveals = [(n, frozenset(n.reveal_by), frozenset(n.reveal_topics)) for n in persona.needs]
         self._need_order = {n.id: i for i, n in enumerate(persona.needs)}
         self._raised_by = [(o, frozenset(o.raise_on)) for o in persona.objections]
+        self._need_told = False  # this turn told a need (reset by every step): nothing new may drown it
 
     def new_state(self) -> CustomerState:
         traits = self.persona.traits
@@ -57,11 +70,34 @@ class Director:
     def step(self, state: CustomerState, analysis: Analysis, text: str) -> tuple[list[Beat], str | None]:
         """Apply one trainee line. Returns the beats and, when the customer leaves, the reason."""
         state.turn += 1
+        self._need_told = False
+        if analysis.unclear:  # the analyzer could not tell what the line does: ask, change nothing
+            return self._finish(state, [Beat(kind="react", rule="unclear", line=("reaction", "unclear"))], set())
         tech = set(analysis.techniques)
+        patience_before = state.patience
         beats: list[Beat] = []
-        # Each rule is called only when its trigger is there (most lines trigger few of them).
         if state.pending_ask is not None:
             beats += self._answer_pending_ask(state, analysis)
+        kind = line_kind(text, lang=analysis.lang, is_question=analysis.is_question)
+        if kind is None and tech == NO_CONTENT and not analysis.topics:
+            kind = "no_content"  # says nothing the analyzer can place: talk that does no work
+        if kind is not None:  # rude, prying or empty talk does no work, whatever its techniques
+            beats += react_to_manners(state, kind)
+            tech = set()
+        else:
+            state.junk_run = 0
+            beats += self._work(state, tech, text, analysis)
+            if state.stage == "ended":  # the customer agreed
+                return compose(beats, REACTION_PRIORITY), None
+        if 0 < state.patience < patience_before and state.patience <= PATIENCE_LOW:
+            beats.append(Beat(kind="react", rule="patience-low", params={"patience": state.patience},
+                              line=("reaction", "impatient")))
+        return self._finish(state, beats, tech)
+
+    def _work(self, state: CustomerState, tech: set[str], text: str, analysis: Analysis) -> list[Beat]:
+        """Rules 2 to 8 for a line that may do sales work; a close that succeeds ends the talk."""
+        beats: list[Beat] = []
+        # Each rule is called only when its trigger is there (most lines trigger few of them).
         if "pressure" in tech:
             beats += self._pressure(state)
         if "concession" in tech:
@@ -88,19 +124,19 @@ class Director:
             beats += close_beats
             if success:
                 state.stage = "ended"
-                return beats, None
-        spoken = sum(1 for b in beats if b.line)
-        if spoken >= 2:
-            beats = _quiet_greeting(beats)  # leaves at least one beat speaking
-        elif not spoken:
+        return beats
+
+    def _finish(self, state: CustomerState, beats: list[Beat], tech: set[str]) -> tuple[list[Beat], str | None]:
+        """Rule 9 and the reply's shape: one coherent reply (:func:`compose`), or the customer leaves."""
+        if not any(b.line for b in beats):
             beats.append(Beat(kind="react", rule="filler", line=("reaction", "filler")))
         self._advance_stage(state, tech)
         if state.patience <= 0 or state.trust <= 0:
             reason = DEFEAT_REASONS.get(state.last_offence or "", "lost_interest")
-            return beats + [self._leave(state, reason)], reason
+            return compose(beats + [self._leave(state, reason)], REACTION_PRIORITY), reason
         if state.turn >= self.scenario.max_turns:
-            return beats + [self._leave(state, "out_of_time")], "out_of_time"
-        return beats + self._asks_due(state), None
+            return compose(beats + [self._leave(state, "out_of_time")], REACTION_PRIORITY), "out_of_time"
+        return compose(beats + self._asks_due(state), REACTION_PRIORITY), None
 
     # -- rules, in the order step() applies them ------------------------------------------
 
@@ -172,6 +208,8 @@ class Director:
                 return beats
             progress.steps.append(step)
             beats.append(self._step_beat(state, objection, step))
+            if step == "probed":  # the cause is told now and heard alone: later steps wait a turn
+                break
         if beats:
             # Only the furthest step speaks; earlier ones this turn are recorded silently.
             return [b.silenced() for b in beats[:-1]] + beats[-1:]
@@ -212,6 +250,7 @@ class Director:
         beats: list[Beat] = []
         need, blocked = self._need_to_reveal(state, asked, analysis.topics)
         if need is not None:
+            self._need_told = True
             state.needs_revealed.append(need.id)
             state.adjust(trust=NEED_TRUST, interest=NEED_INTEREST)
             technique = min(asked.intersection(need.reveal_by))  # the first in alphabetical order
@@ -219,13 +258,8 @@ class Director:
             beats.append(Beat(kind="reveal_need", rule="need-revealed",
                               params={"need": need.id, "technique": technique, "topic": topic},
                               line=("need", need.id), effects={"trust": NEED_TRUST, "interest": NEED_INTEREST}))
-        elif blocked is not None:
-            rule, params = blocked
-            beats.append(Beat(kind="react", rule=rule, params=params, line=("reaction", "too_early")))
-        elif asked == CLOSED_ONLY:
-            beats.append(Beat(kind="react", rule="closed-answer", line=("reaction", "short_answer")))
         else:
-            beats.append(Beat(kind="react", rule="nothing-new", line=("reaction", "nothing_new")))
+            beats.append(answer_beat(self.persona, state, asked, analysis.topics, blocked))
         if state.closed_run >= INTERROGATION_RUN:
             state.adjust(patience=INTERROGATION_PATIENCE)
             state.offend("interrogation")
@@ -256,7 +290,7 @@ class Director:
                 ready.append(need)
         if ready:
             order = self._need_order
-            return max(ready, key=lambda n: (n.depth == "deep", n.importance, -order[n.id])), None
+            return min(ready, key=lambda n: (n.depth != "deep", topic_fit(n, topics), -n.importance, order[n.id])), None
         return None, blocked
 
     def _presentation(self, state: CustomerState, tech: set[str], analysis: Analysis) -> list[Beat]:
@@ -280,7 +314,8 @@ class Director:
         return beats + raised
 
     def _raise_objection(self, state: CustomerState, tech: set[str]) -> list[Beat]:
-        if state.open_objections:  # one objection at a time
+        # One objection at a time, and not on top of a need told this turn: it would go unheard.
+        if state.open_objections or self._need_told:
             return []
         for objection, raised_by in self._raised_by:
             if not tech.isdisjoint(raised_by) and state.turn >= objection.min_turn \
@@ -338,12 +373,6 @@ class Director:
     def _leave(self, state: CustomerState, reason: str) -> Beat:
         state.stage = "ended"
         return Beat(kind="leave", rule="leave", params={"reason": reason}, line=("reaction", "leave"))
-
-
-def _quiet_greeting(beats: list[Beat]) -> list[Beat]:
-    """A greeting answered alongside something more important (``beats`` has two or more
-    speaking beats) is answered silently."""
-    return [b.silenced() if b.rule == "greeting" else b for b in beats]
 
 
 def _mentions_any(text: str, cues: tuple[str, ...]) -> bool:

@@ -25,6 +25,11 @@ PITCH_BEFORE_NEEDS_PATIENCE = -1  # presenting before any need is known
 FAILED_CLOSE_TRUST, FAILED_CLOSE_PATIENCE = -3, -1  # a close attempt while something is missing
 INTERROGATION_RUN = 3  # closed questions in a row that start to cost patience ...
 INTERROGATION_PATIENCE = -1  # ... this much each
+JUNK_FREE_RUN = 1  # junk lines in a row (fillers, empty or off-topic talk) the customer lets pass ...
+JUNK_PATIENCE = -1  # ... each one after that costs this much
+RUDE_TRUST, RUDE_PATIENCE = -20, -2  # an insult ("shut up", 滚)
+PRIVACY_TRUST, PRIVACY_PATIENCE = -10, -1  # personal data asked for without a reason
+PATIENCE_LOW = 2  # at or below this patience, a costly line shows the customer's impatience
 
 # -- which technique does what ---------------------------------------------------------------
 # Which technique advances each objection step.
@@ -37,10 +42,48 @@ STEP_TECHNIQUES = {
 # Techniques that present something; proof offered unasked is a pitch too.
 PITCH_TECHNIQUES = frozenset({"present", "recommend", "evidence"})
 CLOSED_ONLY = frozenset({"closed_question"})  # the question techniques of a plain closed question
+NO_CONTENT = frozenset({"other"})  # the techniques of a line that, with no topic, does no work
+
+# -- what a line is, before what it asks (simkit.engine.manners) -------------------------------
+# Lines made only of these words (and punctuation) are fillers: they acknowledge, they do no work.
+FILLER_WORDS = {
+    "zh": ("嗯", "恩", "啊", "哦", "噢", "喔", "呃", "额", "嗯嗯", "哈", "哈哈", "对", "是", "好", "好的", "行", "然后呢",
+           "这样", "这样啊", "是吗", "是的", "对对", "对对对", "哎", "唉", "欸", "诶"),
+    "en": ("um", "uh", "uhm", "erm", "er", "hmm", "hm", "mm", "mhm", "ok", "okay", "yeah", "yep", "yes", "right",
+           "sure", "ah", "oh", "i see", "and", "so", "well", "cool", "nice", "lol", "k", "huh", "uh huh"),
+}
+# Insults and dismissals: the customer reacts to the rudeness, whatever else the line does.
+RUDE_CUES = {
+    "zh": ("滚", "闭嘴", "傻逼", "傻B", "白痴", "蠢货", "有病", "神经病", "废话真多", "烦死了", "你懂什么", "爱买不买", "穷鬼",
+           "去死"),
+    "en": ("shut up", "get lost", "piss off", "go away", "idiot", "stupid", "moron", "dumb", "screw you",
+           "f*** off", "fuck", "shit", "loser", "whatever, take it or leave it"),
+}
+# Talk about anything but the customer, the car or the deal: it reveals nothing.
+OFF_TOPIC_CUES = {
+    "zh": ("火锅", "天气", "吃饭了吗", "吃了吗", "足球", "篮球", "电影", "明星", "游戏", "星座", "机器人", "真人", "人工智能",
+           "你是ai", "你是AI", "股票", "彩票", "打麻将"),
+    "en": ("hotpot", "hot pot", "the weather", "football", "soccer", "basketball", "movie", "celebrity",
+           "video game", "horoscope", "a bot", "a robot", "real person", "are you human", "are you an ai",
+           "are you ai", "stock market", "lottery", "your favourite food", "your favorite food"),
+}
+# The topics of one question, most telling first: the analyzer often adds a broad topic
+# ("preference", "usage") to a specific one, and a question about the budget that also reads as
+# "preference" is a question about the budget. The answer (simkit.engine.answers) is on the
+# earliest; a need is chosen on its own topic first, then by importance.
+TOPIC_SALIENCE = ("budget", "timeline", "trade_in", "finance", "decision_maker", "competitor", "contact", "family",
+                  "current_car", "usage", "concern", "preference")
+# Which reaction speaks when several compete in one turn (at most one does): first listed wins.
+REACTION_PRIORITY = (
+    "rude", "privacy", "impatient", "pressured", "discount_suspicious", "ignored", "interrogated", "not_ready",
+    "not_convinced", "too_early", "unclear", "off_topic", "idle", "lukewarm", "acknowledged", "interested",
+    "short_answer", "nothing_new", "nothing_particular", "filler", "greet",
+)
 
 # -- why the customer leaves -----------------------------------------------------------------
 # Most serious first: when one line commits several offences, the defeat reason names the worst.
-OFFENCE_SEVERITY = ("pressure", "discount", "ignored", "premature_close", "interrogation", "pitching")
+OFFENCE_SEVERITY = ("rude", "pressure", "privacy", "discount", "ignored", "premature_close", "interrogation",
+                    "pitching", "junk")
 # What the customer says when the last thing that cost patience makes them leave.
 DEFEAT_REASONS = {
     "pressure": "pressured",
@@ -49,6 +92,9 @@ DEFEAT_REASONS = {
     "pitching": "not_listened_to",
     "premature_close": "pushed_to_close",
     "discount": "lost_trust",
+    "rude": "insulted",
+    "privacy": "privacy",
+    "junk": "wasted_time",
 }
 
 

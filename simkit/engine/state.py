@@ -42,6 +42,7 @@ class CustomerState:
     pending_ask: str | None = None  # id of a question the customer asked and awaits an answer to
     asks_done: list[str] = field(default_factory=list)
     closed_run: int = 0  # closed questions in a row
+    junk_run: int = 0  # lines in a row that did no work (fillers, empty or off-topic talk)
     greeted: bool = False
     failed_closes: int = 0
     last_offence_turn: int = -1

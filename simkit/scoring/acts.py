@@ -64,7 +64,7 @@ _HINTS = ("身份", "证件", "护照", "住", "地址", "工资", "收入", "�
 _HINT = re.compile("|".join(map(re.escape, _HINTS)))
 
 _REQUEST = re.compile(
-    r"请|麻烦|提供|告诉我|发(?:给)?我|报一下|说一下|多少|是什么|哪|\bgive me\b|\bsend (?:me|it)\b|\bprovide\b|"
+    r"请|麻烦|提供|告诉我|发(?:给)?我|给我|报一下|说一下|多少|是什么|哪|\bgive me\b|\bsend (?:me|it)\b|\bprovide\b|"
     r"\bcan i (?:get|have|take|grab)\b|\bwhat'?s your\b|\bwhat is your\b|\bi(?:'ll| will)? need your\b|\btell me your\b",
     re.IGNORECASE,
 )

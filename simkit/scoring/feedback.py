@@ -1,18 +1,23 @@
 """Feedback a trainee can act on: the most valuable improvements, each with a better line.
 
 Every point lost in the scorecard becomes a candidate improvement worth the points it lost;
-a forbidden act outranks them all (it fails the attempt whatever the points). Candidates of the
-same kind are merged (the costliest one stays), then the top three are kept, most valuable
-first, ties broken by turn and code so the order never changes between runs.
+a forbidden act outranks them all (it fails the attempt whatever the points), then the costly
+mistakes a trainer names first (:data:`COSTLY`: pressure, a premature discount, an ignored
+question, prying), then the rest by points. Candidates of the same kind are merged (the
+costliest one stays), then the top three are kept, ties broken by turn and code so the order
+never changes between runs.
 
 The better line comes from the persona's own data when it can (the topic that would have
 revealed a missed need, the proof that answers the persona's objection) and from a model
 answer otherwise; both live in :mod:`simkit.i18n` under ``model.*`` in Chinese and English.
+A better line is never one the trainee already said (another is chosen, or none), and a line
+that says "you mentioned ..." is offered only about what the customer did mention.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
 
 from simkit import i18n
@@ -59,6 +64,13 @@ ACT_CODES = {"pressure": "avoid-pressure", "false_guarantee": "avoid-false-guara
              "premature_discount": "avoid-premature-discount", "personal_data": "avoid-personal-data",
              "ignored_question": "answer-question", "pitch_before_needs": "ask-before-pitching"}
 ACT_DIMENSIONS = {"premature_discount": "objections", "ignored_question": "rapport", "pitch_before_needs": "needs"}
+# The mistakes a trainer names before any missed point, most costly first, when they drove the
+# customer away or came more than once (one slip is weighed by its points like the rest).
+COSTLY = ("avoid-false-guarantee", "avoid-belittling", "avoid-false-urgency", "avoid-pressure",
+          "avoid-premature-discount", "evidence-before-discount", "answer-question", "avoid-personal-data")
+PRESSURE_CODES = frozenset({"avoid-false-guarantee", "avoid-belittling", "avoid-false-urgency", "avoid-pressure"})
+DEFEAT_MISTAKES = {"pressured": PRESSURE_CODES, "lost_trust": {"avoid-premature-discount", "evidence-before-discount"},
+                   "ignored": {"answer-question"}, "privacy": {"avoid-personal-data"}}
 
 
 def improvements(conv, obs, dimensions: tuple[Dimension, ...], verdict: Verdict) -> tuple[Improvement, ...]:
@@ -100,12 +112,30 @@ def improvements(conv, obs, dimensions: tuple[Dimension, ...], verdict: Verdict)
         points = max(item.points for _, item in group)
         first = min(group, key=lambda pair: _rank(*pair))[1]
         merged.append((forbidden, dataclasses.replace(first, points=points)))
-    ranked = sorted(merged, key=lambda pair: _rank(*pair))
+    costly = _costly(conv, obs)
+    ranked = sorted(merged, key=lambda pair: _rank(*pair, costly=costly))
     return tuple(_with_better(conv, obs, item) for _, item in ranked[:TOP])
 
 
-def _rank(forbidden: bool, item: Improvement) -> tuple:
-    return (not forbidden, -item.points, item.turn is None, item.turn or 0, item.code)
+def _costly(conv, obs) -> frozenset[str]:
+    """The :data:`COSTLY` codes of this conversation: mistakes made twice or more, or that lost the customer."""
+    counts: dict[str, int] = {}
+    for act in obs.acts:
+        code = ACT_CODES.get(act.kind)
+        if code is not None:
+            counts[code] = counts.get(code, 0) + 1
+    pressure = sum(n for code, n in counts.items() if code in PRESSURE_CODES)
+    codes = {code for code, n in counts.items() if n >= 2 or (code in PRESSURE_CODES and pressure >= 2)}
+    if conv.outcome.get("status") == "defeat":
+        codes |= set(DEFEAT_MISTAKES.get(str(conv.outcome.get("reason")), ()))
+    if "avoid-premature-discount" in codes:  # the discount advice and its evidence-first twin
+        codes.add("evidence-before-discount")
+    return frozenset(codes & set(COSTLY))
+
+
+def _rank(forbidden: bool, item: Improvement, *, costly: frozenset[str] = frozenset()) -> tuple:
+    tier = COSTLY.index(item.code) if item.code in costly else len(COSTLY)
+    return (not forbidden, tier, -item.points, item.turn is None, item.turn or 0, item.code)
 
 
 def _turn_for(conv, obs, ev) -> int | None:
@@ -125,7 +155,34 @@ def _turn_for(conv, obs, ev) -> int | None:
 
 def _with_better(conv, obs, item: Improvement) -> Improvement:
     better, source = better_line(conv, obs, item.code, item.params, item.turn)
+    if better and _already_said(conv, better.get(conv.lang, "")):
+        # Advice to say what the trainee said is no advice: a broad open question, else nothing.
+        better, source = _model("model.open.broad"), "model"
+        if _already_said(conv, better.get(conv.lang, "")):
+            better = {}
     return dataclasses.replace(item, better=better, source=source)
+
+
+def _folded(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _already_said(conv, line: str) -> bool:
+    """The trainee said ``line`` (ignoring case, spaces and punctuation), or all but a word of it."""
+    target = _folded(line)
+    if not target:
+        return False
+    said = [_folded(t.text) for t in conv.turns]
+    return any(target == s or (len(s) >= 12 and difflib.SequenceMatcher(None, target, s).ratio() >= 0.9)
+               for s in said)
+
+
+def _customer_topics(conv, obs) -> set[str]:
+    """Topics the customer talked about: needs they told, objections they raised, questions they asked."""
+    persona = conv.persona
+    topics = {persona.need(n).topic for n in obs.needs_found}
+    topics |= {o.topic for o in persona.objections if any(t.id == o.id and t.raised for t in obs.objections)}
+    return topics | {a.topic for a in obs.asks}
 
 
 def better_line(conv, obs, code: str, params: dict, turn: int | None) -> tuple[dict[str, str], str]:
@@ -133,13 +190,18 @@ def better_line(conv, obs, code: str, params: dict, turn: int | None) -> tuple[d
     persona = conv.persona
     if code in ("ask-need", "probe-deep-need", "earn-trust-first") and params.get("need"):
         need = persona.need(params["need"])
-        kind = "probe" if need.depth == "deep" else "open"
         topic = need.reveal_topics[0] if need.reveal_topics else need.topic
-        return _model(f"model.{kind}.{topic}"), "persona"
+        if need.depth != "deep":
+            return _model(f"model.open.{topic}"), "persona"
+        # A probe says "you mentioned ...": only about a topic the customer did talk about.
+        mentioned = _customer_topics(conv, obs)
+        told = next((t for t in need.reveal_topics if t in mentioned), None)
+        return _model(f"model.probe.{told}" if told else f"model.open.{topic}"), "persona"
     if code == "probe":
         found = [persona.need(n) for n in obs.needs_found]
-        topic = found[0].reveal_topics[0] if found else "usage"
-        return _model(f"model.probe.{topic}"), "persona" if found else "model"
+        if not found:
+            return _model("model.open.broad"), "model"
+        return _model(f"model.probe.{found[0].topic}"), "persona"
     if code == "break-closed-run":
         topics = conv.turn(turn).topics if turn and conv.turn(turn) else ()
         return _model(f"model.open.{topics[0] if topics else 'broad'}"), "model"

@@ -120,6 +120,10 @@ class Observations:
     # (not recorded live, a failed check: see simkit.scoring.integrity)
     delays: tuple[tuple[int, int | None], ...]
     times: TimeReview  # the checked timestamps and why any reply time cannot be judged
+    # The talk did some work: a need found, an objection step taken or the goal met. Without
+    # it, a short talk's listening share and rapport show no skill (simkit.scoring.dimensions).
+    work_done: bool = True
+    unclear_turns: tuple[int, ...] = ()  # lines the analyzer could not read: recorded, not penalised
 
     @property
     def listener_words(self) -> int:
@@ -141,7 +145,7 @@ _OBSERVED_RULES = frozenset({
     "need-revealed", "need-needs-trust", "need-needs-probe", "objection-raised",
     *(f"objection-{step}" for step in OBJECTION_STEPS), "objection-out-of-order", "evidence-off-target",
     "interrogation", "discount-premature", "present-before-needs", "present-relevant", "close-not-ready",
-    "ask-answered", "ask-ignored", "ask",
+    "ask-answered", "ask-ignored", "ask", "unclear",
 })
 
 
@@ -167,6 +171,7 @@ def observe(conv: Conversation) -> Observations:
     relevant: list[int] = []
     recommended: list[int] = []
     empathy_turns: list[int] = []
+    unclear: list[int] = []
     greeting_turn = greeted_late = None
     asked_at: dict[str, int] = {}
     answered: dict[str, int] = {}
@@ -240,6 +245,8 @@ def observe(conv: Conversation) -> Observations:
             elif rule == "ask":
                 pending.append(params["ask"])
                 asked_at[params["ask"]] = n
+            elif rule == "unclear":
+                unclear.append(n)
         if len(acts) > first_act:
             _note_pushes(tracks, n, turn.beats, acts[first_act:])
 
@@ -273,6 +280,9 @@ def observe(conv: Conversation) -> Observations:
         opening_words=count_words(conv.opening),
         delays=_judged_delays(times),
         times=times,
+        work_done=bool(found) or any(t.steps for t in tracks.values())
+        or (conv.outcome or {}).get("status") == "success",
+        unclear_turns=tuple(unclear),
     )
 
 

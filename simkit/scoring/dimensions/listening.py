@@ -3,7 +3,9 @@
 One criterion: a share at or below ``talk_share_target`` percent earns every unit, at or above
 ``talk_share_max`` none, in proportion between (limits from the scenario's rubric). Words: one
 per Chinese character, one per Latin word. The longest trainee turns are noted as evidence when
-they ran to more than twice the customer's average line and at least 30 words.
+they ran to more than twice the customer's average line and at least 30 words. A talk that did
+no work (no need found, no objection step, no goal: a trainee hung up on in three turns) earns
+nothing here: listening is judged only where the listening found something.
 """
 
 from __future__ import annotations
@@ -19,10 +21,15 @@ NOTED_TURNS = 3
 
 def measure(conv, obs, rubric) -> Ledger:
     ledger = Ledger()
+    for n in obs.unclear_turns:  # the customer asked what was meant: recorded, never a penalty
+        ledger.note(turn=n, reason="unclear-line")
     trainee = sum(obs.trainee_words)
     customer = obs.listener_words
     if not trainee:
         ledger.miss(UNITS, turn=None, reason="said-nothing")
+        return ledger
+    if not obs.work_done:
+        ledger.miss(UNITS, turn=None, reason="no-work")
         return ledger
     target, most = rubric.limits["talk_share_target"], rubric.limits["talk_share_max"]
     share = Fraction(trainee * 100, trainee + customer)

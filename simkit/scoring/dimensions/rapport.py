@@ -3,7 +3,9 @@
 Ten units: a greeting within the first two turns (2); trust raised from where the customer
 started to what the goal needs (4, in proportion, judged on the last turn); and empathy on the
 trainee's next line each time the customer voiced an objection or opened up about a deep need
-(4, shared among those moments; not counted when there were none).
+(4, shared among those moments; not counted when there were none). A talk that did no work (no
+need found, no objection step, no goal) earns none of it: a greeting and a pleasant start that
+led nowhere show no rapport.
 """
 
 from __future__ import annotations
@@ -17,12 +19,18 @@ GREETING_UNITS, TRUST_UNITS, EMPATHY_UNITS = 2, 4, 4
 
 def measure(conv, obs, rubric) -> Ledger:
     ledger = Ledger()
-    if obs.greeting_turn is not None:
+    if obs.greeting_turn is not None and not obs.work_done:
+        ledger.miss(GREETING_UNITS, turn=obs.greeting_turn, reason="no-work")
+    elif obs.greeting_turn is not None:
         ledger.gain(GREETING_UNITS, turn=obs.greeting_turn, reason="greeted")
     elif obs.greeted_late is not None:
         ledger.miss(GREETING_UNITS, turn=obs.greeted_late, reason="greeted-late")
     else:
         ledger.miss(GREETING_UNITS, turn=1 if conv.turns else None, reason="no-greeting")
+    if not obs.work_done:
+        units = TRUST_UNITS + (EMPATHY_UNITS if obs.answerable_feelings else 0)
+        ledger.miss(units, turn=conv.last_turn, reason="no-work")
+        return ledger
     start = conv.persona.traits.trust
     target = conv.scenario.goal.min_trust
     final = conv.final_state("trust", start)
