@@ -5,6 +5,7 @@ import os
 c = get_config()  # noqa: F821
 here = os.path.dirname(os.path.abspath(__file__))  # noqa: F821 (traitlets sets __file__)
 c.CourseDirectory.root = here
+c.CourseDirectory.course_id = "simkit"
 # SQLite beside this file unless SIMKIT_GRADEBOOK_URL names another SQLAlchemy URL
 # (postgresql+psycopg://user@host/db for several graders).
 c.CourseDirectory.db_url = os.environ.get("SIMKIT_GRADEBOOK_URL") or "sqlite:///" + os.path.join(here, "gradebook.db")

@@ -64,7 +64,7 @@ def autograde_all(course: Path, aid: str, submissions: dict[str, str], *, db_url
     url = layout.gradebook_url(course, db_url)
     stamps = course / ".simkit" / "graded" / aid
     stamps.mkdir(parents=True, exist_ok=True)
-    with Gradebook(url) as gradebook:  # students first, from one process: workers then only add grades
+    with Gradebook(url, layout.COURSE_ID) as gradebook:  # students first, from one process: workers then only add grades
         for trainee in submissions:
             gradebook.update_or_create_student(trainee)
         todo = [t for t in submissions if _stamp(stamps, t) != {"digest": submissions[t], "db_url": url}
@@ -74,7 +74,7 @@ def autograde_all(course: Path, aid: str, submissions: dict[str, str], *, db_url
         outcomes.update(_run_workers(course, aid, todo, url=url, jobs=jobs, cell_timeout=cell_timeout,
                                      progress=progress))
     graded = {}
-    with Gradebook(url) as gradebook:
+    with Gradebook(url, layout.COURSE_ID) as gradebook:
         for trainee in submissions:
             problem, attempts, seconds = outcomes[trainee]
             graded[trainee] = _read_grades(gradebook, aid, trainee, problem, attempts, seconds)

@@ -19,6 +19,7 @@ from simkit.course.build import COURSES, module_folders, notebook_path
 from simkit.labels import LANGS
 
 GRADEBOOK_ENV = "SIMKIT_GRADEBOOK_URL"
+COURSE_ID = "simkit"  # nbgrader's default is "", which PostgreSQL's foreign keys refuse
 
 CONFIG = '''\
 # nbgrader configuration of the simkit course; written by simkit (simkit.certify.layout) when missing,
@@ -28,6 +29,7 @@ import os
 c = get_config()  # noqa: F821
 here = os.path.dirname(os.path.abspath(__file__))  # noqa: F821 (traitlets sets __file__)
 c.CourseDirectory.root = here
+c.CourseDirectory.course_id = "simkit"
 # SQLite beside this file unless SIMKIT_GRADEBOOK_URL names another SQLAlchemy URL
 # (postgresql+psycopg://user@host/db for several graders).
 c.CourseDirectory.db_url = os.environ.get("SIMKIT_GRADEBOOK_URL") or "sqlite:///" + os.path.join(here, "gradebook.db")
@@ -91,6 +93,7 @@ def api(course: Path, *, db_url: str | None = None, cell_timeout: int = 30):
     config = Config()
     config.CourseDirectory.root = str(Path(course).resolve())
     config.CourseDirectory.db_url = gradebook_url(course, db_url)
+    config.CourseDirectory.course_id = COURSE_ID
     config.Execute.timeout = cell_timeout
     config.Execute.execute_retries = 1
     return NbGraderAPI(CourseDirectory(config=config), config=config)
