@@ -32,7 +32,8 @@ def certify(*, course: Path, run_dir: Path, key: bytes, cohort: Path | None = No
             exam_id: str | None = None, db_url: str | None = None, jobs: int = 2, shard: tuple[int, int] = (1, 1),
             cell_timeout: int = 30, roster: Path | None = None,
             progress: Callable[[str], None] = lambda line: None) -> dict:
-    """Certify a cohort; returns the run's ``run.json`` (see docs/run-layout.md).
+    """Certify a cohort; returns the run's ``run.json`` (see docs/run-layout.md) and ``seconds``, the
+    wall time of each step (generate, collect, autograde, score, finish).
 
     Args:
         course: the nbgrader course folder (laid out and generated here; trainer files are kept).
@@ -53,6 +54,16 @@ def certify(*, course: Path, run_dir: Path, key: bytes, cohort: Path | None = No
     from simkit.engine.version import ENGINE_VERSION
     from simkit.understand import ANALYZER_VERSION, analyze
 
+    import time
+
+    clock = [time.perf_counter()]
+    seconds: dict[str, float] = {}
+
+    def lap(step: str) -> None:  # where the time goes (returned, not written: a re-run must write the same)
+        now = time.perf_counter()
+        seconds[step] = round(now - clock[0], 3)
+        clock[0] = now
+
     rules = load_rules()
     aid = f"{rules.module}-{lang}"
     exam_id = exam_id or aid
@@ -63,13 +74,16 @@ def certify(*, course: Path, run_dir: Path, key: bytes, cohort: Path | None = No
     layout.lay_out(course)
     progress(f"generate {aid}")
     layout.generate(course, aid, db_url=db_url)
+    lap("generate")
     submissions, warnings = collect(course, aid, cohort=cohort)
     for line in warnings:
         progress(f"collect: {line}")
     submissions = [s for i, s in enumerate(submissions) if i % parts == index - 1]
     progress(f"collect: {len(submissions)} trainees (shard {index}/{parts})")
+    lap("collect")
     graded = graders.autograde_all(course, aid, {s.trainee: s.digest for s in submissions if s.problem is None},
                                    db_url=db_url, jobs=jobs, cell_timeout=cell_timeout, progress=progress)
+    lap("autograde")
     library = default_library()
     analyze("hello", lang="en")  # load the analyzer once, before the first replay
     cohort_ids = [s.trainee for s in submissions]
@@ -79,13 +93,16 @@ def certify(*, course: Path, run_dir: Path, key: bytes, cohort: Path | None = No
                                  exam_id=exam_id, rules=rules, library=library, cohort=cohort_ids, cards=cards)
         progress(f"score {sub.trainee}: notebook {result['notebook']['score']:g}/{result['notebook']['max']:g}, "
                  f"conversations {result['conversation_score']:g}")
+    lap("score")
     if roster is not None:
         shutil.copyfile(roster, run_dir / "roster.csv")
     meta = {"simkit_version": __version__, "analyzer": ANALYZER_VERSION, "engine": ENGINE_VERSION,
             "hidden_lines": hidden_lines(course / "source" / aid / f"{aid}.ipynb"),
             "shard": f"{index}/{parts}" if parts > 1 else None}
-    return finish(run_dir, rules=rules, exam_id=exam_id, lang=lang, key=key, meta=meta, cards=cards,
-                  roster=read_roster(run_dir / "roster.csv"), progress=progress)
+    run = finish(run_dir, rules=rules, exam_id=exam_id, lang=lang, key=key, meta=meta, cards=cards,
+                 roster=read_roster(run_dir / "roster.csv"), progress=progress)
+    lap("finish")
+    return {**run, "seconds": seconds}
 
 
 def _trainee_result(sub, graded, *, course: Path, aid: str, run_dir: Path, key: bytes, exam_id: str, rules,

@@ -103,7 +103,7 @@ EXPECTED = {
 
 
 def write_cohort(root: Path, *, release: Path, key: bytes, extra: int = 0) -> Path:
-    """Write every trainee of :data:`EXPECTED` (and ``extra`` more strong ones) as per-trainee folders."""
+    """Write every trainee of :data:`EXPECTED` (and ``extra`` honest ones) as per-trainee folders."""
     root.mkdir(parents=True, exist_ok=True)
 
     def hand_in(trainee: str, answers: dict | None, conversations: dict, **kw) -> Path:
@@ -147,10 +147,20 @@ def write_cohort(root: Path, *, release: Path, key: bytes, extra: int = 0) -> Pa
     other = exam_transcript("used-car-hidden-defects-v1", ["Hello, welcome in! What brings you here today?"], key=key,
                             trainee="notjson")
     (hand_in("notjson", None, {"used-car": other}) / f"{AID}.ipynb").write_text("this is not {json", encoding="utf-8")
-    for n in range(extra):
-        trainee = f"extra{n:02d}"
-        lines = {s: _reworded(LINES["A"][s], f"Okay {n},") for s in (SHOWROOM, ONLINE)}
-        hand_in(trainee, RIGHT, {s: exam_transcript(s, lines[s], key=key, trainee=trainee) for s in lines})
+    write_honest(root, release=release, key=key, count=extra)
+    return root
+
+
+def write_honest(root: Path, *, release: Path, key: bytes, count: int) -> Path:
+    """``count`` honest trainees (``honest00``, ...): varied notebooks, their own words in signed exams."""
+    answers = [RIGHT, {**RIGHT, "open-choice": WRONG["open-choice"]}, {**RIGHT, "quote-total": WRONG["quote-total"]}]
+    for n in range(count):
+        trainee, folder = f"honest{n:02d}", root / f"honest{n:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{AID}.ipynb").write_text(notebook(release, answers[n % 3]), encoding="utf-8")
+        for scenario in (SHOWROOM, ONLINE):
+            lines = _reworded(LINES["A" if n % 2 else "C"][scenario], f"Okay {n},")
+            exam_transcript(scenario, lines, key=key, trainee=trainee).save(folder / f"{scenario}.json")
     return root
 
 
