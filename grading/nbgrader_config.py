@@ -10,7 +10,6 @@ c.CourseDirectory.course_id = "simkit"
 # (postgresql+psycopg://user@host/db for several graders).
 c.CourseDirectory.db_url = os.environ.get("SIMKIT_GRADEBOOK_URL") or "sqlite:///" + os.path.join(here, "gradebook.db")
 c.Execute.timeout = 30          # seconds per cell; a cell over it is interrupted and scores 0
-c.Execute.execute_retries = 1   # a kernel that fails to start is started again
 # Feedback shows no hidden test (simkit certify checks its own feedback for them after writing it).
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",

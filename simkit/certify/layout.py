@@ -34,7 +34,6 @@ c.CourseDirectory.course_id = "simkit"
 # (postgresql+psycopg://user@host/db for several graders).
 c.CourseDirectory.db_url = os.environ.get("SIMKIT_GRADEBOOK_URL") or "sqlite:///" + os.path.join(here, "gradebook.db")
 c.Execute.timeout = 30          # seconds per cell; a cell over it is interrupted and scores 0
-c.Execute.execute_retries = 1   # a kernel that fails to start is started again
 # Feedback shows no hidden test (simkit certify checks its own feedback for them after writing it).
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
@@ -95,7 +94,6 @@ def api(course: Path, *, db_url: str | None = None, cell_timeout: int = 30):
     config.CourseDirectory.db_url = gradebook_url(course, db_url)
     config.CourseDirectory.course_id = COURSE_ID
     config.Execute.timeout = cell_timeout
-    config.Execute.execute_retries = 1
     return NbGraderAPI(CourseDirectory(config=config), config=config)
 
 
