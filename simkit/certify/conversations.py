@@ -52,7 +52,8 @@ class Conversation:
 
 def judge(path: Path, *, name: str, trainee: str, cohort: list[str], key: bytes, exam_id: str, rules: ExamRules,
           library) -> Conversation:
-    """Score one file and decide whether it counts (see the module docstring)."""
+    """Score one file and decide whether it counts (see the module docstring); ``cohort`` is
+    everyone graded with this trainee (a run's records look again over the whole cohort)."""
     conv = Conversation(file=path, name=name)
     row = score_row(path, library=library)
     if row.scorecard is None:
@@ -73,10 +74,8 @@ def judge(path: Path, *, name: str, trainee: str, cohort: list[str], key: bytes,
         conv.signature = "valid"
     else:
         conv.signature = "invalid"
-        owner = next((other for other in cohort if other != trainee
-                      and exam.verify(transcript, key=key, trainee_id=other, exam_id=exam_id)), None)
-        conv.review.append(review_item("copied-transcript", f"{name} ← {owner}") if owner
-                           else review_item("signature-invalid", name))
+        conv.review.append(signature_review(transcript, name=name, trainee=trainee, cohort=cohort, key=key,
+                                            exam_id=exam_id))
     if card.scenario_id not in rules.scenarios:
         conv.review.append(review_item("wrong-scenario", f"{name} ({card.scenario_id})"))
     elif card.seed != exam.exam_seed(key=key, exam_id=exam_id, trainee_id=trainee, scenario_id=card.scenario_id):
@@ -86,6 +85,14 @@ def judge(path: Path, *, name: str, trainee: str, cohort: list[str], key: bytes,
         conv.review.append(review_item(code, f"{name} ({card.integrity.status})"))
     conv.accepted = not conv.review
     return conv
+
+
+def signature_review(transcript: Transcript, *, name: str, trainee: str, cohort: list[str], key: bytes,
+                     exam_id: str) -> dict[str, str]:
+    """Why a signature is invalid: another trainee's exam transcript (it verifies for them), or edited."""
+    owner = next((other for other in cohort if other != trainee
+                  and exam.verify(transcript, key=key, trainee_id=other, exam_id=exam_id)), None)
+    return review_item("copied-transcript", f"{name} ← {owner}") if owner else review_item("signature-invalid", name)
 
 
 def counted(conversations: list[Conversation], rules: ExamRules) -> tuple[dict[str, Conversation | None], list[dict]]:

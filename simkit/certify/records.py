@@ -15,7 +15,7 @@ from pathlib import Path
 
 from simkit.certify import certificate, feedback
 from simkit.certify.assignment import TIERS, ExamRules
-from simkit.certify.conversations import similar_pairs
+from simkit.certify.conversations import signature_review, similar_pairs
 from simkit.certify.words import HOLDS, review_item
 from simkit.safeio import atomic_write_text
 from simkit.scoring.batch import csv_cell
@@ -68,6 +68,9 @@ def finish(run_dir: Path, *, rules: ExamRules, exam_id: str, lang: str, key: byt
                 transcript = json.loads((run_dir / "trainees" / result["trainee"] / conv["file"]).read_text("utf-8"))
                 lines[(result["trainee"], conv["scenario"])] = [t["trainee"] for t in transcript["turns"]]
     similar = similar_pairs(lines)
+    cohort = [r["trainee"] for r in everyone]
+    for result in everyone:
+        _recheck_signatures(run_dir, result, cohort=cohort, key=key, exam_id=exam_id)
     previous = _read(run_dir / "run.json")
     created = previous.get("created") or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     issued, rows = {}, []
@@ -113,6 +116,21 @@ def finish(run_dir: Path, *, rules: ExamRules, exam_id: str, lang: str, key: byt
     write_json(run_dir / "run.json", run)
     atomic_write_text(run_dir / "summary.txt", summary_text(run, everyone))
     return run
+
+
+def _recheck_signatures(run_dir: Path, result: dict, *, cohort: list[str], key: bytes, exam_id: str) -> None:
+    """Say again, over the whole cohort, whose transcript an invalid one is (shards see part of it)."""
+    from simkit.transcript import Transcript
+
+    for conv in result["conversations"]:
+        if conv["signature"] != "invalid":
+            continue
+        name = conv["file"].split("/")[-1]
+        transcript = Transcript.load(run_dir / "trainees" / result["trainee"] / conv["file"])
+        fresh = signature_review(transcript, name=name, trainee=result["trainee"], cohort=cohort, key=key,
+                                 exam_id=exam_id)
+        result["review"] = [fresh if r["code"] in ("signature-invalid", "copied-transcript")
+                            and r["detail"].split(" ← ")[0] == name else r for r in result["review"]]
 
 
 def _read(path: Path) -> dict:

@@ -71,6 +71,7 @@ def certify(*, course: Path, run_dir: Path, key: bytes, cohort: Path | None = No
     if not 1 <= index <= parts:
         raise SimkitError(f"--shard {index}/{parts}: I must be between 1 and N")
     course, run_dir = Path(course).resolve(), Path(run_dir).resolve()
+    run_dir.mkdir(parents=True, exist_ok=True)
     layout.lay_out(course)
     progress(f"generate {aid}")
     layout.generate(course, aid, db_url=db_url)
