@@ -64,6 +64,8 @@ def verify(subject: str, *, run_dir: Path, key: bytes | None = None) -> tuple[bo
         ``(ok, message)``: the message names the trainee and tier, or says what does not match.
     """
     run_dir = Path(run_dir)
+    if not (run_dir / "certificates.json").is_file():
+        return False, f"{run_dir}: not a certification run folder (no certificates.json)"
     records = load_records(run_dir)
     path = Path(subject)
     page = None

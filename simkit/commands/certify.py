@@ -23,7 +23,7 @@ simkit certify merge PART_DIR... --out RUN_DIR             join shard runs (--sh
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("certify", help="grade a cohort's certification exam and issue certificates",
-                              usage=USAGE, description=USAGE)
+                              usage=USAGE, description=USAGE, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("words", nargs="*", metavar="verify|merge ...", help="a subcommand and its arguments")
     p.add_argument("--cohort", type=Path, help="the hand-ins: a folder or .zip of trainee folders "
                    "(default: the course's submitted/ folder)")
