@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "simkit.understand.cli",  # nlu eval|explain|train
     "simkit.scoring.cli",  # score
     "simkit.commands.app",  # app practice
+    "simkit.commands.certify",  # certify, certify verify|merge
 )
 
 

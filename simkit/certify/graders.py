@@ -1,0 +1,179 @@
+"""Autograde a cohort with nbgrader: a few long-lived workers, each grading one shard.
+
+Starting nbgrader costs seconds (its imports alone take about 5 s of CPU here), so the parent
+imports it once, generates the release, and forks ``jobs`` workers that inherit it; each worker
+grades its shard one trainee after the other through nbgrader's API (one kernel per notebook, as
+nbgrader does). A kernel that fails to start (the ZMQ port clash nbgrader has when several run
+on one machine, upstream #174) is started again; so is a database that was busy. A kernel the
+trainee kills (``os._exit``) is tried once more and then reported: its cells score 0 and the
+trainee is listed for a manual look. The grades are read back from the gradebook.
+
+A trainee whose hand-in has not changed since it was last graded into the same gradebook is not
+graded again (``<course>/.simkit/graded/``), so running a certification twice is cheap.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import queue as queue_module
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from simkit.certify import layout
+
+#: Log text of failures that are the machine's, not the trainee's: grading again may succeed.
+TRANSIENT = ("Kernel died before replying to kernel_info", "Address already in use", "kernel_info",
+             "database is locked", "Kernel didn't respond", "OperationalError")
+ATTEMPTS = 3
+
+
+@dataclass
+class Graded:
+    """What nbgrader made of one notebook.
+
+    Attributes:
+        score, max_score: the notebook's autograded points.
+        cells: ``{grade_id: [score, max_score]}`` of every graded cell.
+        problem: ``kernel-died``, ``autograde-failed`` or None.
+        attempts: how many times it was graded this run (0: unchanged since the last run).
+        seconds: wall time of the grading.
+    """
+
+    score: float = 0.0
+    max_score: float = 0.0
+    cells: dict[str, list[float]] = field(default_factory=dict)
+    problem: str | None = None
+    attempts: int = 0
+    seconds: float = 0.0
+
+
+def autograde_all(course: Path, aid: str, submissions: dict[str, str], *, db_url: str | None = None, jobs: int = 2,
+                  cell_timeout: int = 30, progress: Callable[[str], None] = lambda line: None) -> dict[str, Graded]:
+    """Autograde every trainee of ``submissions`` (``{trainee: digest of the hand-in}``).
+
+    Returns:
+        ``{trainee: Graded}`` for every trainee given.
+    """
+    from nbgrader.api import Gradebook
+
+    course = Path(course).resolve()
+    url = layout.gradebook_url(course, db_url)
+    stamps = course / ".simkit" / "graded" / aid
+    stamps.mkdir(parents=True, exist_ok=True)
+    with Gradebook(url, layout.COURSE_ID) as gradebook:  # students first, from one process: workers then only add grades
+        for trainee in submissions:
+            gradebook.update_or_create_student(trainee)
+        todo = [t for t in submissions if _stamp(stamps, t) != {"digest": submissions[t], "db_url": url}
+                or not _graded_before(gradebook, course, aid, t)]
+    outcomes: dict[str, tuple[str | None, int, float]] = {t: (None, 0, 0.0) for t in submissions if t not in todo}
+    if todo:
+        outcomes.update(_run_workers(course, aid, todo, url=url, jobs=jobs, cell_timeout=cell_timeout,
+                                     progress=progress))
+    graded = {}
+    with Gradebook(url, layout.COURSE_ID) as gradebook:
+        for trainee in submissions:
+            problem, attempts, seconds = outcomes[trainee]
+            graded[trainee] = _read_grades(gradebook, aid, trainee, problem, attempts, seconds)
+            if attempts and graded[trainee].problem is None:
+                _write_stamp(stamps, trainee, {"digest": submissions[trainee], "db_url": url})
+    return graded
+
+
+def _run_workers(course: Path, aid: str, todo: list[str], *, url: str, jobs: int, cell_timeout: int,
+                 progress: Callable[[str], None]) -> dict[str, tuple[str | None, int, float]]:
+    layout.api(course, db_url=url)  # import nbgrader here, once: the forked workers inherit it
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    shards = [todo[i::jobs] for i in range(max(1, min(jobs, len(todo))))]
+    workers = [context.Process(target=_work, args=(course, aid, shard, url, cell_timeout, results), daemon=True)
+               for shard in shards]
+    for worker in workers:
+        worker.start()
+    outcomes: dict[str, tuple[str | None, int, float]] = {}
+    try:
+        while len(outcomes) < len(todo):
+            try:
+                trainee, problem, attempts, seconds = results.get(timeout=1.0)
+            except queue_module.Empty:
+                if not any(w.is_alive() for w in workers) and results.empty():
+                    break  # a worker died: its remaining trainees are reported below
+                continue
+            outcomes[trainee] = (problem, attempts, seconds)
+            progress(f"autograde {len(outcomes)}/{len(todo)} {trainee}: {problem or 'ok'} ({seconds:.1f} s)")
+    finally:
+        for worker in workers:
+            worker.join(timeout=5)
+            if worker.is_alive():
+                worker.terminate()
+    for trainee in todo:
+        outcomes.setdefault(trainee, ("autograde-failed", 0, 0.0))
+    return outcomes
+
+
+def _work(course: Path, aid: str, shard: list[str], url: str, cell_timeout: int, results) -> None:
+    """One worker: grade each trainee of ``shard`` in turn, through one nbgrader API."""
+    api = layout.api(course, db_url=url, cell_timeout=cell_timeout)
+    for trainee in shard:
+        start = time.monotonic()
+        problem, attempts = _grade_one(api, aid, trainee)
+        results.put((trainee, problem, attempts, time.monotonic() - start))
+
+
+def _grade_one(api, aid: str, trainee: str) -> tuple[str | None, int]:
+    problem = "autograde-failed"
+    for attempt in range(1, ATTEMPTS + 1):
+        result = api.autograde(aid, trainee, force=True, create=False)
+        log = f"{result.get('log', '')}\n{result.get('error', '')}"
+        if result["success"]:
+            return None, attempt
+        if "DeadKernelError" in log and not any(t in log for t in TRANSIENT[:1]):
+            problem = "kernel-died"
+            if attempt >= 2:
+                break  # killed twice: it is the notebook, not the machine
+        elif not any(t in log for t in TRANSIENT):
+            break
+        time.sleep(0.2 * attempt)
+    return problem, attempt
+
+
+def _read_grades(gradebook, aid: str, trainee: str, problem: str | None, attempts: int, seconds: float) -> Graded:
+    from nbgrader.api import MissingEntry
+
+    try:
+        notebook = gradebook.find_submission_notebook(aid, aid, trainee)
+    except MissingEntry:
+        return Graded(problem=problem or "autograde-failed", attempts=attempts, seconds=seconds)
+    cells = {g.name: [float(g.score or 0), float(g.max_score or 0)]
+             for g in notebook.grades if g.cell.cell_type == "code"}
+    if problem is None and notebook.needs_manual_grade and any(g.cell.cell_type == "code" for g in notebook.grades
+                                                                if g.needs_manual_grade):
+        problem = "kernel-died"  # nbgrader marks the cells of a dead kernel for a manual grade
+    return Graded(score=float(sum(s for s, _ in cells.values())), max_score=float(sum(m for _, m in cells.values())),
+                  cells=cells, problem=problem, attempts=attempts, seconds=seconds)
+
+
+def _graded_before(gradebook, course: Path, aid: str, trainee: str) -> bool:
+    from nbgrader.api import MissingEntry
+
+    try:
+        gradebook.find_submission_notebook(aid, aid, trainee)
+    except MissingEntry:
+        return False
+    return (course / "autograded" / trainee / aid / f"{aid}.ipynb").is_file()
+
+
+def _stamp(folder: Path, trainee: str) -> dict | None:
+    try:
+        return json.loads((folder / f"{trainee}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write_stamp(folder: Path, trainee: str, data: dict) -> None:
+    tmp = folder / f".{trainee}.json.tmp"
+    tmp.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, folder / f"{trainee}.json")

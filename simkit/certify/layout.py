@@ -1,0 +1,122 @@
+"""The nbgrader course folder (``grading/``), laid out from ``courses/`` and driven through nbgrader's API.
+
+``courses/`` is the single source of truth: every module notebook and the exam notebooks are copied
+into ``<course>/source/<assignment>/`` (a file is rewritten only when its content changed) and the
+release versions are generated from there. The folder's ``nbgrader_config.py`` is written once
+and never overwritten, so a trainer's edits stay; nothing else a trainer put in the folder is
+touched. The gradebook is SQLite in the folder unless a SQLAlchemy URL is given
+(``SIMKIT_GRADEBOOK_URL``, or ``db_url=``), for example PostgreSQL shared by several graders.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from simkit.certify.assignment import EXAM_FOLDER, notebook_file
+from simkit.course.build import COURSES, module_folders, notebook_path
+from simkit.labels import LANGS
+
+GRADEBOOK_ENV = "SIMKIT_GRADEBOOK_URL"
+COURSE_ID = "simkit"  # nbgrader's default is "", which PostgreSQL's foreign keys refuse
+
+CONFIG = '''\
+# nbgrader configuration of the simkit course; written by simkit (simkit.certify.layout) when missing,
+# never overwritten: edit freely. `python -m simkit.certify.layout DIR` lays the course out beside it.
+import os
+
+c = get_config()  # noqa: F821
+here = os.path.dirname(os.path.abspath(__file__))  # noqa: F821 (traitlets sets __file__)
+c.CourseDirectory.root = here
+c.CourseDirectory.course_id = "simkit"
+# SQLite beside this file unless SIMKIT_GRADEBOOK_URL names another SQLAlchemy URL
+# (postgresql+psycopg://user@host/db for several graders).
+c.CourseDirectory.db_url = os.environ.get("SIMKIT_GRADEBOOK_URL") or "sqlite:///" + os.path.join(here, "gradebook.db")
+c.Execute.timeout = 30          # seconds per cell; a cell over it is interrupted and scores 0
+# Feedback shows no hidden test (simkit certify checks its own feedback for them after writing it).
+c.GenerateFeedback.preprocessors = [
+    "nbgrader.preprocessors.GetGrades",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    "nbgrader.preprocessors.ClearHiddenTests",
+]
+'''
+
+
+def gradebook_url(course: Path, db_url: str | None = None) -> str:
+    """The gradebook's SQLAlchemy URL: ``db_url``, else ``$SIMKIT_GRADEBOOK_URL``, else SQLite in ``course``."""
+    return db_url or os.environ.get(GRADEBOOK_ENV) or f"sqlite:///{Path(course).resolve() / 'gradebook.db'}"
+
+
+def sources(courses: Path = COURSES, exam: Path = EXAM_FOLDER) -> dict[str, Path]:
+    """``{assignment id: source notebook}`` for every course module and the exam, zh before en."""
+    found = {f"{folder.name}-{lang}": notebook_path(folder, lang) for folder in module_folders(courses) for lang in LANGS}
+    found.update({f"{exam.name}-{lang}": notebook_file(lang, exam) for lang in LANGS})
+    return found
+
+
+def lay_out(course: Path, *, courses: Path = COURSES, exam: Path = EXAM_FOLDER) -> list[str]:
+    """Copy every source notebook into ``course/source/<id>/<id>.ipynb`` and write the config when missing.
+
+    Returns:
+        The assignment ids laid out.
+    """
+    course = Path(course).resolve()
+    course.mkdir(parents=True, exist_ok=True)
+    config = course / "nbgrader_config.py"
+    if not config.exists():
+        config.write_text(CONFIG, encoding="utf-8")
+    for aid, notebook in sources(courses, exam).items():
+        target = course / "source" / aid / f"{aid}.ipynb"
+        data = notebook.read_bytes()
+        if not target.exists() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(target.name + ".tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+    return list(sources(courses, exam))
+
+
+def api(course: Path, *, db_url: str | None = None, cell_timeout: int = 30):
+    """nbgrader's API on ``course``, with this interpreter's ``bin/`` on ``PATH``.
+
+    nbgrader creates a gradebook by running the ``alembic`` command, which lives there.
+    """
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config import Config
+
+    bin_dir = str(Path(sys.executable).parent)
+    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+    config = Config()
+    config.CourseDirectory.root = str(Path(course).resolve())
+    config.CourseDirectory.db_url = gradebook_url(course, db_url)
+    config.CourseDirectory.course_id = COURSE_ID
+    config.Execute.timeout = cell_timeout
+    return NbGraderAPI(CourseDirectory(config=config), config=config)
+
+
+def generate(course: Path, aid: str, *, db_url: str | None = None) -> None:
+    """Generate the release version of ``aid`` (nbgrader replaces ``release/<aid>`` as a whole).
+
+    Raises:
+        RuntimeError: nbgrader reports a failure.
+    """
+    result = api(course, db_url=db_url).generate_assignment(aid, force=True)
+    if not result["success"]:
+        raise RuntimeError(f"nbgrader generate_assignment {aid} failed:\n{result.get('error', '')}\n"
+                           f"{result.get('log', '')}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m simkit.certify.layout [DIR]``: lay the course out in DIR (default ``grading``)."""
+    argv = sys.argv[1:] if argv is None else argv
+    course = Path(argv[0] if argv else "grading")
+    for aid in lay_out(course):
+        print(f"{course}/source/{aid}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,84 @@
+"""The parts of a certification run that need no kernel: collecting hand-ins, copied lines, codes, words."""
+
+from __future__ import annotations
+
+import zipfile
+
+import nbformat
+import pytest
+
+from simkit.certify import certificate, collect
+from simkit.certify.assignment import load_rules, render
+from simkit.certify.conversations import normalise, similar_pairs
+from simkit.certify.words import REVIEW
+
+
+def test_the_exam_notebooks_are_built_from_module_yaml():
+    for path, text in render().items():
+        assert path.read_text(encoding="utf-8") == text, f"{path}: run python -m simkit.certify.assignment"
+        nb = nbformat.reads(text, as_version=4)
+        assert "import" not in nb.cells[1].source  # a grading kernel starts in well under a second
+
+
+def test_exam_rules_are_read_and_tiers_need_every_conversation():
+    rules = load_rules()
+    assert rules.notebook_weight + rules.conversation_weight == 100
+    assert rules.tier_of(95, conversations_ok=True) == "distinction"
+    assert rules.tier_of(80, conversations_ok=True) == "merit"
+    assert rules.tier_of(60, conversations_ok=True) == "pass"
+    assert rules.tier_of(59.9, conversations_ok=True) == "fail"
+    assert rules.tier_of(100, conversations_ok=False) == "fail"
+
+
+def test_every_review_code_has_both_languages():
+    for code, (zh, en) in REVIEW.items():
+        assert zh.strip() and en.strip() and zh != en, code
+
+
+@pytest.mark.parametrize("content, problem", [
+    (None, "notebook-missing"), (b"", "notebook-empty"), (b"  \n", "notebook-empty"),
+    (b"not {json", "notebook-not-json"), (b"\xff\xfe", "notebook-not-json"), (b'{"cells": 3}', "notebook-invalid"),
+    (nbformat.writes(nbformat.v4.new_notebook()).encode(), None),
+])
+def test_notebooks_nbgrader_cannot_open_are_found_first(tmp_path, content, problem):
+    path = tmp_path / "a.ipynb"
+    if content is not None:
+        path.write_bytes(content)
+    assert collect.notebook_problem(path) == problem
+
+
+def test_a_zip_is_unpacked_safely_and_bad_ids_are_skipped(tmp_path):
+    archive = tmp_path / "cohort.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("cohort/alice/certification-en.ipynb", "{}")
+        zf.writestr("cohort/alice/exam.json", "{}")
+        zf.writestr("cohort/../../escape.txt", "x")
+        zf.writestr("/abs.txt", "x")
+        zf.writestr("cohort/bad id!/certification-en.ipynb", "{}")
+    found, warnings = collect.collect(tmp_path / "course", "certification-en", cohort=archive)
+    assert [s.trainee for s in found] == ["alice"]
+    assert [p.name for p in found[0].transcripts] == ["exam.json"]
+    assert found[0].problem == "notebook-invalid"
+    assert any("bad id!" in w for w in warnings)
+    assert not (tmp_path / "escape.txt").exists() and not list(tmp_path.rglob("abs.txt"))
+    again, _ = collect.collect(tmp_path / "course", "certification-en", cohort=archive)
+    assert again[0].digest == found[0].digest
+
+
+def test_lines_copied_between_trainees_are_found_but_common_phrases_are_not():
+    script = [f"Line number {n} of a conversation that matters" for n in range(10)]
+    lines = {("a", "s"): script, ("b", "s"): [line.upper() + "!" for line in script],
+             ("c", "s"): script[:3] + [f"Something else entirely {n}" for n in range(7)],
+             ("d", "t"): script}
+    assert similar_pairs(lines) == {"a": {"b"}, "b": {"a"}}
+    assert normalise("Hi, THERE!  ok") == normalise("hi there ok")
+
+
+def test_certificate_codes_bind_what_the_certificate_says():
+    record = {"exam_id": "e", "trainee": "t", "name": "N", "tier": "merit", "total": 80.0, "digest": "d"}
+    code = certificate.code_for(record, key=b"k" * 32)
+    assert certificate.CODE.fullmatch(code)
+    assert code != certificate.code_for({**record, "tier": "distinction"}, key=b"k" * 32)
+    assert code != certificate.code_for(record, key=b"j" * 32)
+    page = certificate.render({**record, "code": code, "date": "2026-05-04", "name": "<b>x</b>"})
+    assert "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page
