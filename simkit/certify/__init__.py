@@ -5,3 +5,7 @@ the output folder.
 """
 
 from __future__ import annotations
+
+# Nothing is re-exported: the submodules import nbgrader and the engine, and ``import
+# simkit.certify`` must stay cheap for the CLI (``from simkit.certify.run import certify``).
+__all__: list[str] = []

@@ -4,7 +4,7 @@ The analyzer says which techniques a line uses; a customer also hears *how* it i
 of this module's kinds does no sales work whatever its techniques: the director reacts to it
 (:mod:`simkit.engine.director`) and reveals nothing. The cue tables are in
 :mod:`simkit.engine.rulebook`; personal data is the compliance lexicon the scorer uses too
-(:func:`simkit.scoring.acts.asks_personal_data`), so the customer and the grader agree on it.
+(:func:`simkit.understand.personal.asks_personal_data`), so the customer and the grader agree on it.
 
 Example:
     >>> line_kind("Shut up", lang="en", is_question=False)
@@ -25,6 +25,7 @@ from simkit.engine.rulebook import (
     RUDE_TRUST,
 )
 from simkit.engine.state import CustomerState
+from simkit.understand.personal import asks_personal_data
 
 KINDS = ("rude", "personal_data", "empty", "filler", "off_topic")
 
@@ -59,8 +60,6 @@ def line_kind(text: str, *, lang: str, is_question: bool) -> str | None:
     folded = text.casefold()
     if _RUDE.search(folded):
         return "rude"
-    from simkit.scoring.acts import asks_personal_data  # imported here: simkit.scoring imports the engine
-
     if asks_personal_data(text, is_question=is_question):
         return "personal_data"
     if len(folded) <= _FILLER_MAX:
