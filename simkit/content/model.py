@@ -55,7 +55,6 @@ class Traits:
     patience: int
     trust: int
     interest: int
-    price_sensitivity: float = 0.5
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Traits:
@@ -63,7 +62,6 @@ class Traits:
             patience=int(data["patience"]),
             trust=int(data["trust"]),
             interest=int(data.get("interest", 30)),
-            price_sensitivity=float(data.get("price_sensitivity", 0.5)),
         )
 
 

@@ -41,6 +41,7 @@ CODES: dict[str, str] = {
     "duplicate-key": "the same key twice in one mapping",
     "not-a-mapping": "the top level of the file is not a mapping",
     # schema
+    "newer-format": "the file's format_version is newer than this simkit reads",
     "unknown-kind": "'kind' is not persona or scenario",
     "missing-field": "a required field is missing",
     "unknown-field": "a field the schema does not know (often a typo)",

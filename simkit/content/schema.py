@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simkit import labels
-from simkit.content import model
+from simkit.content import formats, model
 from simkit.content.problems import Problem, YamlPath
 from simkit.content.schema_text import DEFS, Lines, Text
 from simkit.content.schema_types import AnyOf, Choice, Context, Field, Int, ListOf, MapOf, Num, Record, Str
@@ -56,7 +56,6 @@ TRAITS = Record((
           "interrogation run, a failed close) costs one; at zero the customer leaves."),
     Field("trust", PERCENT, True, "Starting trust, 0-100."),
     Field("interest", PERCENT, False, "Starting interest in buying, 0-100.", 30),
-    Field("price_sensitivity", Num(0, 1), False, "How much price matters, 0-1.", 0.5),
 ), description="How the customer reacts.")
 
 PROFILE = Record((
@@ -114,13 +113,18 @@ REACTIONS = Record(
     missing_noun="reaction line",
 )
 
+FORMAT = Field(formats.KEY, Int(1, formats.FORMAT_VERSION), False,
+               f"The file's format (absent: 1); `simkit migrate` brings older files to {formats.FORMAT_VERSION}.",
+               formats.FORMAT_VERSION)
+
 PERSONA = Record((
+    FORMAT,
     Field("kind", Choice(("persona",), "kind"), True, "Always 'persona'."),
     Field("id", PERSONA_ID, True, "Unique persona id; scenarios refer to it."),
     Field("name", TEXT, True, "The customer's name."),
     Field("summary", TEXT, True, "Who they are, for trainers."),
     Field("profile", PROFILE, False, "Age, job, family, budget, current car, intent grade."),
-    Field("traits", TRAITS, True, "Patience, trust, interest, price sensitivity."),
+    Field("traits", TRAITS, True, "Patience, trust, interest."),
     Field("facts", MapOf(VALUE, PLACEHOLDER), False, "Values for {placeholders} in lines, usually bilingual."),
     Field("needs", ListOf(NEED, 1), True, "Hidden needs the trainee must discover."),
     Field("objections", ListOf(OBJECTION), False, "Objections the customer raises."),
@@ -146,6 +150,7 @@ GOAL = Record((
 ))
 
 SCENARIO = Record((
+    FORMAT,
     Field("kind", Choice(("scenario",), "kind"), True, "Always 'scenario'."),
     Field("id", SCENARIO_ID, True, "Unique scenario id with a version, like 'showroom-family-suv-v1'."),
     Field("title", TEXT, True, "Title."),
@@ -173,12 +178,17 @@ class CheckedDocument:
         kind: ``"persona"``, ``"scenario"`` or ``None`` when the kind is unknown.
         problems: Every schema problem, in the order found.
         spoken: ``(path, text)`` of every line the customer may say (for placeholder checks).
+        migrated: The edits made in memory to bring an older file to the current format
+            (``simkit migrate`` makes them in the file); empty for a current file.
+        format_version: The format the file was written in.
     """
 
     doc: YamlDoc
     kind: str | None
     problems: list[Problem] = field(default_factory=list)
     spoken: list[tuple[YamlPath, str]] = field(default_factory=list)
+    migrated: list[formats.Change] = field(default_factory=list)
+    format_version: int = formats.FORMAT_VERSION
 
     @property
     def data(self) -> dict[str, Any]:
@@ -206,10 +216,22 @@ def check_document(doc: YamlDoc) -> CheckedDocument:
     elif kind not in KINDS:
         hint = suggest(str(kind), KINDS) or "; expected persona or scenario"
         ctx.report(("kind",), "unknown-kind", f"unknown kind {kind!r}{hint}")
-    else:
+    elif _format_readable(doc.data, ctx):
+        version = formats.version_of(doc.data) or formats.FORMAT_VERSION
+        migrated = formats.upgrade(doc.data)  # an older file is checked (and loaded) as its migrated copy
         KINDS[kind].check(doc.data, (), ctx)
-        return CheckedDocument(doc, kind, ctx.problems, ctx.spoken)
+        return CheckedDocument(doc, kind, ctx.problems, ctx.spoken, migrated, version)
     return CheckedDocument(doc, None, ctx.problems)
+
+
+def _format_readable(data: dict[str, Any], ctx: Context) -> bool:
+    """Whether this simkit can read the file's format; a newer one is one problem, not a cascade."""
+    version = data.get(formats.KEY)
+    if isinstance(version, int) and not isinstance(version, bool) and version > formats.FORMAT_VERSION:
+        ctx.report((formats.KEY,), "newer-format", f"format {version} is newer than this simkit reads "
+                   f"({formats.FORMAT_VERSION}); update simkit to load this file")
+        return False
+    return True
 
 
 def json_schema(kind: str | None = None) -> dict[str, Any]:

@@ -74,7 +74,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'out-of-range.yaml': [
         'broken/out-of-range.yaml:10:30: traits.trust: must be between 0 and 100, got 150 (out-of-range)',
-        'broken/out-of-range.yaml:10:68: traits.price_sensitivity: must be between 0 and 1, got -1 (out-of-range)',
+        'broken/out-of-range.yaml:10:45: traits.interest: must be between 0 and 100, got -1 (out-of-range)',
         'broken/out-of-range.yaml:16:17: needs[0].importance: must be between 1 and 3, got 5 (out-of-range)',
     ],
     'python-tag.yaml': [
