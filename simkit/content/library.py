@@ -26,7 +26,7 @@ from simkit.content.checks import run_checks
 from simkit.content.model import Persona, Scenario
 from simkit.content.problems import Problem
 from simkit.content.schema import CheckedDocument, check_document
-from simkit.content.yamlsource import read_yaml
+from simkit.content.yamlsource import MAX_BYTES, declared, read_yaml
 from simkit.errors import ContentError, UnknownIdError
 
 ENV_VAR = "SIMKIT_SCENARIOS"
@@ -250,15 +250,28 @@ def check_paths(
     """
     files, problems = find_content_files(paths)
     documents: list[CheckedDocument] = []
+    unparsed: set[tuple[str, str]] = set()  # (kind, id) declared by files that did not parse
     for path, name in files:
         doc, found = read_yaml(path, file=name)
         problems.extend(found)
         if doc is not None:
             document = check_document(doc)
-            problems.extend(document.problems)
+            said = {(p.line, p.column) for p in found}  # a parse problem says it already (an odd tag)
+            problems.extend(p for p in document.problems if (p.line, p.column) not in said)
             documents.append(document)
-    problems.extend(run_checks(documents))
+        else:
+            unparsed.add(_declared(path))
+    problems.extend(run_checks(documents, unparsed=unparsed))
     return files, documents, sorted(set(problems))
+
+
+def _declared(path: Path) -> tuple[str, str]:
+    try:
+        with path.open("rb") as stream:
+            kind, item_id = declared(stream.read(MAX_BYTES))
+    except OSError:
+        return "", ""
+    return kind or "", item_id or ""
 
 
 def _hash(scenario: dict[str, Any], persona: dict[str, Any]) -> str:

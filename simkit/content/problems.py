@@ -59,6 +59,7 @@ CODES: dict[str, str] = {
     "unknown-persona": "a scenario names a persona no file defines",
     "unknown-need": "goal.requires.needs names a need the persona does not have",
     "unknown-objection": "goal.requires.objections names an objection the persona does not have",
+    "dead-goal": "the goal needs an objection resolved that is never raised before the last turn",
     "unrevealable-need": "no trainee move can ever reveal the need",
     "unresolvable-objection": "no evidence can ever resolve the objection in some language",
     "unraisable-objection": "nothing ever makes the customer raise the objection",

@@ -66,7 +66,8 @@ PROFILE = Record((
     Field("current_car", TEXT, description="The car they drive now, if any."),
     Field("intent_grade", Choice(("A", "B", "C", "D"), "intent grade"),
           description="A buy soon, B clear need but undecided, C latent need, D none."),
-), extra=VALUE, description="Who the customer is. Any key may be used as a {placeholder} in lines.")
+), description="Who the customer is. Each key may be used as a {placeholder} in lines.",
+   unknown_hint="; put other values in facts")
 
 NEED = Record((
     Field("id", ID, True, "Unique within the persona; goals refer to it."),
@@ -99,7 +100,7 @@ OBJECTION = Record((
     Field("raise", Record((
         Field("by", TECHNIQUES, True, "Techniques that make the customer raise it."),
         Field("min_turn", Int(1), False, "Not raised before this turn.", 1),
-    ), hints={"on": "; write 'by' (YAML 1.1 reads a bare on as true)"}), True, "When the customer raises it."),
+    ), hints={"on": ("; write 'by' (YAML 1.1 reads a bare on as true)", "by")}), True, "When the customer raises it."),
     Field("resolve", Record((
         Field("evidence", CUES, True, "Words in the trainee's evidence that address it, per language."),
     )), True, "What resolves it (after empathy and a probe, before a confirm question)."),

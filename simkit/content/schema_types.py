@@ -8,6 +8,7 @@ same declaration. Bilingual values are in :mod:`simkit.content.schema_text`.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -54,10 +55,22 @@ class Type:
 def wrong_type(expected: str, value: Any, path: YamlPath, ctx: Context) -> None:
     """Report a ``wrong-type`` problem, with a hint to quote words YAML read as something else."""
     hint = ""
-    if "string" in expected or "text" in expected:
+    if "string" in expected or "text" in expected or "lines" in expected:
         if value is None or isinstance(value, bool | int | float):
             hint = "; put it in quotes if you mean text"
+        elif isinstance(value, dict) and len(value) == 1:
+            hint = QUOTE_COLON
     ctx.report(path, "wrong-type", f"expected {expected}, got {describe(value)}{hint}")
+
+
+#: Said when YAML split a value at ": " or ", " (flow style), the commonest authoring mistake.
+QUOTE_COLON = "; a ': ' inside a value starts a mapping: quote this value (\"...\")"
+QUOTE_COMMA = "; if it belongs to the value before it, a ',' ended that value: quote this value (\"...\")"
+
+
+def _split_hint(item: Any) -> str:
+    """The comma hint for an unknown key with no value (``{en: Hi, I'm here}`` reads ``I'm here:``)."""
+    return QUOTE_COMMA if item is None else ""
 
 
 @dataclass(frozen=True)
@@ -208,7 +221,8 @@ class Record(Type):
     extra: Type | None = None
     description: str = ""
     missing_noun: str = "field"
-    hints: dict[str, str] = field(default_factory=dict)  # unknown key -> hint, for known mistakes
+    hints: dict[str, tuple[str, str]] = field(default_factory=dict)  # unknown key -> (hint, field meant)
+    unknown_hint: str = ""  # said after the known fields when an unknown key resembles none
     expected = "a mapping"
 
     def accepts(self, value: Any) -> bool:
@@ -223,6 +237,7 @@ class Record(Type):
             wrong_type(self.expected, value, path, ctx)
             return
         names = [f.name for f in self.fields]
+        meant: set[str] = set()  # fields an unknown key is taken for: their absence is the same mistake
         for key, item in value.items():
             declared = self.field(key)
             if declared is not None:
@@ -230,10 +245,16 @@ class Record(Type):
             elif self.extra is not None:
                 self.extra.check(item, (*path, key), ctx)
             else:
-                hint = self.hints.get(key) or suggest(key, names) or f"; known fields: {', '.join(names)}"
-                ctx.report((*path, key), "unknown-field", f"unknown field {key!r}{hint}", key=True)
+                if key in self.hints:
+                    hint, target = self.hints[key]
+                    meant.add(target)
+                else:
+                    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+                    meant.update(close)
+                    hint = suggest(key, names) or f"; known fields: {', '.join(names)}{self.unknown_hint}"
+                ctx.report((*path, key), "unknown-field", f"unknown field {key!r}{hint}{_split_hint(item)}", key=True)
         for declared in self.fields:
-            if declared.required and declared.name not in value:
+            if declared.required and declared.name not in value and declared.name not in meant:
                 ctx.report(path, declared.missing_code, f"missing required {self.missing_noun} {declared.name!r}")
 
     def json(self) -> dict[str, Any]:

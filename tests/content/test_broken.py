@@ -53,7 +53,6 @@ EXPECTED: dict[str, list[str]] = {
         "broken/goal-unknown-need.yaml:15:91: goal.requires.objections[0]: unknown objection 'trade-in' in persona 'wang-lei' (unknown-objection)",
     ],
     'missing-reaction-line.yaml': [
-        "broken/missing-reaction-line.yaml:36:3: lines: missing required reaction line 'ignored' (missing-line)",
         "broken/missing-reaction-line.yaml:36:3: lines: missing required reaction line 'leave' (missing-line)",
         "broken/missing-reaction-line.yaml:47:3: lines.ignord: unknown field 'ignord'; did you mean 'ignored'? (unknown-field)",
     ],
@@ -79,7 +78,6 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'python-tag.yaml': [
         'broken/python-tag.yaml:8:11: profile.budget: YAML tag !!python/object/apply:os.system is not supported; remove it (unsupported-tag)',
-        'broken/python-tag.yaml:8:11: profile.budget: expected a number, got a list (wrong-type)',
     ],
     'recursive-alias.yaml': [
         'broken/recursive-alias.yaml:3:23: alias *facts refers to a collection that contains it (recursive-alias)',
@@ -94,7 +92,6 @@ EXPECTED: dict[str, list[str]] = {
         'broken/top-level-list.yaml:2:1: the top level must be a mapping (kind: persona or kind: scenario), got a list (not-a-mapping)',
     ],
     'unknown-field-typo.yaml': [
-        "broken/unknown-field-typo.yaml:2:1: missing required field 'summary' (missing-field)",
         "broken/unknown-field-typo.yaml:5:1: sumary: unknown field 'sumary'; did you mean 'summary'? (unknown-field)",
         "broken/unknown-field-typo.yaml:17:5: needs[0].dept: unknown field 'dept'; did you mean 'depth'? (unknown-field)",
     ],
