@@ -29,7 +29,7 @@ class Corpus:
 
     documents: list[CheckedDocument]
     by_id: dict[str, dict[str, list[CheckedDocument]]] = field(
-        default_factory=lambda: {"persona": {}, "scenario": {}})
+        default_factory=lambda: {"persona": {}, "scenario": {}})  # references have no id of their own
     unparsed: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of files that did not parse
 
     def __post_init__(self) -> None:
@@ -325,6 +325,8 @@ def check_unreachable_asks(corpus: Corpus) -> Iterator[Problem]:
                 yield scenario.doc.problem(("asks", index, "turn"), "unreachable-ask", message)
 
 
+from simkit.content.reference_checks import check_references  # noqa: E402 - it builds on Corpus above
+
 #: Every cross-reference check, in the order they run.
 CHECKS: tuple[Callable[[Corpus], Iterator[Problem]], ...] = (
     check_duplicate_ids,
@@ -335,6 +337,7 @@ CHECKS: tuple[Callable[[Corpus], Iterator[Problem]], ...] = (
     check_dead_goal,
     check_placeholders,
     check_unreachable_asks,
+    check_references,
 )
 
 

@@ -25,6 +25,7 @@ from typing import Any
 from simkit.content.checks import run_checks
 from simkit.content.model import Persona, Scenario
 from simkit.content.problems import Problem
+from simkit.content.references import References
 from simkit.content.schema import CheckedDocument, check_document
 from simkit.content.yamlsource import MAX_BYTES, declared, read_yaml
 from simkit.errors import ContentError, UnknownIdError
@@ -40,12 +41,17 @@ class Library:
     Attributes:
         personas: Persona id -> :class:`~simkit.content.model.Persona`, sorted by id.
         scenarios: Scenario id -> :class:`~simkit.content.model.Scenario`, sorted by id.
+        references: Scenario id -> its reference conversations
+            (:class:`~simkit.content.references.References`), for the scenarios that have them.
     """
 
-    def __init__(self, personas: Iterable[Persona], scenarios: Iterable[Scenario], hashes: Mapping[str, str]) -> None:
+    def __init__(self, personas: Iterable[Persona], scenarios: Iterable[Scenario], hashes: Mapping[str, str],
+                 references: Iterable[References] = ()) -> None:
         by_id = operator.attrgetter("id")
         self.personas: Mapping[str, Persona] = MappingProxyType({p.id: p for p in sorted(personas, key=by_id)})
         self.scenarios: Mapping[str, Scenario] = MappingProxyType({s.id: s for s in sorted(scenarios, key=by_id)})
+        self.references: Mapping[str, References] = MappingProxyType(
+            {r.scenario_id: r for r in sorted(references, key=operator.attrgetter("scenario_id"))})
         self._hashes = dict(hashes)
 
     def scenario(self, scenario_id: str) -> Scenario:
@@ -113,6 +119,7 @@ def load_library(paths: PathLike | Iterable[PathLike]) -> Library:
         raise ContentError(problems)
     personas: list[Persona] = []
     scenarios: list[Scenario] = []
+    references: list[References] = []
     data: dict[str, dict[str, Any]] = {}
     for document in documents:
         source = Path(document.doc.file)
@@ -120,8 +127,10 @@ def load_library(paths: PathLike | Iterable[PathLike]) -> Library:
             if document.kind == "persona":
                 personas.append(Persona.from_data(document.data, source=source))
                 data[document.data["id"]] = document.data
-            else:
+            elif document.kind == "scenario":
                 scenarios.append(Scenario.from_data(document.data, source=source))
+            else:
+                references.append(References.from_data(document.data, source=source))
         except (KeyError, TypeError, ValueError) as exc:  # pragma: no cover - a gap in the schema
             problems.append(document.doc.problem((), "invalid-value", f"cannot build the {document.kind}: {exc!r}"))
     if problems:  # pragma: no cover
@@ -131,7 +140,7 @@ def load_library(paths: PathLike | Iterable[PathLike]) -> Library:
         for document in documents
         if document.kind == "scenario"
     }
-    return Library(personas, scenarios, hashes)
+    return Library(personas, scenarios, hashes, references)
 
 
 def validate_paths(paths: PathLike | Iterable[PathLike]) -> list[Problem]:

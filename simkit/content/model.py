@@ -217,7 +217,10 @@ class Ask:
 
 @dataclass(frozen=True)
 class Goal:
-    """What a successful close needs: trust, interest, needs revealed, objections resolved."""
+    """What a successful close needs: trust, interest, needs revealed, objections resolved.
+
+    ``name`` is the optional display name from the file; :attr:`display_name` is what reports show.
+    """
 
     kind: str
     min_trust: int
@@ -225,6 +228,14 @@ class Goal:
     needs: tuple[str, ...]
     objections: tuple[str, ...]
     accept: Lines
+    name: Text | None = None
+
+    @property
+    def display_name(self) -> Text:
+        """The file's ``name``, else the goal kind's (``"a test drive"``)."""
+        if self.name is not None:
+            return dict(self.name)
+        return {lang: i18n.text(f"goal.{self.kind}", lang) for lang in LANGS}
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Goal:
@@ -236,6 +247,7 @@ class Goal:
             needs=tuple(requires.get("needs", [])),
             objections=tuple(requires.get("objections", [])),
             accept=_lines(data["accept"]),
+            name=dict(data["name"]) if "name" in data else None,
         )
 
 

@@ -42,7 +42,7 @@ CODES: dict[str, str] = {
     "not-a-mapping": "the top level of the file is not a mapping",
     # schema
     "newer-format": "the file's format_version is newer than this simkit reads",
-    "unknown-kind": "'kind' is not persona or scenario",
+    "unknown-kind": "'kind' is not persona, scenario or references",
     "missing-field": "a required field is missing",
     "unknown-field": "a field the schema does not know (often a typo)",
     "wrong-type": "a value of the wrong type",
@@ -57,6 +57,7 @@ CODES: dict[str, str] = {
     # cross-references
     "duplicate-id": "two things share an id (two files, or two needs/objections/asks in a file)",
     "unknown-persona": "a scenario names a persona no file defines",
+    "unknown-scenario": "a references file names a scenario no file defines",
     "unknown-need": "goal.requires.needs names a need the persona does not have",
     "unknown-objection": "goal.requires.objections names an objection the persona does not have",
     "dead-goal": "the goal needs an objection resolved that is never raised before the last turn",

@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simkit import labels
-from simkit.content import formats, model
+from simkit.content import formats, model, references
 from simkit.content.problems import Problem, YamlPath
 from simkit.content.schema_text import DEFS, Lines, Text
-from simkit.content.schema_types import AnyOf, Choice, Context, Field, Int, ListOf, MapOf, Num, Record, Str
+from simkit.content.schema_types import AnyOf, Bool, Choice, Context, Field, Int, ListOf, MapOf, Num, Record, Str
 from simkit.content.scoring_schema import SCORING
 from simkit.content.yamlsource import YamlDoc, describe
 from simkit.errors import UnknownIdError, suggest
+from simkit.labels import LANGS
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 ID = Str(SLUG, "use lowercase letters and digits in words joined by '-', like 'wife-safety'", "invalid-id")
@@ -148,6 +149,8 @@ GOAL = Record((
         Field("objections", ListOf(ID), False, "Objection ids that must be resolved first."),
     )), False, "What a successful close needs."),
     Field("accept", LINES, True, "What the customer says when agreeing."),
+    Field("name", TEXT, False, "Display name for reports, zh and en, read after 'the customer agreed to' "
+          "(default: the goal kind's, such as 'a test drive')."),
 ))
 
 SCENARIO = Record((
@@ -166,8 +169,43 @@ SCENARIO = Record((
     Field("scoring", SCORING, False, "Rubric weights and pass rules (default rubric when absent)."),
 ), description="A persona in a situation with a goal.")
 
+SCRIPT = Record((
+    Field("lines", ListOf(Str(), 1), True, "What the trainee types, one line per turn."),
+    Field("delays", ListOf(Int(0, 86400)), False, "Seconds from the customer's line to each trainee line "
+          f"(timed channels; default {references.DEFAULT_DELAY} each)."),
+    Field("until_done", Bool(), False, "Stop when the customer leaves, who must have left by the last line.", False),
+))
+
+EXPECTATION = Record((
+    Field("passed", Bool(), True, "Whether the attempt must pass."),
+    Field("outcome", Choice(references.OUTCOMES, "outcome"), True, "success, defeat or open."),
+    Field("min_total", PERCENT, False, "The lowest total (0-100) the level may score.", 0),
+    Field("max_total", PERCENT, False, "The highest total (0-100) the level may score.", 100),
+    Field("tier", Str(), False, "The tier a pass must reach (pass, merit, distinction, ...)."),
+    Field("failures", ListOf(Str()), False, "Failure codes that must be among the verdict's "
+          "(below-threshold, missing:<behaviour>, forbidden:<act>)."),
+    Field("evidence", ListOf(Str()), False, "Evidence that must be on the scorecard: 'dimension turn reason "
+          "[param=value ...]', turn '-' for the whole conversation, '*' for any turn."),
+    Field("feedback", ListOf(Str()), False, "The first improvement codes, in order."),
+))
+
+REFERENCES = Record((
+    FORMAT,
+    Field("kind", Choice(("references",), "kind"), True, "Always 'references'."),
+    Field("scenario", SCENARIO_ID, True, "The id of the scenario these conversations are for."),
+    Field("seed", Int(0), False, "The seed every reference conversation is played with.", 0),
+    Field("scripts", Record(tuple(
+        Field(level, Record(tuple(Field(lang, SCRIPT, True, f"In {lang}.") for lang in LANGS)), True,
+              f"The {level} salesperson, in every language.") for level in references.LEVELS)),
+        True, "What each reference salesperson types."),
+    Field("expect", Record(tuple(Field(level, EXPECTATION, True, f"What the {level} salesperson must get.")
+                                 for level in references.LEVELS)),
+        True, "What each level must get, in every language."),
+), description="A scenario's reference conversations: strong, average and poor, and what each must get.")
+
 #: The declaration of each kind of file.
-KINDS: dict[str, Record] = {"persona": PERSONA, "scenario": SCENARIO}
+KINDS: dict[str, Record] = {"persona": PERSONA, "scenario": SCENARIO, "references": REFERENCES}
+KIND_NAMES = "persona, scenario or references"
 
 
 @dataclass
@@ -211,11 +249,11 @@ def check_document(doc: YamlDoc) -> CheckedDocument:
     ctx = Context(doc)
     kind = doc.data.get("kind")
     if "kind" not in doc.data:
-        ctx.report((), "missing-field", "missing required field 'kind' (persona or scenario)")
+        ctx.report((), "missing-field", f"missing required field 'kind' ({KIND_NAMES})")
     elif not isinstance(kind, str):
-        ctx.report(("kind",), "wrong-type", f"expected persona or scenario, got {describe(kind)}")
+        ctx.report(("kind",), "wrong-type", f"expected {KIND_NAMES}, got {describe(kind)}")
     elif kind not in KINDS:
-        hint = suggest(str(kind), KINDS) or "; expected persona or scenario"
+        hint = suggest(str(kind), KINDS) or f"; expected {KIND_NAMES}"
         ctx.report(("kind",), "unknown-kind", f"unknown kind {kind!r}{hint}")
     elif _format_readable(doc.data, ctx):
         version = formats.version_of(doc.data) or formats.FORMAT_VERSION
@@ -253,7 +291,7 @@ def json_schema(kind: str | None = None) -> dict[str, Any]:
     defs = {**DEFS, **{name: record.json() for name, record in KINDS.items()}}
     return {
         **header,
-        "title": "simkit persona or scenario file",
+        "title": f"simkit {KIND_NAMES} file",
         "type": "object",
         "required": ["kind"],
         "properties": {"kind": {"enum": list(KINDS), "description": "What the file declares."}},

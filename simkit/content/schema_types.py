@@ -143,6 +143,19 @@ def Int(min: int | None = None, max: int | None = None) -> Num:  # noqa: N802 - 
 
 
 @dataclass(frozen=True)
+class Bool(Type):
+    """``true`` or ``false``."""
+
+    expected = "true or false"
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, bool)
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+@dataclass(frozen=True)
 class Choice(Type):
     """One of a fixed set of strings; an unknown one gets ``code`` and a "did you mean"."""
 

@@ -66,6 +66,13 @@ def score(transcript: Transcript | str | Path, *, library: Library | None = None
                               scenario_hash=report.session.transcript.scenario_hash, seed=transcript.seed)
 
 
+def display_names(persona, scenario) -> dict[str, dict[str, dict[str, str]]]:
+    """What reports call the persona's needs and objections and the scenario's goal, per language."""
+    return {"need": {n.id: n.display_name for n in persona.needs},
+            "objection": {o.id: o.display_name for o in persona.objections},
+            "goal": {scenario.goal.kind: scenario.goal.display_name}}
+
+
 def score_conversation(conv: Conversation, *, integrity, source: str | None, scenario_hash: str,
                        seed: int) -> Scorecard:
     """Score an already replayed conversation (what :func:`score` does after replaying)."""
@@ -88,6 +95,7 @@ def score_conversation(conv: Conversation, *, integrity, source: str | None, sce
         feedback=improvements(conv, obs, dimensions, verdict),
         turns=tuple(t.text for t in conv.turns),
         tier_name={lang: tier_label(verdict.tier, lang, {t.id: t.label for t in rubric.tiers}) for lang in LANGS},
+        names=display_names(conv.persona, conv.scenario),
     )
 
 

@@ -178,7 +178,7 @@ def test_file_just_under_the_limit_is_parsed(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "ok.yaml").write_bytes(b"# " + b"x" * (MAX_BYTES - 20) + b"\nkind: nothing\n")
     assert [p.format() for p in validate_paths(["ok.yaml"])] == [
-        "ok.yaml:2:7: kind: unknown kind 'nothing'; expected persona or scenario (unknown-kind)"
+        "ok.yaml:2:7: kind: unknown kind 'nothing'; expected persona, scenario or references (unknown-kind)"
     ]
 
 

@@ -64,8 +64,8 @@ def test_persona_snippets(old, new, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("kind: [persona]\n", ["f.yaml:1:7: kind: expected persona or scenario, got a list (wrong-type)"]),
-        ("id: x\n", ["f.yaml:1:1: missing required field 'kind' (persona or scenario) (missing-field)"]),
+        ("kind: [persona]\n", ["f.yaml:1:7: kind: expected persona, scenario or references, got a list (wrong-type)"]),
+        ("id: x\n", ["f.yaml:1:1: missing required field 'kind' (persona, scenario or references) (missing-field)"]),
         ("kind: scenari\n", ["f.yaml:1:7: kind: unknown kind 'scenari'; did you mean 'scenario'? (unknown-kind)"]),
     ],
 )
