@@ -1,4 +1,4 @@
-"""``simkit list``, ``validate``, ``schema`` and ``migrate``: thin shims over simkit.content."""
+"""``simkit list``, ``catalog``, ``validate``, ``schema`` and ``migrate``: thin shims over simkit.content."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ import os
 from pathlib import Path
 
 from simkit.content import check_paths, default_library, default_scenarios_path, json_schema
+from simkit.content.catalog import catalog_markdown, catalog_table
 from simkit.content.formats import FORMAT_VERSION
 from simkit.content.migrate import migrate_files
 from simkit.content.problems import Problem
 from simkit.content.schema import KINDS
+from simkit.labels import LANGS
 from simkit.safetext import json_text, shown
 
 
@@ -19,6 +21,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing = subparsers.add_parser("list", help="list every scenario")
     listing.add_argument("--json", action="store_true", help="print JSON instead of text")
     listing.set_defaults(func=_list)
+
+    catalog = subparsers.add_parser(
+        "catalog", help="print the scenarios by channel, business line, skill and difficulty",
+        description="Print every scenario of the library as a table: channel, business line, skills and "
+        "difficulty (docs/catalog.md holds the same table).")
+    catalog.add_argument("--lang", choices=LANGS, default="en", help="the language of the table (default: en)")
+    catalog.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    catalog.set_defaults(func=_catalog)
 
     validate = subparsers.add_parser(
         "validate",
@@ -58,6 +68,12 @@ def _list(args: argparse.Namespace) -> int:
         print(shown(f"{row['id']:<{width}}  {row['channel']:<11}  {row['persona']:<12}  {title}"))
         if row["tags"]:
             print(shown(f"{'':<{width}}  tags: {', '.join(row['tags'])}"))
+    return 0
+
+
+def _catalog(args: argparse.Namespace) -> int:
+    render = catalog_markdown if args.markdown else catalog_table
+    print(shown(render(default_library(), args.lang), keep_newlines=True), end="")
     return 0
 
 

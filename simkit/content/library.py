@@ -83,14 +83,16 @@ class Library:
         return self._hashes[scenario_id]
 
     def catalogue(self) -> list[dict[str, Any]]:
-        """One JSON-ready row per scenario: id, title (zh/en), tags, channel, persona.
+        """One JSON-ready row per scenario: id, title (zh/en), tags, channel, persona and the
+        catalogue metadata (business line, skills, difficulty; None or [] when not given).
 
         Example:
             >>> default_library().catalogue()[0]["id"]
             'online-lead-lowest-price-v1'
         """
         return [
-            {"id": s.id, "title": dict(s.title), "tags": list(s.tags), "channel": s.channel, "persona": s.persona_id}
+            {"id": s.id, "title": dict(s.title), "tags": list(s.tags), "channel": s.channel, "persona": s.persona_id,
+             "business_line": s.business_line, "skills": list(s.skills), "difficulty": s.difficulty}
             for s in self.scenarios.values()
         ]
 

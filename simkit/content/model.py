@@ -23,6 +23,10 @@ OBJECTION_KINDS = ("price", "quality", "delay", "trust", "finance", "competitor"
 OBJECTION_STEPS = ("acknowledged", "probed", "evidence", "confirmed")
 GOAL_KINDS = ("test_drive", "visit", "deposit", "contact", "signing")
 CHANNELS = ("showroom", "online_chat", "phone", "video")
+# Catalogue metadata of a scenario (simkit catalog); the words for each are in simkit.content.catalog.
+BUSINESS_LINES = ("new_car", "used_car", "after_sales", "fleet")
+SKILLS = ("first_response", "needs_discovery", "presentation", "objection_handling", "closing", "follow_up")
+DIFFICULTIES = ("beginner", "intermediate", "advanced")
 
 # Persona-level reaction lines: every persona must have each of these in every language.
 REACTION_LINES = (
@@ -267,6 +271,9 @@ class Scenario:
     goal: Goal
     scoring: dict[str, Any] = field(default_factory=dict)  # rubric weights and pass rules
     source: Path | None = None
+    business_line: str | None = None  # catalogue metadata: None when the file does not say
+    skills: tuple[str, ...] = ()
+    difficulty: str | None = None
 
     @classmethod
     def from_data(cls, data: dict[str, Any], source: Path | None = None) -> Scenario:
@@ -283,6 +290,9 @@ class Scenario:
             goal=Goal.from_data(data["goal"]),
             scoring=dict(data.get("scoring", {})),
             source=source,
+            business_line=data.get("business_line"),
+            skills=tuple(data.get("skills", ())),
+            difficulty=data.get("difficulty"),
         )
 
     def ask(self, ask_id: str) -> Ask:
