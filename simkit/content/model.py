@@ -305,3 +305,11 @@ class Scenario:
             if ask.id == ask_id:
                 return ask
         raise UnknownIdError(f"question of scenario {self.id!r}", ask_id, [a.id for a in self.asks])
+
+
+def display_names(persona: Persona, scenario: Scenario) -> dict[str, dict[str, Text]]:
+    """What people read for the ids in beats and scorecards: ``{"need": {id: {zh, en}}, "objection":
+    {id: ...}, "goal": {kind: ...}}`` (see :func:`simkit.scoring.words.localize`)."""
+    return {"need": {n.id: n.display_name for n in persona.needs},
+            "objection": {o.id: o.display_name for o in persona.objections},
+            "goal": {scenario.goal.kind: scenario.goal.display_name}}

@@ -15,9 +15,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from simkit.content.problems import Problem, YamlPath, parse_path
+from simkit.content.problems import Problem, YamlPath
 from simkit.content.yamlsource import YamlDoc, describe
 from simkit.errors import suggest
+
+
+#: A rule across a record's fields: ``rule(value, document root)`` yields ``(path below the
+#: record, code, message)`` for each problem (run only when the fields themselves are right).
+Rule = Callable[[dict[str, Any], dict[str, Any]], Iterable[tuple[YamlPath, str, str]]]
 
 
 class Context:
@@ -184,6 +189,7 @@ class ListOf(Type):
 
     item: Type
     min_items: int = 0
+    unique: bool = False  # a value listed twice is a ``duplicate``
     expected = "a list"
 
     def accepts(self, value: Any) -> bool:
@@ -195,13 +201,20 @@ class ListOf(Type):
             return
         if len(value) < self.min_items:
             ctx.report(path, "invalid-value", f"needs at least {self.min_items} item{'s' * (self.min_items > 1)}")
+        seen: list[Any] = []
         for index, item in enumerate(value):
+            if self.unique and item in seen and isinstance(item, str):
+                ctx.report((*path, index), "duplicate", f"{item!r} is listed twice")
+                continue
+            seen.append(item)
             self.item.check(item, (*path, index), ctx)
 
     def json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "array", "items": self.item.json()}
         if self.min_items:
             out["minItems"] = self.min_items
+        if self.unique:
+            out["uniqueItems"] = True
         return out
 
 
@@ -236,6 +249,8 @@ class Record(Type):
     missing_noun: str = "field"
     hints: dict[str, tuple[str, str]] = field(default_factory=dict)  # unknown key -> (hint, field meant)
     unknown_hint: str = ""  # said after the known fields when an unknown key resembles none
+    unknown: tuple[str, str] = ("field", "unknown-field")  # what an unknown key is called, and its code
+    rules: tuple[Rule, ...] = ()  # checks across fields, run once every field passed its own
     expected = "a mapping"
 
     def accepts(self, value: Any) -> bool:
@@ -250,6 +265,7 @@ class Record(Type):
             wrong_type(self.expected, value, path, ctx)
             return
         names = [f.name for f in self.fields]
+        before = len(ctx.problems)
         meant: set[str] = set()  # fields an unknown key is taken for: their absence is the same mistake
         for key, item in value.items():
             declared = self.field(key)
@@ -264,11 +280,16 @@ class Record(Type):
                 else:
                     close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
                     meant.update(close)
-                    hint = suggest(key, names) or f"; known fields: {', '.join(names)}{self.unknown_hint}"
-                ctx.report((*path, key), "unknown-field", f"unknown field {key!r}{hint}{_split_hint(item)}", key=True)
+                    hint = suggest(key, names) or f"; known {self.unknown[0]}s: {', '.join(names)}{self.unknown_hint}"
+                noun, code = self.unknown
+                ctx.report((*path, key), code, f"unknown {noun} {key!r}{hint}{_split_hint(item)}", key=True)
         for declared in self.fields:
             if declared.required and declared.name not in value and declared.name not in meant:
                 ctx.report(path, declared.missing_code, f"missing required {self.missing_noun} {declared.name!r}")
+        if self.rules and len(ctx.problems) == before:  # cross-field rules only on fields that are right
+            for rule in self.rules:
+                for where, code, message in rule(value, ctx.doc.data if isinstance(ctx.doc.data, dict) else {}):
+                    ctx.report((*path, *where), code, message)
 
     def json(self) -> dict[str, Any]:
         properties = {}
@@ -339,33 +360,3 @@ class AnyOf(Type):
 
     def json(self) -> dict[str, Any]:
         return {"anyOf": [o.json() for o in self.options]}
-
-
-Validator = Callable[[Any, dict[str, Any]], Iterable[tuple[str, str, str]]]
-
-
-@dataclass(frozen=True)
-class Hooked(Type):
-    """A section validated by a function owned elsewhere (the ``scoring:`` rubric, for one).
-
-    ``validator(value, root)`` gets the value and the whole document and returns
-    ``(yaml path, message, code)`` triples, paths written from the document root
-    (``scoring.weights.needz``); ``schema()`` returns the JSON Schema fragment to export (a
-    function, so that its owner is imported only when a schema is asked for).
-    """
-
-    validator: Validator
-    schema: Callable[[], dict[str, Any]]
-    expected = "a mapping"
-
-    def accepts(self, value: Any) -> bool:
-        return isinstance(value, dict)
-
-    def check(self, value: Any, path: YamlPath, ctx: Context) -> None:
-        root = ctx.doc.data if isinstance(ctx.doc.data, dict) else {}
-        for where, message, code in self.validator(value, root):
-            parts = parse_path(where)
-            ctx.report(parts, code, message, key=code == "unknown-field")
-
-    def json(self) -> dict[str, Any]:
-        return dict(self.schema())

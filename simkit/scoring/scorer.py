@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from simkit.content.model import display_names
 from simkit.errors import UnknownIdError
 from simkit.labels import LANGS
 from simkit.scoring.conversation import Conversation
@@ -64,13 +65,6 @@ def score(transcript: Transcript | str | Path, *, library: Library | None = None
     conv = Conversation.from_session(report.session, times=transcript.times)
     return score_conversation(conv, integrity=integrity, source=source,
                               scenario_hash=report.session.transcript.scenario_hash, seed=transcript.seed)
-
-
-def display_names(persona, scenario) -> dict[str, dict[str, dict[str, str]]]:
-    """What reports call the persona's needs and objections and the scenario's goal, per language."""
-    return {"need": {n.id: n.display_name for n in persona.needs},
-            "objection": {o.id: o.display_name for o in persona.objections},
-            "goal": {scenario.goal.kind: scenario.goal.display_name}}
 
 
 def score_conversation(conv: Conversation, *, integrity, source: str | None, scenario_hash: str,
