@@ -1,4 +1,5 @@
-"""Persona and scenario files: loading, validation with file:line:column problems, the library.
+"""Persona, scenario and references files: loading, validation with file:line:column problems, the
+library, format migrations and the scenarios' self-check (``simkit check``).
 
 Example:
     >>> from simkit.content import default_library, validate_paths
@@ -10,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+from simkit.content.formats import FORMAT_VERSION
 from simkit.content.library import (
     Library,
     check_paths,
@@ -19,12 +21,16 @@ from simkit.content.library import (
     load_library,
     validate_paths,
 )
+from simkit.content.migrate import migrate_files
 from simkit.content.model import Ask, Goal, Need, Objection, Persona, Scenario, Traits
 from simkit.content.problems import CODES, Problem
+from simkit.content.references import References
 from simkit.content.schema import json_schema
+from simkit.content.selfcheck import check_library, check_scenario
 
 __all__ = [
     "CODES",
+    "FORMAT_VERSION",
     "Ask",
     "Goal",
     "Library",
@@ -32,13 +38,17 @@ __all__ = [
     "Objection",
     "Persona",
     "Problem",
+    "References",
     "Scenario",
     "Traits",
+    "check_library",
     "check_paths",
+    "check_scenario",
     "default_library",
     "default_scenarios_path",
     "find_content_files",
     "json_schema",
     "load_library",
+    "migrate_files",
     "validate_paths",
 ]
