@@ -47,6 +47,7 @@ def test_lookups_and_typed_objects():
     assert library.catalogue() == [{
         "id": "wang-lei-first-car-v1", "title": {"zh": "第一次买车", "en": "First car"},
         "tags": ["showroom", "first-car"], "channel": "showroom", "persona": "wang-lei",
+        "business_line": None, "skills": [], "difficulty": None,  # the fixture gives no catalogue metadata
     }]
 
 
