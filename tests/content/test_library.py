@@ -169,8 +169,9 @@ def test_editing_content_changes_the_hash(tmp_path, file, old, new):
 
 def test_public_names():
     assert sorted(simkit.content.__all__) == sorted([
-        "CODES", "Ask", "Goal", "Library", "Need", "Objection", "Persona", "Problem", "Scenario", "Traits",
-        "check_paths", "default_library", "default_scenarios_path", "find_content_files", "json_schema", "load_library",
+        "CODES", "FORMAT_VERSION", "Ask", "Goal", "Library", "Need", "Objection", "Persona", "Problem", "References",
+        "Scenario", "Traits", "check_library", "check_paths", "check_scenario", "default_library",
+        "default_scenarios_path", "find_content_files", "json_schema", "load_library", "migrate_files",
         "validate_paths",
     ])
     assert Library.__module__ == "simkit.content.library"

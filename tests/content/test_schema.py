@@ -78,7 +78,7 @@ def test_scoring_is_checked_by_the_rubric_with_positions():
     problems = [p for p in _problems(text) if "scoring" in p]
     assert problems == [
         "f.yaml:13:14: scoring.required[0]: unknown behaviour 'greting'; did you mean 'greeting'? (unknown-behaviour)",
-        "f.yaml:14:14: scoring.threshold: expected a whole number from 0 to 100, got 120 (invalid-value)",
+        "f.yaml:14:14: scoring.threshold: must be between 0 and 100, got 120 (out-of-range)",
     ]
 
 
