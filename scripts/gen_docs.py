@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from simkit.content.docgen import update_docs  # noqa: E402
+from simkit.docgen import update_docs  # noqa: E402
 
 
 def main() -> int:

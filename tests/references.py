@@ -11,7 +11,9 @@ from pathlib import Path
 import yaml
 
 from simkit.content import default_library
-from simkit.content.references import LEVELS, References, play
+from simkit.content.references import LEVELS, References
+from simkit.selfcheck import play
+from simkit.selfcheck import play_reference as play_ref
 from simkit.transcript import Transcript
 
 __all__ = ["LEVELS", "load", "play", "play_reference", "reference_file", "reference_files"]
@@ -34,4 +36,4 @@ def load(path: Path) -> dict:
 
 def play_reference(path: Path, level: str, lang: str, *, save_to: Path | None = None) -> Transcript:
     """The transcript of one reference script of the file at ``path``."""
-    return References.from_data(load(path), source=path).play(level, lang, save_to=save_to)
+    return play_ref(References.from_data(load(path), source=path), level, lang, save_to=save_to)

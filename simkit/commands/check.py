@@ -6,7 +6,7 @@ import argparse
 import unicodedata
 
 from simkit.content import default_scenarios_path
-from simkit.content.selfcheck import LibraryReport, check_library
+from simkit.selfcheck import LibraryReport, check_library
 from simkit.labels import LANGS
 from simkit.safetext import shown
 

@@ -1,5 +1,5 @@
 """Persona, scenario and references files: loading, validation with file:line:column problems, the
-library, format migrations and the scenarios' self-check (``simkit check``).
+library and format migrations (the scenarios' self-check is :mod:`simkit.selfcheck`).
 
 Example:
     >>> from simkit.content import default_library, validate_paths
@@ -26,7 +26,6 @@ from simkit.content.model import Ask, Goal, Need, Objection, Persona, Scenario, 
 from simkit.content.problems import CODES, Problem
 from simkit.content.references import References
 from simkit.content.schema import json_schema
-from simkit.content.selfcheck import check_library, check_scenario
 
 __all__ = [
     "CODES",
@@ -41,9 +40,7 @@ __all__ = [
     "References",
     "Scenario",
     "Traits",
-    "check_library",
     "check_paths",
-    "check_scenario",
     "default_library",
     "default_scenarios_path",
     "find_content_files",

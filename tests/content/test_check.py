@@ -11,7 +11,7 @@ import pytest
 
 from simkit.cli import main
 from simkit.content import default_library, default_scenarios_path
-from simkit.content.selfcheck import check_library
+from simkit.selfcheck import check_library
 
 SCENARIOS = default_scenarios_path()
 

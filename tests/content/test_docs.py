@@ -8,7 +8,7 @@ import sys
 
 from simkit.content import default_library
 from simkit.content.catalog import catalog_table
-from simkit.content.docgen import AUTHORING, CATALOG, MOVES, effect_constants, trust_rows, update_docs
+from simkit.docgen import AUTHORING, CATALOG, MOVES, effect_constants, trust_rows, update_docs
 from simkit.engine import rulebook
 
 
@@ -18,7 +18,7 @@ def test_generated_docs_are_current():
 
 def test_every_effect_of_the_rulebook_has_a_row():
     in_table = {name for _, *names in MOVES for name in names if name}
-    assert effect_constants() - in_table == set(), "add a row to simkit/content/docgen.py MOVES"
+    assert effect_constants() - in_table == set(), "add a row to simkit/docgen.py MOVES"
     assert in_table <= set(rulebook.table())
 
 

@@ -170,7 +170,7 @@ def test_editing_content_changes_the_hash(tmp_path, file, old, new):
 def test_public_names():
     assert sorted(simkit.content.__all__) == sorted([
         "CODES", "FORMAT_VERSION", "Ask", "Goal", "Library", "Need", "Objection", "Persona", "Problem", "References",
-        "Scenario", "Traits", "check_library", "check_paths", "check_scenario", "default_library",
+        "Scenario", "Traits", "check_paths", "default_library",
         "default_scenarios_path", "find_content_files", "json_schema", "load_library", "migrate_files",
         "validate_paths",
     ])

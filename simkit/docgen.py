@@ -13,7 +13,7 @@ from pathlib import Path
 
 from simkit.engine import rulebook
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 AUTHORING = ROOT / "docs" / "authoring.md"
 CATALOG = ROOT / "docs" / "catalog.md"
 

@@ -26,14 +26,67 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simkit.content.references import LEVELS, References, ScriptError
+from simkit.content.references import DEFAULT_DELAY, LEVELS, References, ScriptError
 from simkit.labels import LANGS
 
 if TYPE_CHECKING:  # pragma: no cover
     from simkit.content.library import Library
     from simkit.scoring.scorecard import Scorecard
+    from simkit.transcript import Transcript
+
+START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=8)))
+
+
+def play_reference(refs: References, level: str, lang: str, *, library: Library | None = None,
+                   save_to: Path | None = None) -> Transcript:
+    """The transcript of the ``level`` salesperson of ``refs`` in ``lang``."""
+    script = refs.scripts[level][lang]
+    return play(refs.scenario_id, refs.seed, lang, list(script.lines),
+                list(script.delays) if script.delays else None, library=library, save_to=save_to,
+                until_done=script.until_done)
+
+
+def play(scenario: str, seed: int, lang: str, lines: list[str], delays: list[int] | None = None, *,
+         library: Library | None = None, save_to: Path | None = None, until_done: bool = False,
+         live: bool = True) -> Transcript:
+    """Play ``lines`` through a fresh session, one every ``delays`` seconds (default 20).
+
+    Each line must be said before the conversation ends; with ``until_done`` the trainee keeps
+    going only until the customer leaves, and the customer must have left by the last line.
+    ``live=False`` keeps the ``untrusted`` times the session recorded.
+
+    Raises:
+        ScriptError: the conversation ended before a line, or (``until_done``) never ended.
+    """
+    from simkit.engine import Session
+    from simkit.transcript import TIMES_LIVE
+
+    delays = delays or [DEFAULT_DELAY] * len(lines)
+    if len(delays) != len(lines):
+        raise ScriptError(f"{scenario}: {len(lines)} lines but {len(delays)} delays: give one delay per line")
+    session = Session(scenario, seed=seed, lang=lang, library=library, clock=lambda: START.isoformat(),
+                      save_to=save_to)
+    at = START
+    for number, (line, delay) in enumerate(zip(lines, delays), start=1):
+        if until_done and session.done:
+            break
+        if session.done:
+            raise ScriptError(f"{scenario} ({lang}): the conversation ended ({session.outcome.status}) before "
+                                 f"line {number}, {line!r}")
+        at += timedelta(seconds=delay)
+        session.say(line, at=at.isoformat())
+    if until_done and not session.done:
+        raise ScriptError(f"{scenario} ({lang}): the customer was still there after the last line "
+                             "(until_done: true)")
+    if live:
+        session.transcript.times = TIMES_LIVE
+        if save_to is not None:
+            session.transcript.save(save_to)
+    return session.transcript
 
 # The words of every result, zh and en ({placeholders} filled from Result.params).
 TEXT: dict[str, dict[str, str]] = {
@@ -148,7 +201,7 @@ def _check_reference(refs: References, level: str, lang: str, library: Library) 
 
     check = f"{level}:{lang}"
     try:
-        card = score(refs.play(level, lang, library=library), library=library)
+        card = score(play_reference(refs, level, lang, library=library), library=library)
     except ScriptError as exc:
         return Result(check, False, "cannot-play", {"why": str(exc)}), None
     expect = refs.expect[level]
@@ -211,7 +264,7 @@ def _check_determinism(refs: References, library: Library, cards: dict[tuple[str
 
     count = 0
     for (level, lang), card in sorted(cards.items()):
-        again = score(refs.play(level, lang, library=library), library=library)
+        again = score(play_reference(refs, level, lang, library=library), library=library)
         if again.to_dict() != card.to_dict():
             return Result("determinism", False, "not-deterministic", {"what": f"{level} {lang}", "seed": refs.seed})
         count += 1
