@@ -43,9 +43,10 @@ class Turn:
     analysis: dict[str, Any] = field(default_factory=dict)
     beats: list[dict[str, Any]] = field(default_factory=list)
     state: dict[str, Any] = field(default_factory=dict)
+    chosen: bool = False  # the trainee clicked an offered line (choice mode) rather than typing it
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "n": self.n,
             "trainee": self.trainee,
             "trainee_at": self.trainee_at,
@@ -54,6 +55,9 @@ class Turn:
             "beats": self.beats,
             "state": self.state,
         }
+        if self.chosen:  # only then: typed turns are written as before
+            data["chosen"] = True
+        return data
 
 
 @dataclass
@@ -179,7 +183,7 @@ class Transcript:
             n, trainee, at, customer = _check_turn(check, item, i)
             turns.append(Turn(n=n, trainee=trainee, trainee_at=at, customer=customer,
                               analysis=item.get("analysis") or {}, beats=item.get("beats") or [],
-                              state=item.get("state") or {}))
+                              state=item.get("state") or {}, chosen=item.get("chosen") is True))
         outcome = data.get("outcome")
         check.require(outcome is None or isinstance(outcome, dict), "outcome", "expected an object or null")
         times = data.get("times", TIMES_UNTRUSTED) if version >= 2 else TIMES_UNTRUSTED

@@ -21,6 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help="seconds before an idle kernel stops although its page is open")
     app.add_argument("--pool-size", type=int, default=2, help="preheated kernels kept ready (0: none)")
     app.add_argument("--transcripts", help="folder for transcripts (default: transcripts/ beside the app)")
+    app.add_argument("--exam", metavar="EXAM.json",
+                     help="hold this exam instead of practice: exam id, scenarios, where to save (docs/exam.md); "
+                          "the signing key is the file SIMKIT_EXAM_KEY_FILE names")
     app.set_defaults(func=_app)
 
 
@@ -32,8 +35,13 @@ def _app(args: argparse.Namespace) -> int:
         raise SimkitError("the Voila apps need the jupyter extra: pip install 'simkit[jupyter]'") from None
     options = ServeOptions(ip=args.ip, port=args.port, token=args.token, cull_idle=args.cull_idle,
                            cull_connected=args.cull_connected, pool_size=args.pool_size,
-                           transcripts=args.transcripts).with_token()
+                           transcripts=args.transcripts, exam=args.exam).with_token()
     env = voila_env(options)
+    if options.exam:
+        from simkit.ui.exam import ExamSeat
+
+        seat = ExamSeat.from_env(env)  # a bad exam file, a missing key: said now, not on the first page
+        print(f"simkit: exam {seat.exam.exam_id} for {seat.trainee}; transcripts in {seat.folder}", file=sys.stderr)
     host = "127.0.0.1" if options.ip in ("0.0.0.0", "::") else options.ip
     print(f"simkit: practice app at http://{host}:{options.port}/?token={options.token}", file=sys.stderr)
     try:

@@ -274,6 +274,8 @@ class Scenario:
     business_line: str | None = None  # catalogue metadata: None when the file does not say
     skills: tuple[str, ...] = ()
     difficulty: str | None = None
+    #: choice mode's authored candidates: stage -> ((kind, {"zh": ..., "en": ...}), ...)
+    choices: dict[str, tuple[tuple[str, Text], ...]] = field(default_factory=dict)
 
     @classmethod
     def from_data(cls, data: dict[str, Any], source: Path | None = None) -> Scenario:
@@ -293,6 +295,8 @@ class Scenario:
             business_line=data.get("business_line"),
             skills=tuple(data.get("skills", ())),
             difficulty=data.get("difficulty"),
+            choices={stage: tuple((c["kind"], dict(c["says"])) for c in lines)
+                     for stage, lines in (data.get("choices") or {}).items()},
         )
 
     def ask(self, ask_id: str) -> Ask:

@@ -153,6 +153,17 @@ GOAL = Record((
           "(default: the goal kind's, such as 'a test drive')."),
 ))
 
+CHOICE_LINE = Record((
+    Field("kind", Choice(("strong", "weak", "harmful"), "choice kind"), True,
+          "How good the line is: strong, weak (plausible but weak) or harmful."),
+    Field("says", TEXT, True, "The line, in zh and en."),
+))
+
+#: Choice mode's candidate lines, per stage of the conversation (all optional).
+STAGE_CHOICES = Record(tuple(
+    Field(stage, ListOf(CHOICE_LINE), False, f"Candidate lines offered while the stage is {stage}.")
+    for stage in ("reception", "needs", "presentation", "objection", "closing")))
+
 SCENARIO = Record((
     FORMAT,
     Field("kind", Choice(("scenario",), "kind"), True, "Always 'scenario'."),
@@ -171,6 +182,8 @@ SCENARIO = Record((
     Field("max_turns", Int(1, 200), False, "Turn limit.", 20),
     Field("goal", GOAL, True, "The goal of the conversation."),
     Field("scoring", SCORING, False, "Rubric weights and pass rules (default rubric when absent)."),
+    Field("choices", STAGE_CHOICES, False, "Choice mode's candidate lines per stage (built from the persona "
+                                           "and the model lines where a stage has none)."),
 ), description="A persona in a situation with a goal.")
 
 SCRIPT = Record((

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from simkit.engine.session import Session
+from simkit.engine.session import Session, utc_now
 from simkit.engine.version import ENGINE_VERSION
 from simkit.transcript import Transcript
 from simkit.understand import ANALYZER_VERSION
@@ -64,7 +64,7 @@ def replay(transcript: Transcript, *, library: Library | None = None) -> ReplayR
 
     library = library or default_library()
     session = Session(transcript.scenario_id, seed=transcript.seed, lang=transcript.lang,
-                      library=library, clock=lambda: transcript.started_at)
+                      library=library, clock=_opening_then_now(transcript.started_at))
     differences = []
     if session.opening != transcript.opening:
         differences.append(LineDiff(turn=0, recorded=transcript.opening, replayed=session.opening))
@@ -72,7 +72,9 @@ def replay(transcript: Transcript, *, library: Library | None = None) -> ReplayR
         if session.done:
             differences.append(LineDiff(turn=turn.n, recorded=turn.customer, replayed=""))
             continue
-        replayed = session.record(turn.trainee, at=turn.trainee_at).customer
+        played = session.record(turn.trainee, at=turn.trainee_at)
+        played.chosen = turn.chosen  # how the line was given is the record's to say
+        replayed = played.customer
         if replayed != turn.customer:
             differences.append(LineDiff(turn=turn.n, recorded=turn.customer, replayed=replayed))
     return ReplayReport(
@@ -82,3 +84,10 @@ def replay(transcript: Transcript, *, library: Library | None = None) -> ReplayR
         analyzer_changed=transcript.analyzer != ANALYZER_VERSION,
         engine_changed=transcript.engine != ENGINE_VERSION,
     )
+
+
+def _opening_then_now(started_at: str):
+    """The recorded start for the opening; a line played after the replay (a resumed
+    conversation going on) is stamped when it happens, not at the start."""
+    pending = [started_at]
+    return lambda: pending.pop() if pending else utc_now()

@@ -36,6 +36,7 @@ class TurnView:
         is_question: whether the line asks something.
         beats: what the director decided, in order.
         state: the customer's visible state after the turn.
+        chosen: the line was clicked from the offered choices, not typed.
     """
 
     n: int
@@ -47,6 +48,7 @@ class TurnView:
     is_question: bool
     beats: tuple[Beat, ...]
     state: dict[str, Any]
+    chosen: bool = False
 
     def has(self, *techniques: str) -> bool:
         """True when the line carries any of ``techniques``."""
@@ -120,7 +122,8 @@ class Conversation:
         turns = tuple([
             TurnView(n=t.n, text=t.trainee, at=t.trainee_at, customer=t.customer,
                      techniques=tuple(t.analysis.get("techniques", ())), topics=tuple(t.analysis.get("topics", ())),
-                     is_question=bool(t.analysis.get("is_question")), beats=_beats(t.beats), state=dict(t.state))
+                     is_question=bool(t.analysis.get("is_question")), beats=_beats(t.beats), state=dict(t.state),
+                     chosen=t.chosen)
             for t in record.turns
         ])
         if session.outcome is not None:

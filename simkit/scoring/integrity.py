@@ -31,7 +31,9 @@ grader knows its own versions; what the file says about them is information, nev
    the opening (``time-before-start``), not later than now (``time-in-future``, allowing
    :data:`FUTURE_TOLERANCE_SECONDS` of clock difference), and must leave time to type the line
    (``typing-too-fast``: faster than :data:`MAX_CHARS_PER_SECOND` characters a second, from the
-   customer's previous line to the end of the trainee's).
+   customer's previous line to the end of the trainee's). A line clicked from the offered
+   choices (``chosen`` in the turn, choice mode) was not typed: its time is the time to choose,
+   judged like any reply time, with no typing check.
 6. **Responsiveness counts only times the session itself recorded live** (``times: live``, see
    :mod:`simkit.transcript`): untrusted times (piped or scripted input, ``at=``, a caller's
    clock, a version 1 file), or any failed clock check, leave every reply unjudged, and a
@@ -110,7 +112,7 @@ def check_integrity(transcript, report, *, now: datetime | None = None) -> Integ
     if engine_changed:
         findings.append(Finding("engine-version-differs", None, {"recorded": transcript.engine or "-",
                                                                  "current": ENGINE_VERSION}))
-    times = review_times(transcript.started_at, [(t.n, t.trainee, t.trainee_at) for t in transcript.turns],
+    times = review_times(transcript.started_at, [(t.n, t.trainee, t.trainee_at, t.chosen) for t in transcript.turns],
                          times=transcript.times, now=now)
     findings += times.findings
     if turns:
@@ -159,13 +161,14 @@ class TimeReview:
         return next((f for f in self.findings if f.code == "typing-too-fast" and f.turn == turn), None)
 
 
-def review_times(started_at: str, turns: Sequence[tuple[int, str, str]], *, times: str,
+def review_times(started_at: str, turns: Sequence[tuple[int, str, str] | tuple[int, str, str, bool]], *, times: str,
                  now: datetime | None = None) -> TimeReview:
     """Check a conversation's timestamps (point 5 of the policy).
 
     Args:
         started_at: when the customer's opening arrived (ISO 8601 with a time zone).
-        turns: ``(turn, trainee line, trainee_at)`` in order.
+        turns: ``(turn, trainee line, trainee_at)`` in order, or ``(..., chosen)``: a chosen
+            line was clicked, not typed, and gets no typing check.
         times: the transcript's ``times`` (``live`` or ``untrusted``).
         now: the latest acceptable moment, before :data:`FUTURE_TOLERANCE_SECONDS` (default: now).
     """
@@ -179,7 +182,8 @@ def review_times(started_at: str, turns: Sequence[tuple[int, str, str]], *, time
         findings.append(Finding("time-in-future", 0))
     delays: list[tuple[int, float | None]] = []
     previous = start
-    for n, text, at in turns:
+    for n, text, at, *how in turns:
+        chosen = bool(how and how[0])
         moment = parse_time(at)
         if moment is None:
             findings.append(Finding("time-unreadable", n))
@@ -198,7 +202,7 @@ def review_times(started_at: str, turns: Sequence[tuple[int, str, str]], *, time
             seconds = (moment - previous).total_seconds()
             delays.append((n, seconds))
             chars = len(text.strip())
-            if chars > seconds * MAX_CHARS_PER_SECOND:
+            if not chosen and chars > seconds * MAX_CHARS_PER_SECOND:
                 findings.append(Finding("typing-too-fast", n, {"chars": chars, "seconds": round(seconds, 1),
                                                                "per_second": MAX_CHARS_PER_SECOND}))
         else:

@@ -154,7 +154,7 @@ def count_words(text: str) -> int:
 def observe(conv: Conversation) -> Observations:
     """Read the observations of a replayed conversation."""
     persona, goal = conv.persona, conv.scenario.goal
-    times = review_times(conv.started_at, [(t.n, t.text, t.at) for t in conv.turns], times=conv.times)
+    times = review_times(conv.started_at, [(t.n, t.text, t.at, t.chosen) for t in conv.turns], times=conv.times)
     deep = {n.id for n in persona.needs if n.depth == "deep"}
     questions: list[Question] = []
     found: dict[str, tuple[int, dict]] = {}

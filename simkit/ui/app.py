@@ -189,6 +189,20 @@ class PracticeApp:
                                f'href="data:application/json;base64,{data}">{escape(ui("download", model.lang))}</a>')
 
 
+def page(*, query: str = "", library=None):
+    """The app's page: the exam page when the server holds an exam (``SIMKIT_EXAM``), else the practice app.
+
+    In an exam the query string is ignored: no link can pick another scenario, seed or mode.
+    """
+    from simkit.ui.exam import EXAM_VAR
+
+    if os.environ.get(EXAM_VAR):
+        from simkit.ui.exam_app import ExamApp
+
+        return ExamApp.from_env(library=library)
+    return PracticeApp(query=query, library=library)
+
+
 def warm_up(library=None) -> None:
     """Load everything a first turn needs (the understanding model, the scorer) ahead of the first page.
 

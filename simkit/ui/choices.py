@@ -1,7 +1,9 @@
 """Choice mode for beginners: three or four candidate lines at each turn, one strong.
 
-The candidates are built from the scenario and the persona (the needs' topics, the next step of
-an open objection, the goal) and the model lines of :mod:`simkit.i18n` (``model.*``):
+A scenario may write its own candidates per stage (``choices:`` in its file, see
+docs/authoring.md). Where the current stage has none of a kind, they are built from the
+scenario and the persona (the needs' topics, the next step of an open objection, the goal) and
+the model lines of :mod:`simkit.i18n` (``model.*``):
 
 - **strong**: the move a good consultant makes next: greet, answer the customer's question,
   take an open objection one step further, ask about (or probe) a need not found yet, then
@@ -55,13 +57,29 @@ def candidates(session: Session) -> tuple[Choice, ...]:
     lang = session.lang
     turn = len(session.transcript.turns) + 1
     rng = random.Random(f"choices:{session.scenario.id}:{session.seed}:{lang}:{turn}")
-    strong = strong_line(session)
-    weak = [line for line in WEAK_LINES[lang] if line != strong]
-    harmful = HARMFUL_LINES[lang]
-    picks = [Choice(strong, "strong"), *(Choice(line, "weak") for line in rng.sample(weak, 2 if turn % 2 else 1)),
+    own = authored(session)
+    fresh = [line for line in own["strong"] if line not in {t.trainee for t in session.transcript.turns}]
+    # An authored strong line for the stage, unless a question waits for its answer first.
+    strong = fresh[0] if fresh and not _waiting_question(session) else strong_line(session)
+    weak = own["weak"] or [line for line in WEAK_LINES[lang] if line != strong]
+    harmful = own["harmful"] or HARMFUL_LINES[lang]
+    picks = [Choice(strong, "strong"),
+             *(Choice(line, "weak") for line in rng.sample(weak, min(len(weak), 2 if turn % 2 else 1))),
              Choice(rng.choice(harmful), "harmful")]
     rng.shuffle(picks)
     return tuple(picks)
+
+
+def authored(session: Session) -> dict[str, list[str]]:
+    """The scenario's own candidate lines for the current stage (``choices:`` in its file), by kind."""
+    lines = session.scenario.choices.get(session.view.stage, ())
+    return {kind: [says[session.lang] for k, says in lines if k == kind] for kind in KINDS}
+
+
+def _waiting_question(session: Session) -> bool:
+    turns = session.transcript.turns
+    beats = turns[-1].beats if turns else session.transcript.opening_beats
+    return any(b.get("kind") == "ask" for b in beats)
 
 
 def strong_line(session: Session) -> str:

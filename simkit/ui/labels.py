@@ -32,6 +32,27 @@ UI_TEXT: dict[str, dict[str, str]] = {
     "happened": {"zh": "刚才：{what}", "en": "Just now: {what}"},
     "happened-start": {"zh": "对话开始", "en": "The conversation starts"},
     "exam-hidden": {"zh": "考试模式：不显示客户状态", "en": "Exam mode: the customer's state is hidden"},
+    "finish-exam": {"zh": "结束本场", "en": "End this conversation"},
+    # The exam page (served with ``simkit app practice --exam``).
+    "exam-title": {"zh": "考试", "en": "Exam"},
+    "exam-rules": {"zh": "这是正式考试：每一轮都会由服务器记录时间、签名并保存，由培训师评分。"
+                         "不显示客户状态和提示，每个场景只有一次机会（断线后可继续同一场对话）。",
+                   "en": "This is an exam: the server times, signs and saves every turn, and your trainer grades it. "
+                         "The customer's state and hints are hidden, and each scenario is taken once "
+                         "(after a lost connection you continue the same conversation)."},
+    "exam-who": {"zh": "考生：{trainee} · 考试：{exam}", "en": "Trainee: {trainee} · Exam: {exam}"},
+    "exam-new": {"zh": "未开始", "en": "not started"},
+    "exam-started": {"zh": "进行中", "en": "in progress"},
+    "exam-done": {"zh": "已完成", "en": "done"},
+    "exam-begin": {"zh": "开始", "en": "Begin"},
+    "exam-continue": {"zh": "继续", "en": "Continue"},
+    "exam-back": {"zh": "返回考试列表", "en": "Back to the exam"},
+    "exam-saved": {"zh": "已签名保存：{name}", "en": "Saved and signed: {name}"},
+    "exam-ended": {"zh": "本场对话已结束，已签名保存，将由培训师评分。",
+                   "en": "This conversation is over; it is saved, signed, and will be graded by your trainer."},
+    "exam-elsewhere": {"zh": "这场对话已在另一个窗口中继续，本窗口已停止。请回到考试列表继续。",
+                       "en": "This conversation went on in another window; this one has stopped. Go back to the exam to continue."},
+    "exam-unavailable": {"zh": "考试无法开始：{why}", "en": "The exam cannot start: {why}"},
     "choices": {"zh": "选择你要说的话：", "en": "Choose what you say:"},
     "scorecard": {"zh": "评分卡", "en": "Scorecard"},
     "total": {"zh": "总分", "en": "Total"},
@@ -60,7 +81,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
     "mode": {"zh": "模式", "en": "Mode"},
     "mode-free": {"zh": "自由输入", "en": "Free text"},
     "mode-choice": {"zh": "选择模式（入门）", "en": "Choices (beginner)"},
-    "mode-exam": {"zh": "考试（隐藏状态）", "en": "Exam (state hidden)"},
+    "mode-exam": {"zh": "模拟考试（隐藏状态）", "en": "Mock exam (state hidden)"},
     "seed": {"zh": "种子", "en": "Seed"},
     "surprise": {"zh": "随机一个", "en": "Surprise me"},
     "start": {"zh": "开始练习", "en": "Start"},
@@ -99,3 +120,27 @@ def stage_name(stage: str, lang: str) -> str:
 def step_name(step: str, lang: str) -> str:
     key = f"step.{step}"
     return i18n.text(key, lang) if key in i18n.MESSAGES else step
+
+
+def beat_params(params: dict, *, persona, scenario, lang: str) -> dict:
+    """A beat's parameters with display names for its ids (needs, objections, asks, topics,
+    techniques, steps, goals), so "what just happened" never shows a raw id; an id without a
+    display name stays as it is."""
+    shown = dict(params)
+    needs = {n.id: n for n in persona.needs}
+    objections = {o.id: o for o in persona.objections}
+    asks = {a.id: a for a in scenario.asks}
+    if shown.get("need") in needs:
+        shown["need"] = needs[shown["need"]].display_name[lang]
+    if shown.get("objection") in objections:
+        shown["objection"] = objections[shown["objection"]].display_name[lang]
+    if shown.get("ask") in asks:
+        shown["ask"] = _known(f"topic.{asks[shown['ask']].topic}", lang, shown["ask"])
+    for key, prefix in (("topic", "topic"), ("technique", "technique"), ("goal", "goal"), ("missing", "step")):
+        if isinstance(shown.get(key), str):
+            shown[key] = _known(f"{prefix}.{shown[key]}", lang, shown[key])
+    return shown
+
+
+def _known(key: str, lang: str, fallback: str) -> str:
+    return i18n.text(key, lang) if key in i18n.MESSAGES else fallback

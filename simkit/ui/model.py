@@ -14,16 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from simkit.engine import Session
+from simkit.engine.replay import replay
 from simkit.errors import SimkitError
 from simkit.transcript import Transcript
 from simkit.ui.choices import Choice, candidates
 from simkit.ui.files import new_transcript_path
-from simkit.ui.labels import ui
+from simkit.ui.labels import beat_params, ui
 
 if TYPE_CHECKING:  # pragma: no cover
     from simkit.content import Library
     from simkit.engine.view import CustomerView
     from simkit.scoring import Scorecard
+    from simkit.ui.exam import ExamSeat
 
 MODES = ("free", "choice", "exam")
 MAX_LINE = 2000  # characters; far above any spoken line
@@ -52,6 +54,10 @@ class PracticeModel:
         transcript: an existing transcript file to resume: its lines are replayed and the
             conversation goes on, saved to the same file.
         library: the content (default: the repository's scenarios).
+        seat: an :class:`~simkit.ui.exam.ExamSeat`: the exam draws the seed, the mode is
+            ``exam``, each turn is saved signed as ``<seat folder>/<scenario>.json``, a saved
+            conversation is resumed only if its signature verifies, and nothing is scored here
+            (the certification scores the signed transcript).
 
     Attributes:
         session: the engine's session (the app is the engine, not a copy).
@@ -66,7 +72,9 @@ class PracticeModel:
 
     def __init__(self, scenario: str | None = None, *, lang: str = "zh", mode: str = "free", seed: int = 0,
                  folder: str | Path | None = None, transcript: str | Path | None = None,
-                 library: Library | None = None) -> None:
+                 library: Library | None = None, seat: ExamSeat | None = None) -> None:
+        if seat is not None:
+            mode = "exam"
         if mode not in MODES:
             raise SimkitError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
         self.mode = mode
@@ -77,8 +85,11 @@ class PracticeModel:
         self.notice: str | None = None
         self._library = library
         self._listeners: list[Callable[[], None]] = []
-        if transcript is not None:
-            self._resume(Path(transcript))
+        self.seat = seat
+        if seat is not None:
+            self._sit(seat, scenario, lang)
+        elif transcript is not None:
+            self._resume(Transcript.load(transcript), Path(transcript))
         else:
             if scenario is None:
                 raise SimkitError("name a scenario id, or a transcript to resume")
@@ -140,8 +151,12 @@ class PracticeModel:
             return ui("happened-start", lang)
         from simkit.engine.beats import Beat
 
-        beats = [Beat(kind=b["kind"], rule=b["rule"], params=b.get("params", {})) for b in turns[-1].beats]
-        return ui("happened", lang, what="; ".join(dict.fromkeys(b.explain(lang) for b in beats)))
+        session = self.session
+        beats = [Beat(kind=b["kind"], rule=b["rule"], params=beat_params(b.get("params", {}), persona=session.persona,
+                                                                          scenario=session.scenario, lang=lang))
+                 for b in turns[-1].beats]
+        sep = "；" if lang == "zh" else "; "
+        return ui("happened", lang, what=sep.join(dict.fromkeys(b.explain(lang) for b in beats)))
 
     def subscribe(self, listener: Callable[[], None]) -> None:
         """Call ``listener()`` after every change (the widgets redraw)."""
@@ -163,9 +178,9 @@ class PracticeModel:
         choices = self.choices
         if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(choices):
             return False
-        return self._play(choices[index].text)
+        return self._play(choices[index].text, chosen=True)
 
-    def _play(self, text: object) -> bool:
+    def _play(self, text: object, *, chosen: bool = False) -> bool:
         if self.status != "ready" or not isinstance(text, str):
             return False
         line = text.strip()
@@ -174,10 +189,23 @@ class PracticeModel:
             self._changed()
             return False
         self.notice = None
+        if self.seat is not None:
+            try:
+                self.seat.check_unchanged(self.session.scenario.id, self._signed)
+            except SimkitError:  # another page of this trainee went on with it: this one stops
+                self.finished = True
+                self.notice = ui("exam-elsewhere", self.lang)
+                self._changed()
+                return False
         self.busy = True
         self._changed()
         try:
             turn = self.session.record(line)
+            if chosen:  # clicked, not typed: judged by the time to choose (docs/integrity.md)
+                turn.chosen = True
+                self.session.transcript.save(self.path)
+            if self.seat is not None:
+                self._signed = self.seat.save(self.session.transcript, previous=self._signed)  # after every turn
         finally:
             self.busy = False
         self.messages += [Message("trainee", line, turn.n), Message("customer", turn.customer, turn.n)]
@@ -203,29 +231,45 @@ class PracticeModel:
     # Inside -----------------------------------------------------------------------------
 
     def _score(self) -> None:
+        if self.seat is not None:
+            return  # an exam is scored by the certification, from the signed file
         from simkit.scoring import score
 
         self.scorecard = score(self.session.transcript, library=self._library)
 
-    def _resume(self, path: Path) -> None:
-        recorded = Transcript.load(path)
-        session = Session(recorded.scenario_id, seed=recorded.seed, lang=recorded.lang, library=self._library,
-                          clock=lambda: recorded.started_at)
+    def _sit(self, seat: ExamSeat, scenario: str | None, lang: str) -> None:
+        if scenario is None or scenario not in seat.exam.scenarios:
+            raise SimkitError(f"{scenario!r} is not a scenario of the exam {seat.exam.exam_id}")
+        self.path = seat.path(scenario)
+        self._signed: str | None = None
+        if seat.status(scenario) != "new":
+            recorded = seat.load(scenario)  # raises unless the signature is this seat's
+            self._signed = recorded.signature
+            self._resume(recorded, None)
+            # The earlier times were stamped by this server and are covered by its signature.
+            self.session.transcript.times = recorded.times
+        else:
+            self.session = Session(scenario, seed=seat.seed(scenario), lang=lang, library=self._library,
+                                   interactive=True)
+            self.messages = [Message("customer", self.session.opening, 0)]
+        self._signed = seat.save(self.session.transcript, previous=self._signed)
+
+    def _resume(self, recorded: Transcript, path: Path | None) -> None:
+        report = replay(recorded, library=self._library)
+        session = report.session
+        transcript = session.transcript
         messages = [Message("customer", session.opening, 0)]
-        differ = int(session.opening != recorded.opening)
-        for turn in recorded.turns:
-            if session.done:
-                differ += 1
-                break
-            played = session.record(turn.trainee, at=turn.trainee_at)
-            differ += played.customer != turn.customer
-            messages += [Message("trainee", played.trainee, played.n), Message("customer", played.customer, played.n)]
-        session.save_to = path
-        session.transcript.save(path)
-        self.session, self.path, self.messages = session, path, messages
-        self.notice = ui("resumed", recorded.lang, turns=len(session.transcript.turns))
-        if differ:
-            self.notice += " " + ui("resume-changed", recorded.lang, count=differ)
+        for turn in transcript.turns:
+            messages += [Message("trainee", turn.trainee, turn.n), Message("customer", turn.customer, turn.n)]
+        if path is not None:
+            session.save_to = path
+            transcript.save(path)
+        self.session, self.messages = session, messages
+        if path is not None:
+            self.path = path
+        self.notice = ui("resumed", recorded.lang, turns=len(transcript.turns))
+        if report.differences:
+            self.notice += " " + ui("resume-changed", recorded.lang, count=len(report.differences))
 
     def _changed(self) -> None:
         for listener in list(self._listeners):

@@ -36,6 +36,9 @@ STYLE = """<style>
 .simkit-notice{color:#8a5a00}.simkit-pass{color:#176117}.simkit-fail{color:#a11}
 .simkit-alert{background:#fdecea;border:1px solid #a11;color:#a11;padding:.6em;border-radius:6px;font-weight:600}
 .simkit-score h3{margin:.6em 0 .2em}.simkit-score blockquote{margin:.2em 0 .2em 1em;color:#333}
+.simkit-exam-banner{background:#fff4d6;border:2px solid #b36b00;color:#5a3600;padding:.6em .8em;border-radius:6px;margin:.4em 0}
+.simkit-exam-banner div+div{margin-top:.3em}.simkit-exam-ended{color:#176117;font-weight:600;margin:.4em 0}
+.simkit-finish,.simkit-send{flex:0 0 auto}
 .simkit-kernel-lost{display:none}.simkit-kernel-dead .simkit-kernel-lost{display:block}
 .simkit-kernel-dead .simkit-input,.simkit-kernel-dead .simkit-send,.simkit-kernel-dead .simkit-choices{pointer-events:none;opacity:.4}
 </style>"""
@@ -44,10 +47,11 @@ STYLE = """<style>
 def header(model: PracticeModel) -> str:
     """The customer's name, the channel and the stage."""
     lang, s = model.lang, model.session
-    stage = stage_name(s.view.stage, lang)
+    # The stage says how the customer sees the conversation: a hint, hidden in an exam.
+    stage = "" if model.exam else f"<small>{escape(ui('stage', lang))}: {escape(stage_name(s.view.stage, lang))}</small>"
     return (f'<div class="simkit-head"><b>{escape(s.persona.name[lang])}</b>'
             f"<small>{escape(ui('channel', lang))}: {escape(channel_name(s.scenario.channel, lang))}</small>"
-            f"<small>{escape(ui('stage', lang))}: {escape(stage)}</small>"
+            f"{stage}"
             f"<small>{escape(ui('turn', lang, n=len(s.transcript.turns)))}</small></div>")
 
 
@@ -72,7 +76,7 @@ def meters(model: PracticeModel) -> str:
     lang = model.lang
     view = model.view
     if view is None:
-        return f'<div class="simkit-meters"><i>{escape(ui("exam-hidden", lang))}</i></div>'
+        return f'<div class="simkit-meters-hidden"><i>{escape(ui("exam-hidden", lang))}</i></div>'
     out = ['<div class="simkit-meters">']
     for key in ("trust", "patience", "interest"):
         out.append(_meter(ui(key, lang), getattr(view, key), key))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 APPS = Path(__file__).resolve().parent.parent.parent / "apps"
 TEMPLATES = APPS / "share" / "jupyter"  # holds voila/templates/simkit (lab without CDN links)
+UNUSED_EXTENSIONS = ("@jupyter/nbgrader", "@jupyter-notebook/lab-extension", "@voila-dashboards/jupyterlab-preview")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class ServeOptions:
         cull_interval: seconds between culler runs.
         pool_size: preheated kernels kept ready (0: none).
         transcripts: where transcripts are saved (default: ``transcripts/`` beside the app).
+        exam: an exam file: the server holds that exam instead of practice (see docs/exam.md);
+            the key comes from ``SIMKIT_EXAM_KEY_FILE`` in the server's environment.
     """
 
     ip: str = "127.0.0.1"
@@ -41,6 +44,7 @@ class ServeOptions:
     cull_interval: int = 60
     pool_size: int = 2
     transcripts: str | None = None
+    exam: str | None = None
 
     def with_token(self) -> ServeOptions:
         if self.token:
@@ -60,6 +64,9 @@ def voila_argv(options: ServeOptions, *, app: str = "practice") -> list[str]:
             f"--Voila.ip={options.ip}", f"--token={options.token}",
             "--strip_sources=True", "--show_tracebacks=False", "--theme=light", "--template=simkit",
             "--VoilaConfiguration.multi_kernel_manager_class=simkit.ui.serve.PracticeKernelManager",
+            # Lab extensions installed beside the apps that are of no use on their pages (a
+            # denylist: Voila's own widget manager is one of the federated extensions too).
+            f"--VoilaConfiguration.extension_denylist={list(UNUSED_EXTENSIONS)!r}",
             f"--MappingKernelManager.cull_idle_timeout={options.cull_idle}",
             f"--MappingKernelManager.cull_interval={options.cull_interval}",
             "--MappingKernelManager.cull_connected=True",
@@ -77,6 +84,8 @@ def voila_env(options: ServeOptions, base: dict[str, str] | None = None) -> dict
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(TEMPLATES), env.get("JUPYTER_PATH", "")) if p)
     if options.transcripts:
         env["SIMKIT_TRANSCRIPTS"] = os.path.abspath(options.transcripts)
+    if options.exam:
+        env["SIMKIT_EXAM"] = os.path.abspath(options.exam)
     if options.ip not in ("127.0.0.1", "localhost", "::1"):
         env["SIMKIT_LIST_UNFINISHED"] = "0"  # others' conversations are not offered to everyone
     return env

@@ -23,6 +23,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 
 if TYPE_CHECKING:  # pragma: no cover
     from simkit.content import Library
+    from simkit.ui.exam import ExamSeat
 
 
 def _html(value: str = "", cls: str | None = None) -> w.HTML:
@@ -45,7 +46,9 @@ class ChatView:
         self.input.add_class("simkit-input")
         self.send = w.Button(description=ui("send", lang), button_style="primary")
         self.send.add_class("simkit-send")
-        self.finish = w.Button(description=ui("finish", lang), layout=w.Layout(width="auto"))
+        # flex 0 0 auto (render.STYLE): the label is never cut short, in zh either.
+        self.finish = w.Button(description=ui("finish-exam" if model.seat else "finish", lang),
+                               layout=w.Layout(width="auto", min_width="max-content"))
         self.finish.add_class("simkit-finish")
         self.input_row = w.HBox([self.input, self.send, self.finish])
         self.choices_label = _html()
@@ -159,9 +162,9 @@ class Practice:
 
     def __init__(self, scenario: str | None = None, *, lang: str = "zh", mode: str = "free", seed: int = 0,
                  folder: str | Path | None = None, transcript: str | Path | None = None,
-                 library: Library | None = None) -> None:
+                 library: Library | None = None, seat: ExamSeat | None = None) -> None:
         self.model = PracticeModel(scenario, lang=lang, mode=mode, seed=seed, folder=folder, transcript=transcript,
-                                   library=library)
+                                   library=library, seat=seat)
         self.chat = ChatView(self.model)
         self.meters = MetersView(self.model)
         self.scorecard = ScorecardView(self.model)
@@ -170,6 +173,9 @@ class Practice:
         body = w.HBox([self.chat.widget, self.meters.widget])
         self.chat.widget.layout.width = "62%"
         self.meters.widget.layout.width = "36%"
+        if self.model.exam:  # no meters, no "what just happened": the chat takes the width
+            self.meters.widget.layout.display = "none"
+            self.chat.widget.layout.width = "100%"
         self.widget = w.VBox([_html(render.STYLE), self.lost, body, self.saved, self.scorecard.widget])
         self.widget.add_class("simkit-practice")
         self.model.subscribe(self.redraw)
@@ -179,7 +185,8 @@ class Practice:
         self.chat.redraw()
         self.meters.redraw()
         self.scorecard.redraw()
-        self.saved.value = f"<small>{render.escape(ui('saved-to', self.model.lang, name=self.model.path.name))}</small>"
+        saved = "exam-saved" if self.model.seat is not None else "saved-to"
+        self.saved.value = f"<small>{render.escape(ui(saved, self.model.lang, name=self.model.path.name))}</small>"
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

@@ -60,3 +60,25 @@ def test_import_simkit_stays_light():
            "print(sorted(m for m in sys.modules if m.startswith(('ipywidgets', 'voila', 'simkit.ui'))))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_cli_checks_an_exam_before_serving_it(monkeypatch, capsys, tmp_path):
+    import json
+
+    from simkit.exam import new_key
+
+    ran = {}
+    monkeypatch.setattr(subprocess, "call", lambda argv, env: ran.update(argv=argv, env=env) or 0)
+    exam = tmp_path / "exam.json"
+    exam.write_text(json.dumps({"exam_id": "e1", "scenarios": ["used-car-hidden-defects-v1"], "save_to": "out"}))
+    monkeypatch.delenv("SIMKIT_EXAM_KEY_FILE", raising=False)
+    assert cli.main(["app", "practice", "--token", "t", "--exam", str(exam)]) != 0
+    assert "SIMKIT_EXAM_KEY_FILE" in capsys.readouterr().err and not ran  # refused before voila starts
+    (tmp_path / "keys").mkdir()
+    new_key(tmp_path / "keys" / "k")
+    monkeypatch.setenv("SIMKIT_EXAM_KEY_FILE", str(tmp_path / "keys" / "k"))
+    monkeypatch.setenv("SIMKIT_TRAINEE", "t-1")
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    assert cli.main(["app", "practice", "--token", "t", "--exam", str(exam)]) == 0
+    assert ran["env"]["SIMKIT_EXAM"] == str(exam) and "exam e1 for t-1" in capsys.readouterr().err
+    assert "--VoilaConfiguration.extension_denylist=" in " ".join(ran["argv"])
