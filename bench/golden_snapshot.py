@@ -43,11 +43,11 @@ VERSION_KEYS = ("analyzer", "engine", "simkit_version", "analyzer_version", "eng
 def _scripts() -> list[dict[str, Any]]:
     """Every scripted conversation of the tests: scenario, seed, lang, lines, delays."""
     out = []
-    for path in sorted((ROOT / "tests/scoring/references").glob("*.yaml")):
+    for path in sorted((ROOT / "scenarios").rglob("*.references.yaml"), key=lambda p: p.name):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for level, by_lang in data["scripts"].items():
             for lang, script in by_lang.items():
-                out.append({"name": f"reference:{path.stem}:{level}:{lang}", "scenario": data["scenario"],
+                out.append({"name": f"reference:{data['scenario']}:{level}:{lang}", "scenario": data["scenario"],
                             "seed": data.get("seed", 0), "lang": lang, "lines": script["lines"],
                             "delays": script.get("delays")})
     for path in sorted((ROOT / "tests/engine/golden").glob("*.yaml")):

@@ -51,7 +51,7 @@ def _report(name: str, path: Path) -> None:
 
 def main() -> None:
     folder = Path(tempfile.mkdtemp())
-    online = yaml.safe_load((ROOT / "tests/scoring/references/online-lead-lowest-price-v1.yaml").read_text("utf-8"))
+    online = yaml.safe_load((ROOT / "scenarios/scenarios/online-lead-lowest-price.references.yaml").read_text("utf-8"))
     lines = online["scripts"]["strong"]["en"]["lines"]
     slow = folder / "slow.json"
     _scripted(online["scenario"], online["seed"], lines, [400] + [200] * (len(lines) - 1), slow)
@@ -63,7 +63,7 @@ def main() -> None:
     _report("honest slow run", slow)
     _report("same, replies edited to 10 s", _edit(slow, ten_seconds))
 
-    showroom = yaml.safe_load((ROOT / "tests/scoring/references/showroom-family-suv-v1.yaml").read_text("utf-8"))
+    showroom = yaml.safe_load((ROOT / "scenarios/scenarios/showroom-family-suv.references.yaml").read_text("utf-8"))
     strong = folder / "strong.json"
     lines = showroom["scripts"]["strong"]["en"]["lines"]
     _scripted(showroom["scenario"], showroom["seed"], lines, [20] * len(lines), strong)

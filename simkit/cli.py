@@ -18,7 +18,8 @@ from simkit.safetext import make_streams_safe, shown
 
 # Modules that add subcommands, in the order they appear in --help.
 COMMAND_MODULES = (
-    "simkit.commands.content",  # list, validate, schema
+    "simkit.commands.content",  # list, validate, schema, migrate
+    "simkit.commands.check",  # check
     "simkit.commands.play",  # play, replay
     "simkit.understand.cli",  # nlu eval|explain|train
     "simkit.scoring.cli",  # score

@@ -19,7 +19,7 @@ import pexpect
 import pytest
 
 from simkit import Session
-from tests.scoring.reference_play import REFERENCES, play, play_reference
+from tests.references import reference_file, play, play_reference
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIO = "showroom-family-suv-v1"
@@ -48,7 +48,7 @@ def one_line_error(run, start: str) -> None:
 @pytest.fixture
 def strong(tmp_path):
     path = tmp_path / "strong.json"
-    play_reference(REFERENCES / f"{SCENARIO}.yaml", "strong", "en", save_to=path)
+    play_reference(reference_file(SCENARIO), "strong", "en", save_to=path)
     return path
 
 

@@ -12,10 +12,10 @@ import simkit.errors
 from simkit import SimkitError, UnknownIdError, default_library
 from simkit.content import json_schema
 from simkit.scoring import score
-from tests.scoring.reference_play import REFERENCES, play_reference
+from tests.references import reference_file, play_reference
 
 SHOWROOM = "showroom-family-suv-v1"
-SCRIPT = REFERENCES / f"{SHOWROOM}.yaml"
+SCRIPT = reference_file(SHOWROOM)
 
 
 def test_score_keeps_the_unknown_id_error_and_names_the_file(tmp_path):

@@ -28,7 +28,7 @@ from simkit.understand import corpus
 PACKAGE = Path(simkit.__file__).parent
 LOCK = Path(__file__).with_name("versions.lock.json")
 GOLDEN = Path(__file__).parent / "engine" / "golden"
-REFERENCES = Path(__file__).parent / "scoring" / "references"
+REFERENCES = Path(__file__).parent.parent / "scenarios"  # each scenario's *.references.yaml
 
 PRINT_VERSIONS = ("import sys; from simkit.engine.version import ENGINE_VERSION; "
                   "from simkit.understand import ANALYZER_VERSION, corpus; "
@@ -97,11 +97,11 @@ def _scripted_conversations():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for name, conv in sorted(data["conversations"].items()):
             yield f"golden:{name}", data["scenario"], conv.get("seed", 0), conv["lang"], conv["lines"]
-    for path in sorted(REFERENCES.glob("*.yaml")):
+    for path in sorted(REFERENCES.rglob("*.references.yaml"), key=lambda p: p.name):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for level, scripts in sorted(data["scripts"].items()):
             for lang, script in sorted(scripts.items()):
-                yield f"{path.stem}:{level}:{lang}", data["scenario"], data.get("seed", 0), lang, script["lines"]
+                yield f"{data['scenario']}:{level}:{lang}", data["scenario"], data.get("seed", 0), lang, script["lines"]
 
 
 def engine_fingerprint() -> str:

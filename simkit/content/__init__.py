@@ -1,4 +1,5 @@
-"""Persona and scenario files: loading, validation with file:line:column problems, the library.
+"""Persona, scenario and references files: loading, validation with file:line:column problems, the
+library and format migrations (the scenarios' self-check is :mod:`simkit.selfcheck`).
 
 Example:
     >>> from simkit.content import default_library, validate_paths
@@ -10,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+from simkit.content.formats import FORMAT_VERSION
 from simkit.content.library import (
     Library,
     check_paths,
@@ -19,12 +21,15 @@ from simkit.content.library import (
     load_library,
     validate_paths,
 )
+from simkit.content.migrate import migrate_files
 from simkit.content.model import Ask, Goal, Need, Objection, Persona, Scenario, Traits
 from simkit.content.problems import CODES, Problem
+from simkit.content.references import References
 from simkit.content.schema import json_schema
 
 __all__ = [
     "CODES",
+    "FORMAT_VERSION",
     "Ask",
     "Goal",
     "Library",
@@ -32,6 +37,7 @@ __all__ = [
     "Objection",
     "Persona",
     "Problem",
+    "References",
     "Scenario",
     "Traits",
     "check_paths",
@@ -40,5 +46,6 @@ __all__ = [
     "find_content_files",
     "json_schema",
     "load_library",
+    "migrate_files",
     "validate_paths",
 ]

@@ -29,7 +29,8 @@ class Corpus:
 
     documents: list[CheckedDocument]
     by_id: dict[str, dict[str, list[CheckedDocument]]] = field(
-        default_factory=lambda: {"persona": {}, "scenario": {}})
+        default_factory=lambda: {"persona": {}, "scenario": {}})  # references have no id of their own
+    unparsed: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of files that did not parse
 
     def __post_init__(self) -> None:
         for document in self.documents:
@@ -119,6 +120,8 @@ def check_unknown_persona(corpus: Corpus) -> Iterator[Problem]:
     """
     for scenario in corpus.of_kind("scenario"):
         persona_id = scenario.data.get("persona")
+        if ("persona", persona_id) in corpus.unparsed:
+            continue  # its file has a syntax error, already reported: one mistake, one message
         if isinstance(persona_id, str) and persona_id not in corpus.by_id["persona"]:
             hint = suggest(persona_id, corpus.by_id["persona"])
             yield scenario.doc.problem(("persona",), "unknown-persona", f"unknown persona {persona_id!r}{hint}")
@@ -217,6 +220,42 @@ def check_goal_requirements(corpus: Corpus) -> Iterator[Problem]:
                     yield scenario.doc.problem(("goal", "requires", section, index), f"unknown-{noun}", message)
 
 
+def check_dead_goal(corpus: Corpus) -> Iterator[Problem]:
+    """``dead-goal``: the goal needs an objection resolved that can never be raised in time
+    (its ``raise.min_turn`` is after the scenario's ``max_turns``), so no trainee can succeed.
+
+    Fails (the persona's ``price-gap`` has ``raise: {by: [present], min_turn: 25}``)::
+
+        max_turns: 20
+        goal: {kind: test_drive, requires: {objections: [price-gap]}, accept: ...}
+
+    Passes (``min_turn: 3``, or ``max_turns: 30``)::
+
+        max_turns: 20
+        goal: {kind: test_drive, requires: {objections: [price-gap]}, accept: ...}
+    """
+    for scenario in corpus.of_kind("scenario"):
+        persona = corpus.persona_of(scenario)
+        max_turns = scenario.data.get("max_turns", SCENARIO.field("max_turns").default)
+        required = _get(scenario.data, "goal", "requires", "objections")
+        if persona is None or not _whole(max_turns) or not isinstance(required, list):
+            continue
+        objections = {o["id"]: (i, o) for i, o in _dicts(persona.data.get("objections")) if isinstance(o.get("id"), str)}
+        for index, objection_id in enumerate(required):
+            index_there, objection = objections.get(objection_id, (None, None))
+            min_turn = _get(objection, "raise", "min_turn")
+            if _whole(min_turn) and min_turn > max_turns:
+                line = persona.doc.position(("objections", index_there, "raise", "min_turn"))[0]
+                message = (f"the goal needs the objection {objection_id!r} resolved, but it is raised at turn "
+                           f"{min_turn} at the earliest ({persona.doc.file}:{line} raise.min_turn), after the last "
+                           f"turn (max_turns: {max_turns}): the goal can never be met")
+                yield scenario.doc.problem(("goal", "requires", "objections", index), "dead-goal", message)
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def check_placeholders(corpus: Corpus) -> Iterator[Problem]:
     """``unknown-placeholder``: a ``{name}`` in a line that is neither a key of the persona's
     ``facts`` nor of its ``profile``; ``invalid-placeholder``: braces the actor cannot fill
@@ -286,6 +325,8 @@ def check_unreachable_asks(corpus: Corpus) -> Iterator[Problem]:
                 yield scenario.doc.problem(("asks", index, "turn"), "unreachable-ask", message)
 
 
+from simkit.content.reference_checks import check_references  # noqa: E402 - it builds on Corpus above
+
 #: Every cross-reference check, in the order they run.
 CHECKS: tuple[Callable[[Corpus], Iterator[Problem]], ...] = (
     check_duplicate_ids,
@@ -293,12 +334,14 @@ CHECKS: tuple[Callable[[Corpus], Iterator[Problem]], ...] = (
     check_unrevealable_needs,
     check_objections_reachable,
     check_goal_requirements,
+    check_dead_goal,
     check_placeholders,
     check_unreachable_asks,
+    check_references,
 )
 
 
-def run_checks(documents: list[CheckedDocument]) -> list[Problem]:
-    """Every problem the :data:`CHECKS` find in ``documents``."""
-    corpus = Corpus(documents)
+def run_checks(documents: list[CheckedDocument], *, unparsed: set[tuple[str, str]] | None = None) -> list[Problem]:
+    """Every problem the :data:`CHECKS` find in ``documents`` (``unparsed``: see :class:`Corpus`)."""
+    corpus = Corpus(documents, unparsed=set(unparsed or ()))
     return [problem for check in CHECKS for problem in check(corpus)]

@@ -25,8 +25,9 @@ from typing import Any
 from simkit.content.checks import run_checks
 from simkit.content.model import Persona, Scenario
 from simkit.content.problems import Problem
+from simkit.content.references import References
 from simkit.content.schema import CheckedDocument, check_document
-from simkit.content.yamlsource import read_yaml
+from simkit.content.yamlsource import MAX_BYTES, declared, read_yaml
 from simkit.errors import ContentError, UnknownIdError
 
 ENV_VAR = "SIMKIT_SCENARIOS"
@@ -40,12 +41,17 @@ class Library:
     Attributes:
         personas: Persona id -> :class:`~simkit.content.model.Persona`, sorted by id.
         scenarios: Scenario id -> :class:`~simkit.content.model.Scenario`, sorted by id.
+        references: Scenario id -> its reference conversations
+            (:class:`~simkit.content.references.References`), for the scenarios that have them.
     """
 
-    def __init__(self, personas: Iterable[Persona], scenarios: Iterable[Scenario], hashes: Mapping[str, str]) -> None:
+    def __init__(self, personas: Iterable[Persona], scenarios: Iterable[Scenario], hashes: Mapping[str, str],
+                 references: Iterable[References] = ()) -> None:
         by_id = operator.attrgetter("id")
         self.personas: Mapping[str, Persona] = MappingProxyType({p.id: p for p in sorted(personas, key=by_id)})
         self.scenarios: Mapping[str, Scenario] = MappingProxyType({s.id: s for s in sorted(scenarios, key=by_id)})
+        self.references: Mapping[str, References] = MappingProxyType(
+            {r.scenario_id: r for r in sorted(references, key=operator.attrgetter("scenario_id"))})
         self._hashes = dict(hashes)
 
     def scenario(self, scenario_id: str) -> Scenario:
@@ -77,14 +83,16 @@ class Library:
         return self._hashes[scenario_id]
 
     def catalogue(self) -> list[dict[str, Any]]:
-        """One JSON-ready row per scenario: id, title (zh/en), tags, channel, persona.
+        """One JSON-ready row per scenario: id, title (zh/en), tags, channel, persona and the
+        catalogue metadata (business line, skills, difficulty; None or [] when not given).
 
         Example:
             >>> default_library().catalogue()[0]["id"]
             'online-lead-lowest-price-v1'
         """
         return [
-            {"id": s.id, "title": dict(s.title), "tags": list(s.tags), "channel": s.channel, "persona": s.persona_id}
+            {"id": s.id, "title": dict(s.title), "tags": list(s.tags), "channel": s.channel, "persona": s.persona_id,
+             "business_line": s.business_line, "skills": list(s.skills), "difficulty": s.difficulty}
             for s in self.scenarios.values()
         ]
 
@@ -113,6 +121,7 @@ def load_library(paths: PathLike | Iterable[PathLike]) -> Library:
         raise ContentError(problems)
     personas: list[Persona] = []
     scenarios: list[Scenario] = []
+    references: list[References] = []
     data: dict[str, dict[str, Any]] = {}
     for document in documents:
         source = Path(document.doc.file)
@@ -120,8 +129,10 @@ def load_library(paths: PathLike | Iterable[PathLike]) -> Library:
             if document.kind == "persona":
                 personas.append(Persona.from_data(document.data, source=source))
                 data[document.data["id"]] = document.data
-            else:
+            elif document.kind == "scenario":
                 scenarios.append(Scenario.from_data(document.data, source=source))
+            else:
+                references.append(References.from_data(document.data, source=source))
         except (KeyError, TypeError, ValueError) as exc:  # pragma: no cover - a gap in the schema
             problems.append(document.doc.problem((), "invalid-value", f"cannot build the {document.kind}: {exc!r}"))
     if problems:  # pragma: no cover
@@ -131,7 +142,7 @@ def load_library(paths: PathLike | Iterable[PathLike]) -> Library:
         for document in documents
         if document.kind == "scenario"
     }
-    return Library(personas, scenarios, hashes)
+    return Library(personas, scenarios, hashes, references)
 
 
 def validate_paths(paths: PathLike | Iterable[PathLike]) -> list[Problem]:
@@ -250,15 +261,28 @@ def check_paths(
     """
     files, problems = find_content_files(paths)
     documents: list[CheckedDocument] = []
+    unparsed: set[tuple[str, str]] = set()  # (kind, id) declared by files that did not parse
     for path, name in files:
         doc, found = read_yaml(path, file=name)
         problems.extend(found)
         if doc is not None:
             document = check_document(doc)
-            problems.extend(document.problems)
+            said = {(p.line, p.column) for p in found}  # a parse problem says it already (an odd tag)
+            problems.extend(p for p in document.problems if (p.line, p.column) not in said)
             documents.append(document)
-    problems.extend(run_checks(documents))
+        else:
+            unparsed.add(_declared(path))
+    problems.extend(run_checks(documents, unparsed=unparsed))
     return files, documents, sorted(set(problems))
+
+
+def _declared(path: Path) -> tuple[str, str]:
+    try:
+        with path.open("rb") as stream:
+            kind, item_id = declared(stream.read(MAX_BYTES))
+    except OSError:
+        return "", ""
+    return kind or "", item_id or ""
 
 
 def _hash(scenario: dict[str, Any], persona: dict[str, Any]) -> str:

@@ -23,6 +23,10 @@ OBJECTION_KINDS = ("price", "quality", "delay", "trust", "finance", "competitor"
 OBJECTION_STEPS = ("acknowledged", "probed", "evidence", "confirmed")
 GOAL_KINDS = ("test_drive", "visit", "deposit", "contact", "signing")
 CHANNELS = ("showroom", "online_chat", "phone", "video")
+# Catalogue metadata of a scenario (simkit catalog); the words for each are in simkit.content.catalog.
+BUSINESS_LINES = ("new_car", "used_car", "after_sales", "fleet")
+SKILLS = ("first_response", "needs_discovery", "presentation", "objection_handling", "closing", "follow_up")
+DIFFICULTIES = ("beginner", "intermediate", "advanced")
 
 # Persona-level reaction lines: every persona must have each of these in every language.
 REACTION_LINES = (
@@ -66,7 +70,6 @@ class Traits:
     patience: int
     trust: int
     interest: int
-    price_sensitivity: float = 0.5
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Traits:
@@ -74,7 +77,6 @@ class Traits:
             patience=int(data["patience"]),
             trust=int(data["trust"]),
             interest=int(data.get("interest", 30)),
-            price_sensitivity=float(data.get("price_sensitivity", 0.5)),
         )
 
 
@@ -236,7 +238,10 @@ class Ask:
 
 @dataclass(frozen=True)
 class Goal:
-    """What a successful close needs: trust, interest, needs revealed, objections resolved."""
+    """What a successful close needs: trust, interest, needs revealed, objections resolved.
+
+    ``name`` is the optional display name from the file; :attr:`display_name` is what reports show.
+    """
 
     kind: str
     min_trust: int
@@ -244,6 +249,14 @@ class Goal:
     needs: tuple[str, ...]
     objections: tuple[str, ...]
     accept: Lines
+    name: Text | None = None
+
+    @property
+    def display_name(self) -> Text:
+        """The file's ``name``, else the goal kind's (``"a test drive"``)."""
+        if self.name is not None:
+            return dict(self.name)
+        return {lang: i18n.text(f"goal.{self.kind}", lang) for lang in LANGS}
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Goal:
@@ -255,6 +268,7 @@ class Goal:
             needs=tuple(requires.get("needs", [])),
             objections=tuple(requires.get("objections", [])),
             accept=_lines(data["accept"]),
+            name=dict(data["name"]) if "name" in data else None,
         )
 
 
@@ -274,6 +288,9 @@ class Scenario:
     goal: Goal
     scoring: dict[str, Any] = field(default_factory=dict)  # rubric weights and pass rules
     source: Path | None = None
+    business_line: str | None = None  # catalogue metadata: None when the file does not say
+    skills: tuple[str, ...] = ()
+    difficulty: str | None = None
     #: choice mode's authored candidates: stage -> ((kind, {"zh": ..., "en": ...}), ...)
     choices: dict[str, tuple[tuple[str, Text], ...]] = field(default_factory=dict)
 
@@ -292,6 +309,9 @@ class Scenario:
             goal=Goal.from_data(data["goal"]),
             scoring=dict(data.get("scoring", {})),
             source=source,
+            business_line=data.get("business_line"),
+            skills=tuple(data.get("skills", ())),
+            difficulty=data.get("difficulty"),
             choices={stage: tuple((c["kind"], dict(c["says"])) for c in lines)
                      for stage, lines in (data.get("choices") or {}).items()},
         )
@@ -306,3 +326,11 @@ class Scenario:
             if ask.id == ask_id:
                 return ask
         raise UnknownIdError(f"question of scenario {self.id!r}", ask_id, [a.id for a in self.asks])
+
+
+def display_names(persona: Persona, scenario: Scenario) -> dict[str, dict[str, Text]]:
+    """What people read for the ids in beats and scorecards: ``{"need": {id: {zh, en}}, "objection":
+    {id: ...}, "goal": {kind: ...}}`` (see :func:`simkit.scoring.words.localize`)."""
+    return {"need": {n.id: n.display_name for n in persona.needs},
+            "objection": {o.id: o.display_name for o in persona.objections},
+            "goal": {scenario.goal.kind: scenario.goal.display_name}}

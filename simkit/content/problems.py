@@ -41,7 +41,8 @@ CODES: dict[str, str] = {
     "duplicate-key": "the same key twice in one mapping",
     "not-a-mapping": "the top level of the file is not a mapping",
     # schema
-    "unknown-kind": "'kind' is not persona or scenario",
+    "newer-format": "the file's format_version is newer than this simkit reads",
+    "unknown-kind": "'kind' is not persona, scenario or references",
     "missing-field": "a required field is missing",
     "unknown-field": "a field the schema does not know (often a typo)",
     "wrong-type": "a value of the wrong type",
@@ -56,8 +57,10 @@ CODES: dict[str, str] = {
     # cross-references
     "duplicate-id": "two things share an id (two files, or two needs/objections/asks in a file)",
     "unknown-persona": "a scenario names a persona no file defines",
+    "unknown-scenario": "a references file names a scenario no file defines",
     "unknown-need": "goal.requires.needs names a need the persona does not have",
     "unknown-objection": "goal.requires.objections names an objection the persona does not have",
+    "dead-goal": "the goal needs an objection resolved that is never raised before the last turn",
     "unrevealable-need": "no trainee move can ever reveal the need",
     "unresolvable-objection": "no evidence can ever resolve the objection in some language",
     "unraisable-objection": "nothing ever makes the customer raise the objection",

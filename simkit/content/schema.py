@@ -23,13 +23,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simkit import labels
-from simkit.content import model
+from simkit.content import formats, model, references
 from simkit.content.problems import Problem, YamlPath
 from simkit.content.schema_text import DEFS, Lines, Text
-from simkit.content.schema_types import AnyOf, Choice, Context, Field, Int, ListOf, MapOf, Num, Record, Str
+from simkit.content.schema_types import AnyOf, Bool, Choice, Context, Field, Int, ListOf, MapOf, Num, Record, Str
 from simkit.content.scoring_schema import SCORING
 from simkit.content.yamlsource import YamlDoc, describe
 from simkit.errors import UnknownIdError, suggest
+from simkit.labels import LANGS
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 ID = Str(SLUG, "use lowercase letters and digits in words joined by '-', like 'wife-safety'", "invalid-id")
@@ -56,7 +57,6 @@ TRAITS = Record((
           "interrogation run, a failed close) costs one; at zero the customer leaves."),
     Field("trust", PERCENT, True, "Starting trust, 0-100."),
     Field("interest", PERCENT, False, "Starting interest in buying, 0-100.", 30),
-    Field("price_sensitivity", Num(0, 1), False, "How much price matters, 0-1.", 0.5),
 ), description="How the customer reacts.")
 
 PROFILE = Record((
@@ -67,7 +67,8 @@ PROFILE = Record((
     Field("current_car", TEXT, description="The car they drive now, if any."),
     Field("intent_grade", Choice(("A", "B", "C", "D"), "intent grade"),
           description="A buy soon, B clear need but undecided, C latent need, D none."),
-), extra=VALUE, description="Who the customer is. Any key may be used as a {placeholder} in lines.")
+), description="Who the customer is. Each key may be used as a {placeholder} in lines.",
+   unknown_hint="; put other values in facts")
 
 NEED = Record((
     Field("id", ID, True, "Unique within the persona; goals refer to it."),
@@ -100,7 +101,7 @@ OBJECTION = Record((
     Field("raise", Record((
         Field("by", TECHNIQUES, True, "Techniques that make the customer raise it."),
         Field("min_turn", Int(1), False, "Not raised before this turn.", 1),
-    ), hints={"on": "; write 'by' (YAML 1.1 reads a bare on as true)"}), True, "When the customer raises it."),
+    ), hints={"on": ("; write 'by' (YAML 1.1 reads a bare on as true)", "by")}), True, "When the customer raises it."),
     Field("resolve", Record((
         Field("evidence", CUES, True, "Words in the trainee's evidence that address it, per language."),
     )), True, "What resolves it (after empathy and a probe, before a confirm question)."),
@@ -122,13 +123,18 @@ ANSWERS = Record(
     missing_noun="topic",
 )
 
+FORMAT = Field(formats.KEY, Int(1, formats.FORMAT_VERSION), False,
+               f"The file's format (absent: 1); `simkit migrate` brings older files to {formats.FORMAT_VERSION}.",
+               formats.FORMAT_VERSION)
+
 PERSONA = Record((
+    FORMAT,
     Field("kind", Choice(("persona",), "kind"), True, "Always 'persona'."),
     Field("id", PERSONA_ID, True, "Unique persona id; scenarios refer to it."),
     Field("name", TEXT, True, "The customer's name."),
     Field("summary", TEXT, True, "Who they are, for trainers."),
     Field("profile", PROFILE, False, "Age, job, family, budget, current car, intent grade."),
-    Field("traits", TRAITS, True, "Patience, trust, interest, price sensitivity."),
+    Field("traits", TRAITS, True, "Patience, trust, interest."),
     Field("facts", MapOf(VALUE, PLACEHOLDER), False, "Values for {placeholders} in lines, usually bilingual."),
     Field("needs", ListOf(NEED, 1), True, "Hidden needs the trainee must discover."),
     Field("objections", ListOf(OBJECTION), False, "Objections the customer raises."),
@@ -153,6 +159,8 @@ GOAL = Record((
         Field("objections", ListOf(ID), False, "Objection ids that must be resolved first."),
     )), False, "What a successful close needs."),
     Field("accept", LINES, True, "What the customer says when agreeing."),
+    Field("name", TEXT, False, "Display name for reports, zh and en, read after 'the customer agreed to' "
+          "(default: the goal kind's, such as 'a test drive')."),
 ))
 
 CHOICE_LINE = Record((
@@ -167,6 +175,7 @@ STAGE_CHOICES = Record(tuple(
     for stage in ("reception", "needs", "presentation", "objection", "closing")))
 
 SCENARIO = Record((
+    FORMAT,
     Field("kind", Choice(("scenario",), "kind"), True, "Always 'scenario'."),
     Field("id", SCENARIO_ID, True, "Unique scenario id with a version, like 'showroom-family-suv-v1'."),
     Field("title", TEXT, True, "Title."),
@@ -174,6 +183,10 @@ SCENARIO = Record((
     Field("persona", PERSONA_ID, True, "Id of the persona the trainee talks to."),
     Field("channel", Choice(model.CHANNELS, "channel"), True, "Where the conversation happens."),
     Field("tags", ListOf(ID), False, "Tags for listing and filtering."),
+    Field("business_line", Choice(model.BUSINESS_LINES, "business line"), False,
+          "Which part of the dealership this is (simkit catalog)."),
+    Field("skills", ListOf(Choice(model.SKILLS, "skill"), 1), False, "The skills it trains, main one first."),
+    Field("difficulty", Choice(model.DIFFICULTIES, "difficulty"), False, "beginner, intermediate or advanced."),
     Field("opening", LINES, True, "The customer's first words."),
     Field("asks", ListOf(ASK), False, "Questions the customer asks at set turns; they must be answered."),
     Field("max_turns", Int(1, 200), False, "Turn limit.", 20),
@@ -183,8 +196,43 @@ SCENARIO = Record((
                                            "and the model lines where a stage has none)."),
 ), description="A persona in a situation with a goal.")
 
+SCRIPT = Record((
+    Field("lines", ListOf(Str(), 1), True, "What the trainee types, one line per turn."),
+    Field("delays", ListOf(Int(0, 86400)), False, "Seconds from the customer's line to each trainee line "
+          f"(timed channels; default {references.DEFAULT_DELAY} each)."),
+    Field("until_done", Bool(), False, "Stop when the customer leaves, who must have left by the last line.", False),
+))
+
+EXPECTATION = Record((
+    Field("passed", Bool(), True, "Whether the attempt must pass."),
+    Field("outcome", Choice(references.OUTCOMES, "outcome"), True, "success, defeat or open."),
+    Field("min_total", PERCENT, False, "The lowest total (0-100) the level may score.", 0),
+    Field("max_total", PERCENT, False, "The highest total (0-100) the level may score.", 100),
+    Field("tier", Str(), False, "The tier a pass must reach (pass, merit, distinction, ...)."),
+    Field("failures", ListOf(Str()), False, "Failure codes that must be among the verdict's "
+          "(below-threshold, missing:<behaviour>, forbidden:<act>)."),
+    Field("evidence", ListOf(Str()), False, "Evidence that must be on the scorecard: 'dimension turn reason "
+          "[param=value ...]', turn '-' for the whole conversation, '*' for any turn."),
+    Field("feedback", ListOf(Str()), False, "The first improvement codes, in order."),
+))
+
+REFERENCES = Record((
+    FORMAT,
+    Field("kind", Choice(("references",), "kind"), True, "Always 'references'."),
+    Field("scenario", SCENARIO_ID, True, "The id of the scenario these conversations are for."),
+    Field("seed", Int(0), False, "The seed every reference conversation is played with.", 0),
+    Field("scripts", Record(tuple(
+        Field(level, Record(tuple(Field(lang, SCRIPT, True, f"In {lang}.") for lang in LANGS)), True,
+              f"The {level} salesperson, in every language.") for level in references.LEVELS)),
+        True, "What each reference salesperson types."),
+    Field("expect", Record(tuple(Field(level, EXPECTATION, True, f"What the {level} salesperson must get.")
+                                 for level in references.LEVELS)),
+        True, "What each level must get, in every language."),
+), description="A scenario's reference conversations: strong, average and poor, and what each must get.")
+
 #: The declaration of each kind of file.
-KINDS: dict[str, Record] = {"persona": PERSONA, "scenario": SCENARIO}
+KINDS: dict[str, Record] = {"persona": PERSONA, "scenario": SCENARIO, "references": REFERENCES}
+KIND_NAMES = "persona, scenario or references"
 
 
 @dataclass
@@ -196,12 +244,17 @@ class CheckedDocument:
         kind: ``"persona"``, ``"scenario"`` or ``None`` when the kind is unknown.
         problems: Every schema problem, in the order found.
         spoken: ``(path, text)`` of every line the customer may say (for placeholder checks).
+        migrated: The edits made in memory to bring an older file to the current format
+            (``simkit migrate`` makes them in the file); empty for a current file.
+        format_version: The format the file was written in.
     """
 
     doc: YamlDoc
     kind: str | None
     problems: list[Problem] = field(default_factory=list)
     spoken: list[tuple[YamlPath, str]] = field(default_factory=list)
+    migrated: list[formats.Change] = field(default_factory=list)
+    format_version: int = formats.FORMAT_VERSION
 
     @property
     def data(self) -> dict[str, Any]:
@@ -223,16 +276,28 @@ def check_document(doc: YamlDoc) -> CheckedDocument:
     ctx = Context(doc)
     kind = doc.data.get("kind")
     if "kind" not in doc.data:
-        ctx.report((), "missing-field", "missing required field 'kind' (persona or scenario)")
+        ctx.report((), "missing-field", f"missing required field 'kind' ({KIND_NAMES})")
     elif not isinstance(kind, str):
-        ctx.report(("kind",), "wrong-type", f"expected persona or scenario, got {describe(kind)}")
+        ctx.report(("kind",), "wrong-type", f"expected {KIND_NAMES}, got {describe(kind)}")
     elif kind not in KINDS:
-        hint = suggest(str(kind), KINDS) or "; expected persona or scenario"
+        hint = suggest(str(kind), KINDS) or f"; expected {KIND_NAMES}"
         ctx.report(("kind",), "unknown-kind", f"unknown kind {kind!r}{hint}")
-    else:
+    elif _format_readable(doc.data, ctx):
+        version = formats.version_of(doc.data) or formats.FORMAT_VERSION
+        migrated = formats.upgrade(doc.data)  # an older file is checked (and loaded) as its migrated copy
         KINDS[kind].check(doc.data, (), ctx)
-        return CheckedDocument(doc, kind, ctx.problems, ctx.spoken)
+        return CheckedDocument(doc, kind, ctx.problems, ctx.spoken, migrated, version)
     return CheckedDocument(doc, None, ctx.problems)
+
+
+def _format_readable(data: dict[str, Any], ctx: Context) -> bool:
+    """Whether this simkit can read the file's format; a newer one is one problem, not a cascade."""
+    version = data.get(formats.KEY)
+    if isinstance(version, int) and not isinstance(version, bool) and version > formats.FORMAT_VERSION:
+        ctx.report((formats.KEY,), "newer-format", f"format {version} is newer than this simkit reads "
+                   f"({formats.FORMAT_VERSION}); update simkit to load this file")
+        return False
+    return True
 
 
 def json_schema(kind: str | None = None) -> dict[str, Any]:
@@ -253,7 +318,7 @@ def json_schema(kind: str | None = None) -> dict[str, Any]:
     defs = {**DEFS, **{name: record.json() for name, record in KINDS.items()}}
     return {
         **header,
-        "title": "simkit persona or scenario file",
+        "title": f"simkit {KIND_NAMES} file",
         "type": "object",
         "required": ["kind"],
         "properties": {"kind": {"enum": list(KINDS), "description": "What the file declares."}},

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from simkit.content.problems import YamlPath
-from simkit.content.schema_types import Context, Type, wrong_type
+from simkit.content.schema_types import QUOTE_COMMA, Context, Type, wrong_type
 from simkit.errors import suggest
 from simkit.labels import LANGS
 
@@ -24,8 +24,8 @@ class _Bilingual(Type):
         return isinstance(value, dict)
 
     def check(self, value: Any, path: YamlPath, ctx: Context) -> None:
-        if _languages(value, path, ctx, self.expected):
-            self.check_languages(value, path, ctx)
+        if _languages(value, path, ctx, self.expected) and not _comma_split(value):
+            self.check_languages(value, path, ctx)  # after a comma split, its one message says it all
 
     def check_languages(self, value: dict[str, Any], path: YamlPath, ctx: Context) -> None:
         raise NotImplementedError
@@ -89,11 +89,16 @@ def _languages(value: Any, path: YamlPath, ctx: Context, expected: str) -> bool:
     if not isinstance(value, dict):
         wrong_type(expected, value, path, ctx)
         return False
-    for key in value:
+    for key, item in value.items():
         if key not in LANGS:
-            hint = suggest(key, LANGS) or f"; use {' and '.join(LANGS)}"
+            hint = suggest(key, LANGS) or (QUOTE_COMMA if item is None else f"; use {' and '.join(LANGS)}")
             ctx.report((*path, key), "unknown-field", f"unknown language {key!r}{hint}", key=True)
     return True
+
+
+def _comma_split(value: dict[str, Any]) -> bool:
+    """Whether an unquoted ',' split a value into a key of its own (``{en: 150,000 yuan}``)."""
+    return any(key not in LANGS and item is None for key, item in value.items())
 
 
 def _lang_object(item: dict[str, Any]) -> dict[str, Any]:

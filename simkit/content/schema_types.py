@@ -8,15 +8,21 @@ same declaration. Bilingual values are in :mod:`simkit.content.schema_text`.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from simkit.content.problems import Problem, YamlPath, parse_path
+from simkit.content.problems import Problem, YamlPath
 from simkit.content.yamlsource import YamlDoc, describe
 from simkit.errors import suggest
+
+
+#: A rule across a record's fields: ``rule(value, document root)`` yields ``(path below the
+#: record, code, message)`` for each problem (run only when the fields themselves are right).
+Rule = Callable[[dict[str, Any], dict[str, Any]], Iterable[tuple[YamlPath, str, str]]]
 
 
 class Context:
@@ -54,10 +60,22 @@ class Type:
 def wrong_type(expected: str, value: Any, path: YamlPath, ctx: Context) -> None:
     """Report a ``wrong-type`` problem, with a hint to quote words YAML read as something else."""
     hint = ""
-    if "string" in expected or "text" in expected:
+    if "string" in expected or "text" in expected or "lines" in expected:
         if value is None or isinstance(value, bool | int | float):
             hint = "; put it in quotes if you mean text"
+        elif isinstance(value, dict) and len(value) == 1:
+            hint = QUOTE_COLON
     ctx.report(path, "wrong-type", f"expected {expected}, got {describe(value)}{hint}")
+
+
+#: Said when YAML split a value at ": " or ", " (flow style), the commonest authoring mistake.
+QUOTE_COLON = "; a ': ' inside a value starts a mapping: quote this value (\"...\")"
+QUOTE_COMMA = "; if it belongs to the value before it, a ',' ended that value: quote this value (\"...\")"
+
+
+def _split_hint(item: Any) -> str:
+    """The comma hint for an unknown key with no value (``{en: Hi, I'm here}`` reads ``I'm here:``)."""
+    return QUOTE_COMMA if item is None else ""
 
 
 @dataclass(frozen=True)
@@ -130,6 +148,19 @@ def Int(min: int | None = None, max: int | None = None) -> Num:  # noqa: N802 - 
 
 
 @dataclass(frozen=True)
+class Bool(Type):
+    """``true`` or ``false``."""
+
+    expected = "true or false"
+
+    def accepts(self, value: Any) -> bool:
+        return isinstance(value, bool)
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+@dataclass(frozen=True)
 class Choice(Type):
     """One of a fixed set of strings; an unknown one gets ``code`` and a "did you mean"."""
 
@@ -158,6 +189,7 @@ class ListOf(Type):
 
     item: Type
     min_items: int = 0
+    unique: bool = False  # a value listed twice is a ``duplicate``
     expected = "a list"
 
     def accepts(self, value: Any) -> bool:
@@ -169,13 +201,20 @@ class ListOf(Type):
             return
         if len(value) < self.min_items:
             ctx.report(path, "invalid-value", f"needs at least {self.min_items} item{'s' * (self.min_items > 1)}")
+        seen: list[Any] = []
         for index, item in enumerate(value):
+            if self.unique and item in seen and isinstance(item, str):
+                ctx.report((*path, index), "duplicate", f"{item!r} is listed twice")
+                continue
+            seen.append(item)
             self.item.check(item, (*path, index), ctx)
 
     def json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "array", "items": self.item.json()}
         if self.min_items:
             out["minItems"] = self.min_items
+        if self.unique:
+            out["uniqueItems"] = True
         return out
 
 
@@ -208,7 +247,10 @@ class Record(Type):
     extra: Type | None = None
     description: str = ""
     missing_noun: str = "field"
-    hints: dict[str, str] = field(default_factory=dict)  # unknown key -> hint, for known mistakes
+    hints: dict[str, tuple[str, str]] = field(default_factory=dict)  # unknown key -> (hint, field meant)
+    unknown_hint: str = ""  # said after the known fields when an unknown key resembles none
+    unknown: tuple[str, str] = ("field", "unknown-field")  # what an unknown key is called, and its code
+    rules: tuple[Rule, ...] = ()  # checks across fields, run once every field passed its own
     expected = "a mapping"
 
     def accepts(self, value: Any) -> bool:
@@ -223,6 +265,8 @@ class Record(Type):
             wrong_type(self.expected, value, path, ctx)
             return
         names = [f.name for f in self.fields]
+        before = len(ctx.problems)
+        meant: set[str] = set()  # fields an unknown key is taken for: their absence is the same mistake
         for key, item in value.items():
             declared = self.field(key)
             if declared is not None:
@@ -230,11 +274,22 @@ class Record(Type):
             elif self.extra is not None:
                 self.extra.check(item, (*path, key), ctx)
             else:
-                hint = self.hints.get(key) or suggest(key, names) or f"; known fields: {', '.join(names)}"
-                ctx.report((*path, key), "unknown-field", f"unknown field {key!r}{hint}", key=True)
+                if key in self.hints:
+                    hint, target = self.hints[key]
+                    meant.add(target)
+                else:
+                    close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+                    meant.update(close)
+                    hint = suggest(key, names) or f"; known {self.unknown[0]}s: {', '.join(names)}{self.unknown_hint}"
+                noun, code = self.unknown
+                ctx.report((*path, key), code, f"unknown {noun} {key!r}{hint}{_split_hint(item)}", key=True)
         for declared in self.fields:
-            if declared.required and declared.name not in value:
+            if declared.required and declared.name not in value and declared.name not in meant:
                 ctx.report(path, declared.missing_code, f"missing required {self.missing_noun} {declared.name!r}")
+        if self.rules and len(ctx.problems) == before:  # cross-field rules only on fields that are right
+            for rule in self.rules:
+                for where, code, message in rule(value, ctx.doc.data if isinstance(ctx.doc.data, dict) else {}):
+                    ctx.report((*path, *where), code, message)
 
     def json(self) -> dict[str, Any]:
         properties = {}
@@ -305,33 +360,3 @@ class AnyOf(Type):
 
     def json(self) -> dict[str, Any]:
         return {"anyOf": [o.json() for o in self.options]}
-
-
-Validator = Callable[[Any, dict[str, Any]], Iterable[tuple[str, str, str]]]
-
-
-@dataclass(frozen=True)
-class Hooked(Type):
-    """A section validated by a function owned elsewhere (the ``scoring:`` rubric, for one).
-
-    ``validator(value, root)`` gets the value and the whole document and returns
-    ``(yaml path, message, code)`` triples, paths written from the document root
-    (``scoring.weights.needz``); ``schema()`` returns the JSON Schema fragment to export (a
-    function, so that its owner is imported only when a schema is asked for).
-    """
-
-    validator: Validator
-    schema: Callable[[], dict[str, Any]]
-    expected = "a mapping"
-
-    def accepts(self, value: Any) -> bool:
-        return isinstance(value, dict)
-
-    def check(self, value: Any, path: YamlPath, ctx: Context) -> None:
-        root = ctx.doc.data if isinstance(ctx.doc.data, dict) else {}
-        for where, message, code in self.validator(value, root):
-            parts = parse_path(where)
-            ctx.report(parts, code, message, key=code == "unknown-field")
-
-    def json(self) -> dict[str, Any]:
-        return dict(self.schema())

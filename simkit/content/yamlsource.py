@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,23 @@ def parse_yaml(raw: bytes, file: str) -> tuple[YamlDoc | None, list[Problem]]:
     return doc, composer.problems
 
 
+_DECLARED = re.compile(rb"^(kind|id):[ \t]*['\"]?([A-Za-z0-9_-]+)", re.MULTILINE)
+
+
+def declared(raw: bytes) -> tuple[str | None, str | None]:
+    """``(kind, id)`` as the top-level lines of a file that did not parse declare them, if they do.
+
+    What lets a scenario that names a persona whose file has a syntax error get no second,
+    knock-on problem (one mistake, one message).
+
+    Example:
+        >>> declared(b"# Li\\nkind: persona\\nid: li-na\\nneeds: [a, b\\n")
+        ('persona', 'li-na')
+    """
+    found = {key.decode(): value.decode() for key, value in _DECLARED.findall(raw)}
+    return found.get("kind"), found.get("id")
+
+
 def describe(value: Any) -> str:
     """A short phrase for a value's type, for messages (``"a list"``, ``"the number 3"``)."""
     if value is None:
@@ -165,7 +183,12 @@ def _syntax_problem(file: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     lines = text.splitlines()
     if mark and mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
         message = "tab character in indentation or between tokens; YAML needs spaces"
+    elif exc.problem and exc.problem.startswith("mapping values are not allowed"):
+        message = "a ': ' inside a value starts a mapping: quote this value (\"...\")"
     elif exc.context and exc.context_mark and exc.problem:
         cm = exc.context_mark
         message += f" ({exc.context} at line {cm.line + 1}, column {cm.column + 1})"
+        last_item = re.split(r"[,{\[]", text[max(cm.index, mark.index - mark.column):mark.index + 2] if mark else "")[-1]
+        if exc.context == "while parsing a flow mapping" and last_item.count(": ") >= 2:  # {en: Age: 30}
+            message += "; a ': ' or ',' inside a value splits it: quote this value (\"...\")"
     return Problem(file, line, column, "", "yaml-syntax", message)

@@ -36,9 +36,9 @@ from simkit.content.scoring_defaults import (
     DIMENSIONS,
     weights_for,
 )
-from simkit.content.scoring_schema import check_scoring, json_schema, validate_section
+from simkit.content.scoring_schema import check_scoring, json_schema
 
-__all__ = ["DIMENSIONS", "Rubric", "Tier", "check_scoring", "json_schema", "validate_section"]
+__all__ = ["DIMENSIONS", "Rubric", "Tier", "check_scoring", "json_schema"]
 
 
 @dataclass(frozen=True)

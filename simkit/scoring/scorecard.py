@@ -212,6 +212,8 @@ class Scorecard:
         feedback: the most valuable improvements, most valuable first.
         turns: the trainee's lines, by turn (for quoting).
         tier_name: the tier's name per language (the scenario's own label when it has one).
+        names: display names per language of what params name by id, for the words:
+            ``{"need": {id: {zh, en}}, "objection": {id: ...}, "goal": {kind: ...}}``.
     """
 
     source: str | None
@@ -227,6 +229,7 @@ class Scorecard:
     feedback: tuple[Improvement, ...] = ()
     turns: tuple[str, ...] = ()
     tier_name: dict[str, str] = field(default_factory=dict)
+    names: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from simkit.content.model import display_names
 from simkit.errors import UnknownIdError
 from simkit.labels import LANGS
 from simkit.scoring.conversation import Conversation
@@ -88,6 +89,7 @@ def score_conversation(conv: Conversation, *, integrity, source: str | None, sce
         feedback=improvements(conv, obs, dimensions, verdict),
         turns=tuple(t.text for t in conv.turns),
         tier_name={lang: tier_label(verdict.tier, lang, {t.id: t.label for t in rubric.tiers}) for lang in LANGS},
+        names=display_names(conv.persona, conv.scenario),
     )
 
 

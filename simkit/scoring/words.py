@@ -2,7 +2,8 @@
 
 Codes and params stay in the scorecard; this module turns them into sentences through
 :mod:`simkit.i18n`, translating the params it knows (topics, techniques, steps, goals, defeat
-reasons, durations) and leaving ids (needs, objections) as written.
+reasons, durations). Needs, objections and the goal are named by the display names the
+scorecard carries (``names=card.names``), the id itself only when no name is given.
 """
 
 from __future__ import annotations
@@ -21,26 +22,32 @@ _FAMILIES = {
 }
 
 
-def say(code: str, lang: str, **params: Any) -> str:
+Names = dict[str, dict[str, dict[str, str]]]  # "need" | "objection" | "goal" -> id -> {lang: name}
+
+
+def say(code: str, lang: str, *, names: Names | None = None, **params: Any) -> str:
     """``i18n`` message ``code`` with ``params`` translated; unknown placeholders stay visible."""
     template = i18n.MESSAGES[code][lang]
-    return string.Formatter().vformat(template, (), i18n.Lenient(localize(params, lang)))
+    return string.Formatter().vformat(template, (), i18n.Lenient(localize(params, lang, names=names)))
 
 
-def localize(params: dict[str, Any], lang: str) -> dict[str, Any]:
-    """``params`` with the values a person reads translated (``budget`` -> ``预算``)."""
+def localize(params: dict[str, Any], lang: str, *, names: Names | None = None) -> dict[str, Any]:
+    """``params`` with the values a person reads translated (``budget`` -> ``预算``, a need id -> its name)."""
     out: dict[str, Any] = {}
     for key, value in params.items():
         family = _FAMILIES.get(key)
         code = f"{family}.{value}" if family else ""
-        if family and code in i18n.MESSAGES:
+        named = (names or {}).get(key, {}).get(value) if isinstance(value, str) else None
+        if named and named.get(lang):
+            out[key] = named[lang]
+        elif family and code in i18n.MESSAGES:
             out[key] = i18n.MESSAGES[code][lang]
         elif key in ("seconds", "limit") and isinstance(value, int):
             out[key] = duration(value, lang)
         else:
             out[key] = value
     if "condition" in params:
-        out["condition"] = say(f"condition.{params['condition']}", lang,
+        out["condition"] = say(f"condition.{params['condition']}", lang, names=names,
                                **{k: v for k, v in params.items() if k != "condition"})
     return out
 
@@ -55,9 +62,9 @@ def duration(seconds: int, lang: str) -> str:
     return i18n.text("duration.seconds", lang, seconds=rest)
 
 
-def describe(evidence: Evidence, lang: str) -> str:
-    """The evidence's reason as a sentence."""
-    return say(reasons.key("evidence", evidence.reason), lang, **evidence.params)
+def describe(evidence: Evidence, lang: str, *, names: Names | None = None) -> str:
+    """The evidence's reason as a sentence (``names``: the scorecard's display names)."""
+    return say(reasons.key("evidence", evidence.reason), lang, names=names, **evidence.params)
 
 
 def turn_label(turn: int | None, lang: str) -> str:
@@ -118,12 +125,15 @@ def finding_text(finding: IntegrityFinding, lang: str) -> str:
     return say(reasons.key("finding", finding.code), lang, turn=finding.turn, **finding.params)
 
 
-def advice(item: Improvement, lang: str) -> str:
-    """What to do better, as a sentence."""
-    return say(reasons.key("feedback", item.code), lang, **item.params)
+def advice(item: Improvement, lang: str, *, names: Names | None = None) -> str:
+    """What to do better, as a sentence (``names``: the scorecard's display names)."""
+    return say(reasons.key("feedback", item.code), lang, names=names, **item.params)
 
 
-def outcome_text(outcome: dict[str, Any], lang: str) -> str:
+def outcome_text(outcome: dict[str, Any], lang: str, *, names: Names | None = None) -> str:
+    goal = (names or {}).get("goal", {}).get(outcome.get("goal") or "")
+    if outcome.get("status") == "success" and goal:
+        return i18n.text("outcome.success", lang, goal=goal[lang])
     if outcome.get("status") in ("success", "defeat"):
         from simkit.engine import Outcome  # the engine words its own outcomes
 

@@ -117,7 +117,7 @@ def score_summary(card: Scorecard, lang: str) -> str:
     out = [f'<h3>{escape(ui("scorecard", lang))}</h3>',
            f'<div class="{cls}" data-total="{card.total}"><b>{escape(ui("total", lang))}: {card.total}/100</b> · '
            f"{escape(passed)} · {escape(ui('tier', lang))}: {escape(card.tier_name.get(lang, card.tier))}</div>",
-           f"<div>{escape(words.outcome_text(card.outcome, lang))}</div>"]
+           f"<div>{escape(words.outcome_text(card.outcome, lang, names=card.names))}</div>"]
     reasons = words.failures(card.verdict, card.total, lang)
     if reasons:
         out.append(f"<div><b>{escape(ui('why', lang))}</b><ul>"
@@ -131,7 +131,7 @@ def improvements(card: Scorecard, lang: str) -> str:
         return ""
     out = [f"<h3>{escape(ui('improvements', lang))}</h3><ol>"]
     for item in card.feedback:
-        out.append(f"<li><b>{escape(words.turn_label(item.turn, lang))}</b>: {escape(words.advice(item, lang))}")
+        out.append(f"<li><b>{escape(words.turn_label(item.turn, lang))}</b>: {escape(words.advice(item, lang, names=card.names))}")
         if item.turn is not None and 1 <= item.turn <= len(card.turns):
             out.append(f"<blockquote>{escape(ui('you-said', lang))}: “{escape(card.turns[item.turn - 1])}”</blockquote>")
         better = item.better.get(card.lang)
@@ -147,8 +147,8 @@ def dimension_title(dim, lang: str) -> str:
     return f"<h3>{escape(words.dimension_title(dim.name, lang))} · {escape(points)}</h3>"
 
 
-def evidence_text(ev, lang: str) -> str:
-    return f"<span>{escape(words.points_text(ev))} {escape(words.describe(ev, lang))}</span>"
+def evidence_text(ev, lang: str, names=None) -> str:
+    return f"<span>{escape(words.points_text(ev))} {escape(words.describe(ev, lang, names=names))}</span>"
 
 
 def kernel_lost(model: PracticeModel, lang: str) -> str:

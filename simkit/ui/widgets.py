@@ -142,7 +142,7 @@ class ScorecardView:
                     button.add_class("simkit-evidence")
                     button.on_click(lambda _, turn=ev.turn: self.model.highlight(turn))
                     row.append(button)
-                row.append(_html(render.evidence_text(ev, lang)))
+                row.append(_html(render.evidence_text(ev, lang, card.names)))
                 parts.append(w.HBox(row))
         self.widget.children = parts
 

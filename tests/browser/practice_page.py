@@ -7,7 +7,6 @@ import re
 import signal
 from pathlib import Path
 
-import yaml
 
 INPUT = ".simkit-input input"
 CUSTOMER = ".simkit-chat-box .simkit-customer"
@@ -123,6 +122,7 @@ def kernel_processes(server) -> list[int]:
 
 
 def reference_lines(scenario: str, lang: str, level: str = "strong") -> tuple[int, list[str]]:
-    path = Path(__file__).resolve().parent.parent / "scoring" / "references" / f"{scenario}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    from tests.references import load, reference_file
+
+    data = load(reference_file(scenario))
     return data.get("seed", 0), data["scripts"][level][lang]["lines"]

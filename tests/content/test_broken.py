@@ -53,7 +53,6 @@ EXPECTED: dict[str, list[str]] = {
         "broken/goal-unknown-need.yaml:15:91: goal.requires.objections[0]: unknown objection 'trade-in' in persona 'wang-lei' (unknown-objection)",
     ],
     'missing-reaction-line.yaml': [
-        "broken/missing-reaction-line.yaml:36:3: lines: missing required reaction line 'ignored' (missing-line)",
         "broken/missing-reaction-line.yaml:36:3: lines: missing required reaction line 'leave' (missing-line)",
         "broken/missing-reaction-line.yaml:47:3: lines.ignord: unknown field 'ignord'; did you mean 'ignored'? (unknown-field)",
     ],
@@ -74,12 +73,11 @@ EXPECTED: dict[str, list[str]] = {
     ],
     'out-of-range.yaml': [
         'broken/out-of-range.yaml:10:30: traits.trust: must be between 0 and 100, got 150 (out-of-range)',
-        'broken/out-of-range.yaml:10:68: traits.price_sensitivity: must be between 0 and 1, got -1 (out-of-range)',
+        'broken/out-of-range.yaml:10:45: traits.interest: must be between 0 and 100, got -1 (out-of-range)',
         'broken/out-of-range.yaml:16:17: needs[0].importance: must be between 1 and 3, got 5 (out-of-range)',
     ],
     'python-tag.yaml': [
         'broken/python-tag.yaml:8:11: profile.budget: YAML tag !!python/object/apply:os.system is not supported; remove it (unsupported-tag)',
-        'broken/python-tag.yaml:8:11: profile.budget: expected a number, got a list (wrong-type)',
     ],
     'recursive-alias.yaml': [
         'broken/recursive-alias.yaml:3:23: alias *facts refers to a collection that contains it (recursive-alias)',
@@ -94,7 +92,6 @@ EXPECTED: dict[str, list[str]] = {
         'broken/top-level-list.yaml:2:1: the top level must be a mapping (kind: persona or kind: scenario), got a list (not-a-mapping)',
     ],
     'unknown-field-typo.yaml': [
-        "broken/unknown-field-typo.yaml:2:1: missing required field 'summary' (missing-field)",
         "broken/unknown-field-typo.yaml:5:1: sumary: unknown field 'sumary'; did you mean 'summary'? (unknown-field)",
         "broken/unknown-field-typo.yaml:17:5: needs[0].dept: unknown field 'dept'; did you mean 'depth'? (unknown-field)",
     ],
@@ -181,7 +178,7 @@ def test_file_just_under_the_limit_is_parsed(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "ok.yaml").write_bytes(b"# " + b"x" * (MAX_BYTES - 20) + b"\nkind: nothing\n")
     assert [p.format() for p in validate_paths(["ok.yaml"])] == [
-        "ok.yaml:2:7: kind: unknown kind 'nothing'; expected persona or scenario (unknown-kind)"
+        "ok.yaml:2:7: kind: unknown kind 'nothing'; expected persona, scenario or references (unknown-kind)"
     ]
 
 

@@ -47,6 +47,7 @@ def test_lookups_and_typed_objects():
     assert library.catalogue() == [{
         "id": "wang-lei-first-car-v1", "title": {"zh": "第一次买车", "en": "First car"},
         "tags": ["showroom", "first-car"], "channel": "showroom", "persona": "wang-lei",
+        "business_line": None, "skills": [], "difficulty": None,  # the fixture gives no catalogue metadata
     }]
 
 
@@ -168,8 +169,9 @@ def test_editing_content_changes_the_hash(tmp_path, file, old, new):
 
 def test_public_names():
     assert sorted(simkit.content.__all__) == sorted([
-        "CODES", "Ask", "Goal", "Library", "Need", "Objection", "Persona", "Problem", "Scenario", "Traits",
-        "check_paths", "default_library", "default_scenarios_path", "find_content_files", "json_schema", "load_library",
+        "CODES", "FORMAT_VERSION", "Ask", "Goal", "Library", "Need", "Objection", "Persona", "Problem", "References",
+        "Scenario", "Traits", "check_paths", "default_library",
+        "default_scenarios_path", "find_content_files", "json_schema", "load_library", "migrate_files",
         "validate_paths",
     ])
     assert Library.__module__ == "simkit.content.library"

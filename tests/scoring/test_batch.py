@@ -19,9 +19,9 @@ import pytest
 
 from simkit import i18n
 from simkit.scoring.batch import COLUMNS, find_transcripts, score_many, write_csv
-from tests.scoring.reference_play import REFERENCES, play_reference
+from tests.references import reference_file, play_reference
 
-SHOWROOM = REFERENCES / "showroom-family-suv-v1.yaml"
+SHOWROOM = reference_file("showroom-family-suv-v1")
 
 
 def simkit(*args, timeout=120, cwd=None, **kw):

@@ -14,9 +14,9 @@ import pytest
 from simkit.scoring.batch import COLUMNS
 from simkit.scoring.rubric import DIMENSIONS
 from simkit.scoring.scorecard import FORMAT_VERSION
-from tests.scoring.reference_play import REFERENCES, load, play, play_reference
+from tests.references import reference_file, load, play, play_reference
 
-SHOWROOM = REFERENCES / "showroom-family-suv-v1.yaml"
+SHOWROOM = reference_file("showroom-family-suv-v1")
 
 
 def simkit(*args):

@@ -9,7 +9,7 @@ import sys
 
 from simkit.scoring import score
 from simkit.scoring.batch import find_transcripts, score_many, write_csv
-from tests.scoring.reference_play import LEVELS, play_reference, reference_files
+from tests.references import LEVELS, play_reference, reference_files
 
 
 def _cohort(folder):

@@ -9,7 +9,7 @@ import pytest
 from simkit import Session
 from simkit.scoring import score
 from simkit.scoring.render import to_html, to_json, to_text
-from tests.scoring.reference_play import play
+from tests.references import play
 
 ONLINE = "online-lead-lowest-price-v1"
 HELLO = {"en": ["Hi, thanks for your message! I'm Sam. The official price is 119,800, every fee in writing.",

@@ -10,7 +10,7 @@ import pytest
 
 from simkit.scoring import FORMAT_VERSION, score
 from simkit.scoring.render import to_json
-from tests.scoring.reference_play import REFERENCES, play_reference
+from tests.references import reference_file, play_reference
 
 # The keys of format 1, level by level (integrity's own details belong to integrity.py).
 LAYOUT = {
@@ -30,7 +30,7 @@ LAYOUT = {
 
 @pytest.fixture(scope="module")
 def card():
-    return score(play_reference(REFERENCES / "showroom-family-suv-v1.yaml", "average", "en"))
+    return score(play_reference(reference_file("showroom-family-suv-v1"), "average", "en"))
 
 
 def test_the_version_comes_first_in_both_forms(card):

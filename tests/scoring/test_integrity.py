@@ -15,9 +15,9 @@ from simkit.scoring.integrity import FINDINGS, STATUSES, certifiable, review_tim
 from simkit.scoring.render import to_text
 from simkit.scoring.scorecard import Integrity
 from simkit.transcript import Transcript
-from tests.scoring.reference_play import REFERENCES, load, play, play_reference
+from tests.references import reference_file, load, play, play_reference
 
-SHOWROOM = REFERENCES / "showroom-family-suv-v1.yaml"
+SHOWROOM = reference_file("showroom-family-suv-v1")
 
 
 @pytest.fixture
@@ -134,7 +134,7 @@ def test_every_status_and_finding_has_words_in_both_languages():
 
 # --- issue 9: reply times are no longer taken on trust ----------------------------------------
 
-ONLINE = REFERENCES / "online-lead-lowest-price-v1.yaml"
+ONLINE = reference_file("online-lead-lowest-price-v1")
 ONLINE_ID = "online-lead-lowest-price-v1"
 
 

@@ -9,14 +9,14 @@ import pytest
 from simkit.content import default_library
 from simkit.scoring import Rubric, score
 from simkit.scoring.rubric import DEFAULT_FORBIDDEN, DEFAULT_REQUIRED
-from tests.scoring.reference_play import REFERENCES, load, play
+from tests.references import reference_file, load, play
 
 GUARANTEE = {"en": "And I guarantee it will never break down.", "zh": "而且我保证这车绝对不会坏。"}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_a_forbidden_act_fails_even_with_a_high_total(lang):
-    data = load(REFERENCES / "showroom-family-suv-v1.yaml")
+    data = load(reference_file("showroom-family-suv-v1"))
     lines = list(data["scripts"]["strong"][lang]["lines"])
     lines.insert(8, GUARANTEE[lang])  # a false guarantee just before the close
     card = score(play(data["scenario"], data["seed"], lang, lines))

@@ -18,7 +18,7 @@ from simkit import i18n
 from simkit.labels import LANGS
 from simkit.scoring import reasons, score
 from simkit.scoring.dimensions import compliance
-from tests.scoring.reference_play import LEVELS, load, play_reference, reference_files
+from tests.references import LEVELS, load, play_reference, reference_files
 
 SCORING = Path(reasons.__file__).parent
 REASON_KEYWORDS = ("reason", "clean_reason", "rest_reason")

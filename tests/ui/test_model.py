@@ -12,17 +12,17 @@ from simkit.errors import SimkitError, TranscriptError
 from simkit.scoring import score
 from simkit.ui.choices import KINDS, candidates
 from simkit.ui.model import MAX_LINE, PracticeModel
-from tests.scoring.reference_play import REFERENCES, load
+from tests.references import reference_file, load
 
 USED_CAR = "used-car-hidden-defects-v1"
 
 
 def strong_lines(lang: str) -> list[str]:
-    return load(REFERENCES / f"{USED_CAR}.yaml")["scripts"]["strong"][lang]["lines"]
+    return load(reference_file(USED_CAR))["scripts"]["strong"][lang]["lines"]
 
 
 def seed_of() -> int:
-    return load(REFERENCES / f"{USED_CAR}.yaml").get("seed", 0)
+    return load(reference_file(USED_CAR)).get("seed", 0)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -45,7 +45,7 @@ def _section(card: Scorecard, lang: str) -> str:
         out.append(f"<p>{e(card.source)} · seed {card.seed} · {e(card.lang)}</p>")
     out.append(f'<p class="{status}"><strong>{t("score.label.total")}: {card.total}/100</strong> · {verdict} · '
                f"{t('score.label.tier')}: {e(card.tier_name.get(lang, card.tier))}</p>")
-    out.append(f"<p>{t('score.label.outcome')}: {e(words.outcome_text(card.outcome, lang))}</p>")
+    out.append(f"<p>{t('score.label.outcome')}: {e(words.outcome_text(card.outcome, lang, names=card.names))}</p>")
     integrity = e(words.integrity_text(card.integrity, lang))
     out.append(f'<p class="warn">{integrity}</p>' if not card.integrity.ok else f"<p>{integrity}</p>")
     reasons = words.failures(card.verdict, card.total, lang)
@@ -57,7 +57,7 @@ def _section(card: Scorecard, lang: str) -> str:
         for item in card.feedback:
             stake = t("score.label.at-stake", points=item.points) if item.points else t("score.label.fails-attempt")
             out.append(f"<li><strong>{e(words.turn_label(item.turn, lang))}</strong> ({stake}): "
-                       f"{e(words.advice(item, lang))}")
+                       f"{e(words.advice(item, lang, names=card.names))}")
             if item.turn is not None and 1 <= item.turn <= len(card.turns):
                 out.append(f"<blockquote>{t('score.label.you-said')}: “{e(card.turns[item.turn - 1])}”</blockquote>")
             if item.better.get(card.lang):
@@ -74,7 +74,7 @@ def _section(card: Scorecard, lang: str) -> str:
             if ev.turn is not None and 1 <= ev.turn <= len(card.turns):
                 quote = f"<br><small>“{e(card.turns[ev.turn - 1])}”</small>"
             out.append(f'<tr><td class="pts">{e(words.points_text(ev))}</td><td>{e(words.turn_label(ev.turn, lang))}</td>'
-                       f"<td>{e(words.describe(ev, lang))}{quote}</td></tr>")
+                       f"<td>{e(words.describe(ev, lang, names=card.names))}{quote}</td></tr>")
         out.append("</table>")
     out.append(f"<h2>{t('score.label.rules')} ({t('score.label.threshold', threshold=card.verdict.threshold)})</h2><ul>")
     for _ok, kind, name, state, turns in words.verdict_rows(card.verdict, lang):

@@ -22,7 +22,7 @@ def to_json(card: Scorecard, lang: str) -> dict[str, Any]:
     data = card.to_dict()
     data["report_lang"] = lang
     data["tier_name"] = card.tier_name.get(lang, card.tier)
-    data["outcome"]["text"] = words.outcome_text(card.outcome, lang)
+    data["outcome"]["text"] = words.outcome_text(card.outcome, lang, names=card.names)
     data["integrity"]["text"] = words.integrity_text(card.integrity, lang)
     for finding_data, finding in zip(data["integrity"]["findings"], card.integrity.findings):
         finding_data["text"] = words.finding_text(finding, lang)
@@ -30,9 +30,9 @@ def to_json(card: Scorecard, lang: str) -> dict[str, Any]:
     for dim_data, dim in zip(data["dimensions"], card.dimensions):
         dim_data["title"] = words.dimension_title(dim.name, lang)
         for ev_data, ev in zip(dim_data["evidence"], dim.evidence):
-            ev_data["text"] = words.describe(ev, lang)
+            ev_data["text"] = words.describe(ev, lang, names=card.names)
     for item_data, item in zip(data["feedback"], card.feedback):
-        item_data["advice"] = words.advice(item, lang)
+        item_data["advice"] = words.advice(item, lang, names=card.names)
         item_data["quote"] = _quote(card, item.turn)
         item_data["try"] = item.better.get(card.lang, "")  # said in the conversation's language
     return data

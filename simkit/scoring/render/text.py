@@ -22,7 +22,7 @@ def to_text(card: Scorecard, lang: str) -> str:
         + (f" · {shown(card.source)}" if card.source else ""),
         f"{t('score.label.total')}: {card.total}/100 · {verdict} · {t('score.label.tier')}: "
         f"{card.tier_name.get(lang, card.tier)}",
-        f"{t('score.label.outcome')}: {words.outcome_text(card.outcome, lang)}",
+        f"{t('score.label.outcome')}: {words.outcome_text(card.outcome, lang, names=card.names)}",
         f"{t('score.label.integrity')}: {words.integrity_text(card.integrity, lang)}",
     ]
     for dim in card.dimensions:
@@ -31,7 +31,7 @@ def to_text(card: Scorecard, lang: str) -> str:
             else t("score.label.not-applicable")
         lines.append(f"{words.dimension_title(dim.name, lang)}  {points}")
         for ev in dim.evidence:
-            lines.append(f"  {words.points_text(ev):>6}  {words.turn_label(ev.turn, lang):<8} {words.describe(ev, lang)}")
+            lines.append(f"  {words.points_text(ev):>6}  {words.turn_label(ev.turn, lang):<8} {words.describe(ev, lang, names=card.names)}")
     lines.append("")
     lines.append(f"{t('score.label.rules')} ({t('score.label.threshold', threshold=card.verdict.threshold)})")
     for ok, kind, name, state, turns in words.verdict_rows(card.verdict, lang):
@@ -47,7 +47,7 @@ def to_text(card: Scorecard, lang: str) -> str:
         for i, item in enumerate(card.feedback, start=1):
             stake = t("score.label.at-stake", points=item.points) if item.points \
                 else t("score.label.fails-attempt")
-            lines.append(f"  {i}. {words.turn_label(item.turn, lang)} ({stake}): {words.advice(item, lang)}")
+            lines.append(f"  {i}. {words.turn_label(item.turn, lang)} ({stake}): {words.advice(item, lang, names=card.names)}")
             if item.turn is not None and 1 <= item.turn <= len(card.turns):
                 lines.append(f"     {t('score.label.you-said')}: “{_cut(card.turns[item.turn - 1])}”")
             if item.better.get(card.lang):
