@@ -1,7 +1,7 @@
 """Write a synthetic certification run (RUN_DIR, the layout of /work/wt/RUN-LAYOUT.md) of N trainees.
 
 The data are real: every conversation is a real :class:`~simkit.engine.Session` fed the trainee
-lines of a reference salesperson (strong, average or poor, from tests/scoring/references), with
+lines of a reference salesperson (strong, average or poor, from scenarios/scenarios/*.references.yaml), with
 one line dropped at random now and then so that trainees vary, and every scorecard
 is :func:`simkit.scoring.score` of that transcript. Only the notebook scores, the roster, live
 times (the exam app stamps and signs them) and the tier rule are made up. The dashboard and
@@ -48,7 +48,7 @@ START = datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc)
 
 def references() -> dict[str, dict]:
     out = {}
-    for path in sorted((ROOT / "tests/scoring/references").glob("*.yaml")):
+    for path in sorted((ROOT / "scenarios/scenarios").glob("*.references.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         out[data["scenario"]] = data
     return out

@@ -15,7 +15,7 @@ from simkit.scoring.conversation import Conversation
 from simkit.scoring.dimensions import listening
 from simkit.scoring.observe import observe
 from simkit.scoring.rubric import Rubric
-from tests.scoring.reference_play import play_reference, reference_files
+from tests.references import play_reference, reference_files
 
 HUNG_UP = {  # a poor trainee: greets, then junk and rudeness; the customer leaves within a few turns
     "en": ["Hi, welcome! I'm Sam.", "do you like hotpot?", "Shut up", "Shut up"],

@@ -9,7 +9,7 @@ import pytest
 
 from simkit.content import default_library
 from simkit.engine.actor import Actor
-from tests.scoring.reference_play import LEVELS, load, play_reference, reference_files
+from tests.references import LEVELS, load, play_reference, reference_files
 
 # Beat rule -> where the words it credits are (None: a need, found by its id).
 CREDITED = {"need-revealed": None, "objection-probed": "cause", "objection-confirmed": "resolved"}
