@@ -6,7 +6,7 @@ import random
 from typing import Any
 
 from simkit import i18n
-from simkit.content.model import Lines, Persona, Scenario
+from simkit.content.model import BEAT_PLACEHOLDERS, Lines, Persona, Scenario
 from simkit.engine.beats import Beat
 
 MAX_SPOKEN = 2  # the customer says at most this many things per turn; the rest stay silent
@@ -25,15 +25,19 @@ class Actor:
 
     def speak(self, beats: list[Beat]) -> str:
         """The customer's words for this turn's beats (the last MAX_SPOKEN beats that have lines)."""
-        parts = [self.line(ref) for ref in [b.line for b in beats if b.line][-MAX_SPOKEN:]]
+        parts = [self.line(b.line, b.params) for b in [b for b in beats if b.line][-MAX_SPOKEN:]]
         return self._separator.join([p for p in parts if p])
 
-    def line(self, ref: tuple[str, ...]) -> str:
+    def line(self, ref: tuple[str, ...], params: dict[str, Any] | None = None) -> str:
+        """One variant of the line ``ref``, its placeholders filled from the facts and the beat's
+        ``params`` (a booked {time}, a countered {amount})."""
         variants = self._variants(ref).get(self.lang, ())
         if not variants:
             return ""
         # The library's checks allow only plain {name} placeholders, which format_map fills.
-        return self.rng.choice(variants).format_map(self.facts)
+        filled = {k: str(params[k]) for k in BEAT_PLACEHOLDERS if k in params} if params else None
+        values = i18n.Lenient({**self.facts, **filled}) if filled else self.facts
+        return self.rng.choice(variants).format_map(values)
 
     def _variants(self, ref: tuple[str, ...]) -> Lines:
         kind = ref[0]

@@ -12,7 +12,11 @@ One call to :meth:`Director.step` handles one trainee line. The rules, in the or
    only under a probe once a surface need is known; closed runs feel like an interrogation;
 7. presentations (and proof offered unasked) raise interest when they answer a known need
    and prompt objections;
-8. a close attempt succeeds only when the scenario's goal conditions hold;
+8. a close attempt succeeds only when the scenario's goal conditions hold; a goal that books a
+   time also needs a concrete time the customer can make (:mod:`simkit.engine.appointments`);
+   amounts offered are recorded and, for a persona that bargains, answered
+   (:mod:`simkit.engine.offers`); evidence naming a number is read against the persona's figure
+   (:mod:`simkit.engine.figures`);
 9. patience or trust at zero, or the last turn, ends the conversation with a defeat reason.
 
 Every number and table these rules use is in :mod:`simkit.engine.rulebook`.
@@ -21,7 +25,10 @@ Every number and table these rules use is in :mod:`simkit.engine.rulebook`.
 from __future__ import annotations
 
 from simkit.content.model import OBJECTION_STEPS, Need, Objection, Persona, Scenario
+from simkit.engine import figures
+from simkit.engine.appointments import Booking
 from simkit.engine.beats import Beat
+from simkit.engine.offers import Offers
 from simkit.engine.rulebook import (
     ACKNOWLEDGE_TRUST, CLOSED_ONLY, CONFIRM_TRUST, DEFEAT_REASONS, EMPATHY_TRUST, EVIDENCE_INTEREST, EVIDENCE_TRUST,
     FAILED_CLOSE_PATIENCE, FAILED_CLOSE_TRUST, GREETING_LATEST_TURN, GREETING_TRUST, IGNORED_ASK_PATIENCE,
@@ -44,6 +51,8 @@ class Director:
         self._reveals = [(n, frozenset(n.reveal_by), frozenset(n.reveal_topics)) for n in persona.needs]
         self._need_order = {n.id: i for i, n in enumerate(persona.needs)}
         self._raised_by = [(o, frozenset(o.raise_on)) for o in persona.objections]
+        self._booking = Booking(scenario, persona) if scenario.books_time else None
+        self._offers = Offers(persona)
 
     def new_state(self) -> CustomerState:
         traits = self.persona.traits
@@ -66,6 +75,8 @@ class Director:
             beats += self._pressure(state)
         if "concession" in tech:
             beats += self._concession(state)
+        if analysis.facts:
+            beats += self._offers.step(state, analysis)
         if "greeting" in tech and not state.greeted:
             beats += self._greeting(state)
         step_beats = self._objection_steps(state, tech, text, analysis) if state.objections else []
@@ -83,8 +94,9 @@ class Director:
         # A line that works on an open objection is an answer to it, even when it mentions the
         # next step ("the deposit is fully refundable"): it is not yet a close attempt.
         advanced = bool(step_beats) and any(b.kind == "objection_step" for b in step_beats)
-        if "close" in tech and not advanced:
-            close_beats, success = self._close(state)
+        answers_booking = self._booking is not None and self._booking.is_answer(state, analysis)
+        if ("close" in tech or answers_booking) and not advanced:
+            close_beats, success = self._close(state, analysis)
             beats += close_beats
             if success:
                 state.stage = "ended"
@@ -164,7 +176,14 @@ class Director:
         while (step := progress.next_step) is not None:
             if not tech.intersection(STEP_TECHNIQUES[step]):
                 break
-            if step == "evidence" and not _mentions_any(text, objection.evidence_cues.get(analysis.lang, ())):
+            figure = self._figure(objection, analysis) if step == "evidence" else (figures.SILENT, None)
+            if figure[0] == figures.CONTRADICTS:  # a number that proves the opposite resolves nothing
+                beats.append(Beat(kind="react", rule="evidence-contradicted",
+                                  params={"objection": objection.id, "amount": figure[1]},
+                                  line=("reaction", "figure_contradicted")))
+                return beats
+            if step == "evidence" and figure[0] != figures.AGREES \
+                    and not _mentions_any(text, objection.evidence_cues.get(analysis.lang, ())):
                 if "evidence" not in tech:  # a plain presentation, not an attempt at proof
                     break
                 beats.append(Beat(kind="react", rule="evidence-off-target", params={"objection": objection.id},
@@ -184,6 +203,13 @@ class Director:
                          params={"objection": objection.id, "missing": progress.next_step},
                          line=("reaction", "not_convinced"))]
         return []
+
+    def _figure(self, objection: Objection, analysis: Analysis) -> tuple[str, float | None]:
+        """What the line's amounts say of the objection's figure (``figures.SILENT`` without one)."""
+        truth = self.persona.number(objection.figure.fact) if objection.figure else None
+        if truth is None or not analysis.facts:
+            return figures.SILENT, None
+        return figures.judge(objection.figure, truth, analysis)
 
     def _step_beat(self, state: CustomerState, objection: Objection, step: str) -> Beat:
         params: dict[str, object] = {"objection": objection.id}
@@ -290,10 +316,12 @@ class Director:
                              line=("objection", objection.id, "raise"))]
         return []
 
-    def _close(self, state: CustomerState) -> tuple[list[Beat], bool]:
+    def _close(self, state: CustomerState, analysis: Analysis) -> tuple[list[Beat], bool]:
         """The line attempts a close (and advances no objection). True when the customer agrees."""
         missing = self._goal_missing(state)
         goal = self.scenario.goal.kind
+        if not missing and self._booking is not None:
+            return self._booking.settle(state, analysis)  # agreed in principle: now the time
         if not missing:
             return [Beat(kind="accept", rule="close-success", params={"goal": goal}, line=("accept",))], True
         state.failed_closes += 1
