@@ -8,8 +8,7 @@ Example:
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
+from simkit._versions import SIMKIT_VERSION as __version__
 from simkit.content import Library, default_library, load_library
 from simkit.engine import CustomerView, Meter, NeedView, ObjectionView, Outcome, Reply, Session
 from simkit.engine.replay import replay

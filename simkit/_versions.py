@@ -13,6 +13,10 @@ import hashlib
 import json
 from typing import Any
 
+#: The release, as in pyproject.toml (tests/test_versions.py checks they agree). It lives here,
+#: not in simkit/__init__.py, so that modules recording it need not import the whole package.
+SIMKIT_VERSION = "0.1.0"
+
 
 def digest(data: Any) -> str:
     """The first 12 hex digits of a SHA-256 over ``data`` as canonical JSON.

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
+from simkit._versions import SIMKIT_VERSION
 from simkit.errors import TranscriptError
 from simkit.safeio import atomic_write_text, read_limited  # noqa: F401 (atomic_write_text: used by callers)
 
@@ -76,9 +77,7 @@ class Transcript:
 
     def __post_init__(self) -> None:
         if not self.simkit_version:
-            from simkit import __version__
-
-            self.simkit_version = __version__
+            self.simkit_version = SIMKIT_VERSION
 
     @property
     def trainee_lines(self) -> list[str]:

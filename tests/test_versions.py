@@ -172,3 +172,12 @@ def refresh() -> None:
 
 if __name__ == "__main__":
     refresh()
+
+
+def test_release_version_matches_pyproject():
+    import tomllib
+
+    from simkit._versions import SIMKIT_VERSION
+
+    project = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["version"] == SIMKIT_VERSION == simkit.__version__

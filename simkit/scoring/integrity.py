@@ -121,7 +121,8 @@ def check_integrity(transcript, report, *, now: datetime | None = None) -> Integ
         status = "recorded-with-other-versions"
     else:
         status = "ok"
-    return Integrity(status, tuple(sorted(turns)), scenario_changed, analyzer_changed, engine_changed,
+    return Integrity(status=status, turns=tuple(sorted(turns)), scenario_changed=scenario_changed,
+                     analyzer_changed=analyzer_changed, engine_changed=engine_changed,
                      findings=tuple(findings), times=transcript.times)
 
 

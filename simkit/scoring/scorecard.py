@@ -73,7 +73,7 @@ class Finding:
         return {"id": self.id, "met": self.met, "turns": list(self.turns)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Verdict:
     """The pass rules applied: passed or not, the tier, and every reason.
 
@@ -126,7 +126,7 @@ class IntegrityFinding:
         return {"code": self.code, "turn": self.turn, "params": dict(self.params)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Integrity:
     """Whether the recorded transcript is what its trainee lines produce, and what else differs.
 

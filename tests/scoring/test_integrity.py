@@ -124,7 +124,7 @@ def test_other_versions_alone_are_information_not_ok(recorded, forge, code):
 def test_only_ok_is_certifiable(recorded):
     card = score(recorded)
     assert card.integrity.status == "ok" and certifiable(card.integrity)
-    assert [s for s in STATUSES if certifiable(Integrity(s))] == ["ok"]
+    assert [s for s in STATUSES if certifiable(Integrity(status=s))] == ["ok"]
 
 
 def test_every_status_and_finding_has_words_in_both_languages():

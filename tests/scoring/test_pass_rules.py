@@ -64,5 +64,5 @@ def test_tiers_need_their_total_and_excellence():
     assert judge(70, Conv, Obs, rubric, ok).tier == "pass"
     assert judge(80, Conv, Obs, rubric, ok).tier == "merit"
     assert judge(95, Conv, Obs, rubric, ok).tier == "distinction"  # no deep need in the persona: shown
-    assert judge(95, Conv, Obs, rubric, Integrity("tampered", (2,))).failures == ("tampered",)
+    assert judge(95, Conv, Obs, rubric, Integrity(status="tampered", turns=(2,))).failures == ("tampered",)
     assert Finding(id="x", met=True).to_dict() == {"id": "x", "met": True, "turns": []}
