@@ -87,7 +87,7 @@ def check_numbers(corpus: Corpus) -> Iterator[Problem]:
                 yield from _numeric_fact(persona, path, figure.get("fact"), facts, "the figure")
         negotiation = persona.data.get("negotiation")
         for key in ("target", "limit") if isinstance(negotiation, dict) else ():
-            yield from _numeric_fact(persona, ("negotiation", key), negotiation.get(key), facts, f"negotiation.{key}")
+            yield from _numeric_fact(persona, ("negotiation", key), negotiation.get(key), facts, f"the {key}")
 
 
 def check_variants(corpus: Corpus) -> Iterator[Problem]:
