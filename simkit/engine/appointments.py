@@ -20,12 +20,13 @@ manager's demo books the same way (the persona's ``availability``, the scenario'
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from simkit import i18n
 from simkit.engine.beats import Beat
-from simkit.engine.cues import mentions
+from simkit.engine.cues import find, mentions
 from simkit.engine.rulebook import AGREE_CUES, AGREE_TECHNIQUES, DAY_PARTS, REFUSE_CUES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,6 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from simkit.engine.state import CustomerState
     from simkit.understand import Analysis
 
+_CLAUSE_END = re.compile(r"[,.;!?，。；！？]")
 _DAY_KEYS = ("weekday", "day_offset", "month", "day")  # what makes a date a particular day ("weekend" does not)
 
 
@@ -61,15 +63,16 @@ class Slot:
         return {"weekday": self.weekday, "start": self.start, "part": self.part}
 
 
-def read_slot(analysis: Analysis, *, today: int) -> Slot | None:
-    """The time a line names, merged from its date and time facts; None when it names none."""
+def read_slot(analysis: Analysis, *, today: int, after: int = 0) -> Slot | None:
+    """The time a line names from character ``after`` on, merged from its date and time facts;
+    None when it names none."""
     weekday: int | None = None
     has_day = False
     start: int | None = None
     part: str | None = None
     words = []
     for fact in analysis.facts:
-        if fact.kind not in ("date", "time") or not isinstance(fact.value, dict):
+        if fact.kind not in ("date", "time") or not isinstance(fact.value, dict) or fact.start < after:
             continue
         value = fact.value
         used = False
@@ -109,6 +112,16 @@ def describe(slot: Slot, lang: str) -> str:
     return i18n.text("time.day-clock", lang, day=day, part="", clock=clock)
 
 
+def _refusal_end(analysis: Analysis) -> int:
+    """Where the clause of the line's last refusal ("doesn't work", "不方便") ends (0: none)."""
+    refusals = find(analysis.text, REFUSE_CUES[analysis.lang])
+    if not refusals:
+        return 0
+    end = refusals[-1][1]
+    stop = _CLAUSE_END.search(analysis.text, end)
+    return stop.end() if stop else len(analysis.text)
+
+
 class Booking:
     """Books the time of one scenario's goal with one persona (see the module docstring)."""
 
@@ -131,7 +144,8 @@ class Booking:
         """The customer's answer to a close attempt once the goal's conditions hold; True when booked."""
         lang = analysis.lang
         pending = state.appointment or {}
-        slot = read_slot(analysis, today=self.today)
+        # "Sunday doesn't work for me, how about Monday at 7?": the time refused is no proposal.
+        slot = read_slot(analysis, today=self.today, after=_refusal_end(analysis))
         if slot is not None and not slot.has_day and pending.get("weekday") is not None:
             slot = Slot(weekday=pending["weekday"], start=slot.start, part=slot.part)  # the day said before
         if slot is None or not slot.has_day:

@@ -18,10 +18,10 @@ def _pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def find(text: str, cues: tuple[str, ...]) -> list[tuple[int, int]]:
-    """``(start, end)`` of every cue in ``text``."""
-    return [m.span() for m in _pattern(cues).finditer(text)]
+    """``(start, end)`` of every cue in ``text`` (a typed ’ reads as ', keeping every offset)."""
+    return [m.span() for m in _pattern(cues).finditer(text.replace("\u2019", "'"))]
 
 
 def mentions(text: str, cues: tuple[str, ...]) -> bool:
     """Whether any cue is in ``text``."""
-    return _pattern(cues).search(text) is not None
+    return _pattern(cues).search(text.replace("\u2019", "'")) is not None

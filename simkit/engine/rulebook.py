@@ -47,7 +47,8 @@ AGREE_CUES = {"en": ("ok", "okay", "sure", "works", "great", "perfect", "deal", 
                      "yes", "let's do"),
               "zh": ("好", "行", "可以", "没问题", "就这么定", "见", "定了")}
 # ... unless the line says no.
-REFUSE_CUES = {"en": ("not", "n't", "cannot", "another time", "instead"),
+REFUSE_CUES = {"en": ("not", "doesn't", "don't", "can't", "won't", "isn't", "wouldn't", "couldn't", "cannot",
+                      "another time", "instead"),
                "zh": ("不行", "不方便", "不可以", "不太", "没空", "没时间", "换个", "改天")}
 AGREE_TECHNIQUES = frozenset({"close", "confirm"})  # techniques that accept a proposed time
 

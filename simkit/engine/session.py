@@ -29,7 +29,13 @@ MAX_SEED = 2**63 - 1
 
 @dataclass(frozen=True)
 class Outcome:
-    """How a conversation ended: ``status`` is ``"success"`` (``goal`` met) or ``"defeat"`` (``reason``)."""
+    """How a conversation ended: ``status`` is ``"success"`` (``goal`` met) or ``"defeat"`` (``reason``).
+
+    A goal that books a time (a test drive, a visit) carries the booked ``appointment``:
+    ``weekday`` (Monday = 0), ``start`` (minutes after midnight, or None), ``part`` (of the day, when
+    only that was said), ``time`` (in words, as the customer repeated it) and ``by`` (``trainee``
+    when the proposal suited the customer, ``customer`` when the trainee accepted their counter).
+    """
 
     status: str
     turn: int
@@ -64,7 +70,8 @@ class Reply:
     Attributes:
         text: the customer's reply, in the session's language.
         state: the state as plain data, exactly as the transcript records it (turn, stage,
-            trust, interest, patience, needs_revealed, objections_open, objections_resolved).
+            trust, interest, patience, needs_revealed, objections_open, objections_resolved,
+            appointment: where fixing a time stands or None, offers: the amounts on the table).
             Kept for compatibility and for tools that read transcripts; UIs read ``view``.
         beats: what the director decided this turn, each naming the rule that fired.
         analysis: how the trainee's line was understood (techniques, topics).
@@ -137,7 +144,9 @@ class Session:
       ``UnknownIdError``; broken content ``ContentError``; all are ``SimkitError``.
 
     The same scenario, seed, language and trainee lines always give the same customer lines:
-    the session's only randomness is one ``random.Random(seed)``.
+    the session's only randomness is one ``random.Random(seed)``. A scenario with ``variants``
+    plays the one its seed draws (``variant``, None without variants; see
+    :mod:`simkit.content.variants`): ``scenario`` and ``persona`` are then the varied ones.
 
     Example:
         >>> s = Session("showroom-family-suv-v1", seed=1, lang="en")

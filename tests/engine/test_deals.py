@@ -195,3 +195,39 @@ def test_the_variant_follows_the_seed_alone_and_changes_brief_and_facts():
     assert drawn[1].persona.facts["budget"]["en"] == "125,000 all in"
     assert drawn[1].transcript.opening_beats[0]["params"] == {"variant": "free-sunday-afternoon"}
     assert Session(SHOWROOM, seed=1).variant is None  # no variants: played as written
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_on_the_online_lead_some_day_books_no_visit_and_a_refusal_does_not_accept_a_counter(lang):
+    script = _reference(f"{ONLINE}.yaml")["scripts"]["strong"][lang]["lines"]
+    session = Session(ONLINE, seed=5, lang=lang, clock=lambda: "")  # free on Sunday afternoons
+    for line in script[:12]:
+        session.say(line)
+    vague = {"en": "Could you drop by the store some day to see it?", "zh": "您哪天有空来店里看看车？"}[lang]
+    reply = session.say(vague)
+    assert not reply.done and reply.state["appointment"] == {"status": "asked"}
+    reply = session.say(script[12])  # Saturday morning: she counters with Sunday at 2 pm
+    assert [b.rule for b in reply.beats][-1] == "time-countered"
+    refusal = {"en": "Sorry, Sunday doesn't work for me.", "zh": "周日不行，我那天不方便。"}[lang]
+    reply = session.say(refusal)  # no booking: she asks when instead
+    assert not reply.done and reply.state["appointment"] == {"status": "asked"}
+    other = {"en": "Sorry, Sunday doesn't work for me. How about Monday at 7 pm?",
+             "zh": "周日我不方便，周一晚上七点可以吗？"}[lang]
+    reply = session.say(other)
+    assert reply.done and reply.outcome.appointment["weekday"] == 0 and reply.outcome.appointment["start"] == 19 * 60
+
+
+@pytest.mark.parametrize(("text", "lang", "way"), [
+    ("Leasing costs 30,000 more per car over three years.", "en", "more"),
+    ("Leasing saves you 8,000 per car.", "en", "less"),
+    ("It's 8,000 cheaper than buying, and the list price is 250,000.", "en", "less"),
+    ("租赁每台车要多花三万。", "zh", "more"),
+    ("五年下来能省一万五。", "zh", "less"),
+    ("这台车比对手贵一万二。", "zh", "more"),
+])
+def test_the_direction_of_an_amount_is_read_from_the_words_beside_it(text, lang, way):
+    from simkit.engine.figures import direction
+    from simkit.understand import analyze
+
+    money = next(f for f in analyze(text, lang=lang).facts if f.kind == "money")
+    assert direction(text, money.start, money.start + len(money.text), lang) == way
