@@ -19,6 +19,8 @@ DEALS_MESSAGES: dict[str, dict[str, str]] = {
     "time.day-clock": {"zh": "{day}{part}{clock}", "en": "{day} at {clock}"},
     "time.some-day": {"zh": "那天", "en": "that day"},
     "outcome.booked": {"zh": "{outcome}（{time}）", "en": "{outcome} ({time})"},
+    # A model line (choice mode, feedback): taking the time the customer proposed.
+    "model.accept-time": {"zh": "好的，那就{time}，到时候见。", "en": "Great, {time} works for me. See you then."},
     # The rules (why a beat happened).
     "rule.time-booked": {"zh": "约定了时间：{time}", "en": "a time was agreed: {time}"},
     "rule.time-countered": {"zh": "客户{asked}没空，提出{time}", "en": "the customer cannot make {asked} and proposes {time}"},
