@@ -4,8 +4,9 @@ A trainee line that puts an amount on the table (a concession, a presentation, a
 or a close naming money) is recorded in ``state.offers`` as
 ``{"by": "trainee", "about": ..., "amount": ..., "turn": ...}``, where ``about`` is
 
+- ``trade_in``: what the dealer pays for the customer's car (the line is about the trade-in, even
+  when it raises the valuation as a concession);
 - ``discount``: an amount off (the line is a concession: "I'll knock 5,000 off");
-- ``trade_in``: what the dealer pays for the customer's car (the line is about the trade-in);
 - ``price``: what the customer would pay.
 
 A persona with a ``negotiation`` stance (:class:`simkit.content.amounts.Negotiation`) answers the
@@ -45,10 +46,10 @@ def offered(analysis: Analysis) -> tuple[str, float] | None:
     money = next((f.value for f in analysis.facts if f.kind == "money" and not isinstance(f.value, dict)), None)
     if money is None:
         return None
-    if "concession" in techniques:
-        about = "discount"
-    elif "trade_in" in analysis.topics:
+    if "trade_in" in analysis.topics:  # "we can go up to 78,000 for your car": a better valuation, not money off
         about = "trade_in"
+    elif "concession" in techniques:
+        about = "discount"
     else:
         about = "price"
     return about, float(money)
