@@ -5,7 +5,8 @@ Once the goal's conditions hold, a close attempt is read for a time (the analyze
 of the day ("Saturday morning"):
 
 - a time inside the persona's availability is booked, and the customer repeats it in the
-  trainee's own words ("Okay, tomorrow at 3 pm it is.");
+  trainee's own words ("Okay, tomorrow at 3 pm it is."); of two options offered ("Saturday at 10
+  or Sunday at 2?") the customer takes the first that suits them;
 - a time outside it is countered with the first free slot after it ("I can't make Monday at
   10. How about Monday at 7 pm?"); a line that accepts it ("Sure, see you then") or names it
   books it, another time is checked afresh;
@@ -63,35 +64,49 @@ class Slot:
         return {"weekday": self.weekday, "start": self.start, "part": self.part}
 
 
-def read_slot(analysis: Analysis, *, today: int, after: int = 0) -> Slot | None:
-    """The time a line names from character ``after`` on, merged from its date and time facts;
-    None when it names none."""
-    weekday: int | None = None
-    has_day = False
-    start: int | None = None
-    part: str | None = None
-    words = []
+def read_slots(analysis: Analysis, *, today: int, after: int = 0) -> list[Slot]:
+    """Every time a line names from character ``after`` on, merged from its date and time facts:
+    "Saturday at 10 am or Sunday at 2 pm" is two slots, "Saturday at 10 or at 2" two on Saturday."""
+    slots: list[Slot] = []
+    current: dict[str, Any] | None = None
+
+    def close() -> None:
+        if current is not None:
+            joiner = "" if analysis.lang == "zh" else " "
+            slots.append(Slot(weekday=current["weekday"], start=current["start"], part=current["part"],
+                              text=joiner.join(current["words"]), has_day=current["has_day"]))
+
     for fact in analysis.facts:
         if fact.kind not in ("date", "time") or not isinstance(fact.value, dict) or fact.start < after:
             continue
         value = fact.value
-        used = False
-        if not has_day and value.keys() & set(_DAY_KEYS):
-            has_day, used = True, True
+        day = bool(value.keys() & set(_DAY_KEYS))
+        clock = "hour" in value or "part" in value
+        if current is None or (day and current["has_day"]) or (clock and not day and (
+                current["start"] is not None or current["part"] is not None)):
+            close()
+            inherited = current if current is not None and not day else None  # "... or at 2": the same day
+            current = {"weekday": inherited["weekday"] if inherited else None,
+                       "has_day": bool(inherited and inherited["has_day"]), "start": None, "part": None, "words": []}
+        if day and not current["has_day"]:
+            current["has_day"] = True
             if "weekday" in value:
-                weekday = value["weekday"]
+                current["weekday"] = value["weekday"]
             elif "day_offset" in value:
-                weekday = (today + value["day_offset"]) % 7
-        if start is None and "hour" in value:
-            start, used = value["hour"] * 60 + value.get("minute", 0), True
-        elif start is None and part is None and "part" in value:
-            part, used = value["part"], True
-        if used:
-            words.append(fact.text)
-    if not has_day and start is None and part is None:
-        return None
-    joiner = "" if analysis.lang == "zh" else " "
-    return Slot(weekday=weekday, start=start, part=part, text=joiner.join(words), has_day=has_day)
+                current["weekday"] = (today + value["day_offset"]) % 7
+        if "hour" in value:
+            current["start"] = value["hour"] * 60 + value.get("minute", 0)
+        elif "part" in value and current["part"] is None:
+            current["part"] = value["part"]
+        current["words"].append(fact.text)
+    close()
+    return slots
+
+
+def read_slot(analysis: Analysis, *, today: int, after: int = 0) -> Slot | None:
+    """The first time a line names (see :func:`read_slots`), or None."""
+    slots = read_slots(analysis, today=today, after=after)
+    return slots[0] if slots else None
 
 
 def describe(slot: Slot, lang: str) -> str:
@@ -145,7 +160,9 @@ class Booking:
         lang = analysis.lang
         pending = state.appointment or {}
         # "Sunday doesn't work for me, how about Monday at 7?": the time refused is no proposal.
-        slot = read_slot(analysis, today=self.today, after=_refusal_end(analysis))
+        slots = read_slots(analysis, today=self.today, after=_refusal_end(analysis))
+        # Of two options ("Saturday at 10 or Sunday at 2?") the customer takes the first that suits.
+        slot = next((s for s in slots if s.concrete and self._fits(s)), slots[0] if slots else None)
         if slot is not None and not slot.has_day and pending.get("weekday") is not None:
             slot = Slot(weekday=pending["weekday"], start=slot.start, part=slot.part)  # the day said before
         if slot is None or not slot.has_day:

@@ -231,3 +231,16 @@ def test_the_direction_of_an_amount_is_read_from_the_words_beside_it(text, lang,
 
     money = next(f for f in analyze(text, lang=lang).facts if f.kind == "money")
     assert direction(text, money.start, money.start + len(money.text), lang) == way
+
+
+@pytest.mark.parametrize(("lang", "options", "taken"), [
+    ("en", "Could you come by on Saturday at 10 am or Sunday at 2 pm? I'll have the quote ready.", "Sunday at 2 pm"),
+    ("zh", "您看这周六上午十点还是周日下午两点方便到店？", "周日下午两点"),
+])
+def test_of_two_options_she_takes_the_one_that_suits_her(lang, options, taken):
+    script = _reference(f"{ONLINE}.yaml")["scripts"]["strong"][lang]["lines"]
+    session = Session(ONLINE, seed=5, lang=lang, clock=lambda: "")  # free on Sunday afternoons
+    for line in script[:12]:
+        session.say(line)
+    reply = session.say(options)
+    assert reply.done and reply.outcome.appointment["time"] == taken and taken in reply.text
