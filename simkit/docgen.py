@@ -40,6 +40,7 @@ MOVES: tuple[tuple[str, str | None, str | None, str | None], ...] = (
     ("a filler, empty or off-topic line after the first in a row", None, None, "JUNK_PATIENCE"),
     ("a rude line (an insult, \"shut up\", 滚)", "RUDE_TRUST", None, "RUDE_PATIENCE"),
     ("personal data asked for without a reason", "PRIVACY_TRUST", None, "PRIVACY_PATIENCE"),
+    ("an amount the customer can accept (within their `negotiation` limit)", None, "OFFER_INTEREST", None),
 )
 EFFECT_SUFFIXES = ("_TRUST", "_INTEREST", "_PATIENCE")
 

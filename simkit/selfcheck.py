@@ -25,7 +25,7 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -174,9 +174,18 @@ class ScenarioReport:
 def check_scenario(scenario_id: str, *, library: Library) -> ScenarioReport:
     """Check one scenario of a valid library (see the module docstring for what is checked)."""
     library.scenario(scenario_id)  # UnknownIdError with a "did you mean" for a wrong id
-    refs = library.references.get(scenario_id)
-    if refs is None:
+    sets = library.reference_sets.get(scenario_id)
+    if not sets:
         return ScenarioReport(scenario_id, (Result("references", False, "references-missing"),))
+    results: list[Result] = []
+    for refs in sets:  # a scenario with seeded variants may have one file per seed
+        prefix = "" if len(sets) == 1 else f"seed {refs.seed} "
+        results += [replace(r, check=prefix + r.check) for r in _check_references(refs, library)]
+    return ScenarioReport(scenario_id, tuple(results))
+
+
+def _check_references(refs: References, library: Library) -> list[Result]:
+    """The results of one references file."""
     results = [Result("references", True, "references-ok", {"levels": LEVELS, "langs": LANGS})]
     cards: dict[tuple[str, str], Scorecard] = {}
     for level in LEVELS:
@@ -193,7 +202,7 @@ def check_scenario(scenario_id: str, *, library: Library) -> ScenarioReport:
             results.append(Result(f"order:{lang}", ordered, "order-ok" if ordered else "order-wrong",
                                   {"lang": lang, "totals": shown}))
     results.append(_check_determinism(refs, library, cards))
-    return ScenarioReport(scenario_id, tuple(results))
+    return results
 
 
 def _check_reference(refs: References, level: str, lang: str, library: Library) -> tuple[Result, Scorecard | None]:

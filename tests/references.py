@@ -26,7 +26,7 @@ def reference_file(scenario_id: str) -> Path:
 
 def reference_files() -> list[Path]:
     """Every references file of the library, sorted."""
-    return sorted(Path(r.source) for r in default_library().references.values())
+    return sorted(Path(r.source) for sets in default_library().reference_sets.values() for r in sets)
 
 
 def load(path: Path) -> dict:

@@ -108,7 +108,10 @@ def test_hand_edited_transcript_names_the_field(recorded, edit, message):
 @pytest.mark.parametrize("keep", [0.3, 0.5, 0.9])
 def test_truncated_transcript_is_reported(recorded, keep):
     raw = recorded.read_bytes()
-    recorded.write_bytes(raw[: int(len(raw) * keep)])
+    cut = int(len(raw) * keep)
+    while raw[cut] & 0xC0 == 0x80:  # cut between characters: a truncation, not a broken character
+        cut -= 1
+    recorded.write_bytes(raw[:cut])
     with pytest.raises(TranscriptError, match=r"not valid JSON at line \d+, column \d+: .*\(the file looks truncated\)"):
         Transcript.load(recorded)
 

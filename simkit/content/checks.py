@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from simkit.content.checks_deals import check_availability, check_numbers, check_variants
+from simkit.content.model import LINE_PARAMETERS
 from simkit.content.problems import Problem
 from simkit.content.schema import SCENARIO, CheckedDocument
 from simkit.errors import suggest
@@ -279,10 +281,19 @@ def check_placeholders(corpus: Corpus) -> Iterator[Problem]:
             for name, problem in _placeholders(text):
                 if problem:
                     yield document.doc.problem(path, "invalid-placeholder", problem)
-                elif name not in known:
+                elif name not in known and name not in _beat_parameters(document, path):
                     message = (f"unknown placeholder {{{name}}}: not a fact or profile key of persona "
                                f"{persona.data.get('id')!r}{suggest(name, known)}")
                     yield document.doc.problem(path, "unknown-placeholder", message)
+
+
+def _beat_parameters(document: CheckedDocument, path: tuple[Any, ...]) -> tuple[str, ...]:
+    """Placeholders a line may use besides facts: what the beat it speaks for fills in."""
+    if document.kind == "persona" and len(path) > 1 and path[0] == "lines":
+        return LINE_PARAMETERS.get(str(path[1]), ())
+    if document.kind == "scenario" and path[:2] == ("goal", "accept"):
+        return ("time",)
+    return ()
 
 
 def _placeholders(text: str) -> Iterator[tuple[str, str]]:
@@ -338,6 +349,9 @@ CHECKS: tuple[Callable[[Corpus], Iterator[Problem]], ...] = (
     check_placeholders,
     check_unreachable_asks,
     check_references,
+    check_availability,
+    check_numbers,
+    check_variants,
 )
 
 

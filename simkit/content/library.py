@@ -42,7 +42,9 @@ class Library:
         personas: Persona id -> :class:`~simkit.content.model.Persona`, sorted by id.
         scenarios: Scenario id -> :class:`~simkit.content.model.Scenario`, sorted by id.
         references: Scenario id -> its reference conversations
-            (:class:`~simkit.content.references.References`), for the scenarios that have them.
+            (:class:`~simkit.content.references.References`), for the scenarios that have them;
+            of several files (one per seed, for a scenario with variants) the first by file name.
+        reference_sets: Scenario id -> all its references files, by file name.
     """
 
     def __init__(self, personas: Iterable[Persona], scenarios: Iterable[Scenario], hashes: Mapping[str, str],
@@ -50,8 +52,12 @@ class Library:
         by_id = operator.attrgetter("id")
         self.personas: Mapping[str, Persona] = MappingProxyType({p.id: p for p in sorted(personas, key=by_id)})
         self.scenarios: Mapping[str, Scenario] = MappingProxyType({s.id: s for s in sorted(scenarios, key=by_id)})
-        self.references: Mapping[str, References] = MappingProxyType(
-            {r.scenario_id: r for r in sorted(references, key=operator.attrgetter("scenario_id"))})
+        by_file = sorted(references, key=lambda r: (r.scenario_id, str(r.source)))
+        sets: dict[str, tuple[References, ...]] = {}
+        for refs in by_file:
+            sets[refs.scenario_id] = (*sets.get(refs.scenario_id, ()), refs)
+        self.reference_sets: Mapping[str, tuple[References, ...]] = MappingProxyType(sets)
+        self.references: Mapping[str, References] = MappingProxyType({k: v[0] for k, v in sets.items()})
         self._hashes = dict(hashes)
 
     def scenario(self, scenario_id: str) -> Scenario:

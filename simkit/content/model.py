@@ -12,6 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from simkit import i18n
+from simkit.content.amounts import Figure, Negotiation, numeric_value
+from simkit.content.availability import WEEKDAYS, Window, windows
+from simkit.content.variants import Variant
 from simkit.errors import UnknownIdError
 from simkit.labels import LANGS
 
@@ -48,7 +51,7 @@ REACTION_LINES = (
 )
 # Reaction lines a persona may give in its own words; simkit's generic line is used otherwise
 # (``customer.<key>`` in :mod:`simkit.i18n`), so files written before these existed still load.
-OPTIONAL_REACTION_LINES = (
+GENERIC_REACTION_LINES = (
     "rude",  # an insult or a dismissal
     "privacy",  # personal data asked for without a reason
     "off_topic",  # talk about anything but the customer, the car or the deal
@@ -57,6 +60,36 @@ OPTIONAL_REACTION_LINES = (
     "impatient",  # patience is running out
     "nothing_particular",  # a question on a topic they have nothing to say about
 )
+
+# Reaction lines of appointments and offers a persona may give; these defaults speak for a persona
+# that gives none. They fill beat parameters: {time} (an appointment in words), {asked} (the time
+# the trainee named), {amount} (an amount in words).
+DEFAULT_LINES: dict[str, dict[str, tuple[str, ...]]] = {
+    "time_booked": {"zh": ("好，那就{time}，说定了。", "行，{time}我过来。"),
+                    "en": ("Okay, {time} it is.", "Alright, {time} works for me.")},
+    "time_countered": {"zh": ("{asked}我不太方便。{time}可以吗？", "{asked}我抽不出空，{time}行不行？"),
+                       "en": ("{asked} doesn't work for me. Could we do {time}?",
+                              "I can't make {asked}. How about {time}?")},
+    "time_needed": {"zh": ("可以啊，具体哪天几点？", "行，那你说个具体时间吧。"),
+                    "en": ("Sure, which day and what time?", "Okay, give me a day and a time.")},
+    "time_needs_hour": {"zh": ("{time}可以，几点呢？", "{time}行，具体几点？"),
+                        "en": ("{time} could work. What time?", "{time} is possible. At what time?")},
+    "figure_contradicted": {"zh": ("你这个数字恰恰说明我担心的没错。", "这个数和我算的不一样啊。"),
+                            "en": ("That figure proves my point, doesn't it?", "That number doesn't match what I worked out.")},
+    "offer_countered": {"zh": ("{amount}的话我可以考虑。", "能做到{amount}吗？"),
+                        "en": ("If you can do {amount}, we can talk.", "Could you get to {amount}?")},
+    "offer_acceptable": {"zh": ("这个数我能接受。", "嗯，这个价可以谈。"),
+                         "en": ("That number I can work with.", "Okay, that price is in the right range.")},
+}
+# The parameters each optional line may use (the placeholder check allows them).
+LINE_PARAMETERS: dict[str, tuple[str, ...]] = {
+    "time_booked": ("time",), "time_countered": ("time", "asked"), "time_needs_hour": ("time",),
+    "offer_countered": ("amount",), "offer_acceptable": ("amount",),
+}
+BEAT_PLACEHOLDERS = ("time", "asked", "amount")  # every parameter above
+# Every optional reaction line: the generic ones of simkit.i18n and those with defaults above.
+OPTIONAL_REACTION_LINES = GENERIC_REACTION_LINES + tuple(DEFAULT_LINES)
+BOOKING_GOALS = ("test_drive", "visit")  # goals that book a time with the customer
 
 
 def _lines(data: dict[str, list[str]]) -> Lines:
@@ -140,6 +173,7 @@ class Objection:
     evidence_cues: Lines
     says: dict[str, Lines]  # raise, cause, accepted, resolved
     name: Text | None = None
+    figure: Figure | None = None  # what a number in the evidence must show (simkit.content.amounts)
 
     @property
     def display_name(self) -> Text:
@@ -160,6 +194,7 @@ class Objection:
             evidence_cues=_lines(data["resolve"]["evidence"]),
             says={step: _lines(lines) for step, lines in data["says"].items()},
             name=dict(data["name"]) if "name" in data else None,
+            figure=Figure.from_data(data["resolve"].get("figure")),
         )
 
 
@@ -182,6 +217,12 @@ class Persona:
     lines: dict[str, Lines]
     source: Path | None = None
     answers: dict[str, Lines] = field(default_factory=dict)  # topic -> a short truthful answer
+    availability: tuple[Window, ...] = ()  # when they are free; none: any time suits them
+    negotiation: Negotiation | None = None  # how they answer amounts offered to them
+
+    def number(self, name: str) -> float | None:
+        """The value of the numeric fact ``name`` (see :mod:`simkit.content.amounts`), or None."""
+        return numeric_value(self.facts.get(name, self.profile.get(name)))
 
     @classmethod
     def from_data(cls, data: dict[str, Any], source: Path | None = None) -> Persona:
@@ -194,9 +235,11 @@ class Persona:
             facts=dict(data.get("facts", {})),
             needs=tuple(Need.from_data(n) for n in data["needs"]),
             objections=tuple(Objection.from_data(o) for o in data.get("objections", [])),
-            lines={key: _lines(value) for key, value in data["lines"].items()},
+            lines={**DEFAULT_LINES, **{key: _lines(value) for key, value in data["lines"].items()}},
             source=source,
             answers={topic: _lines(value) for topic, value in data.get("answers", {}).items()},
+            availability=windows(data.get("availability")),
+            negotiation=Negotiation.from_data(data.get("negotiation")),
         )
 
     def need(self, need_id: str) -> Need:
@@ -293,6 +336,13 @@ class Scenario:
     difficulty: str | None = None
     #: choice mode's authored candidates: stage -> ((kind, {"zh": ..., "en": ...}), ...)
     choices: dict[str, tuple[tuple[str, Text], ...]] = field(default_factory=dict)
+    weekday: int = 0  # the day the conversation happens (Monday = 0): "tomorrow" counts from it
+    variants: tuple[Variant, ...] = ()  # what the seed may vary (simkit.content.variants)
+
+    @property
+    def books_time(self) -> bool:
+        """Whether the goal books a time with the customer (a test drive, a visit)."""
+        return self.goal.kind in BOOKING_GOALS
 
     @classmethod
     def from_data(cls, data: dict[str, Any], source: Path | None = None) -> Scenario:
@@ -314,6 +364,8 @@ class Scenario:
             difficulty=data.get("difficulty"),
             choices={stage: tuple((c["kind"], dict(c["says"])) for c in lines)
                      for stage, lines in (data.get("choices") or {}).items()},
+            weekday=WEEKDAYS.index(data.get("weekday", WEEKDAYS[0])),
+            variants=tuple(Variant.from_data(v) for v in data.get("variants", [])),
         )
 
     def ask(self, ask_id: str) -> Ask:

@@ -17,7 +17,8 @@ from simkit.labels import LANGS
 
 def check_references(corpus: Corpus) -> Iterator[Problem]:
     """``unknown-scenario``: a references file names a scenario no file defines; ``duplicate-id``:
-    two references files for one scenario; ``invalid-value``: a script with a different number of
+    two references files for one scenario and seed (a scenario with seeded variants may have one file
+per seed it shows); ``invalid-value``: a script with a different number of
     delays than lines, or a score band whose ``min_total`` is above its ``max_total``.
 
     Fails::
@@ -32,18 +33,19 @@ def check_references(corpus: Corpus) -> Iterator[Problem]:
         scripts: {strong: {en: {lines: [Hi., What brings you in?], delays: [20, 30]}, ...}}
         expect: {strong: {passed: true, outcome: success, min_total: 80, max_total: 100}, ...}
     """
-    first: dict[str, str] = {}
+    first: dict[tuple[str, Any], str] = {}
     for document in corpus.of_kind("references"):
-        scenario_id = document.data.get("scenario")
+        scenario_id, seed = document.data.get("scenario"), document.data.get("seed", 0)
         if isinstance(scenario_id, str):
             if scenario_id not in corpus.by_id["scenario"]:
                 hint = suggest(scenario_id, corpus.by_id["scenario"])
                 yield document.doc.problem(("scenario",), "unknown-scenario", f"unknown scenario {scenario_id!r}{hint}")
-            elif scenario_id in first:
-                message = f"the scenario {scenario_id!r} already has its references in {first[scenario_id]}"
+            elif (scenario_id, seed) in first:
+                message = (f"the scenario {scenario_id!r} already has its references for seed {seed} in "
+                           f"{first[scenario_id, seed]}")
                 yield document.doc.problem(("scenario",), "duplicate-id", message)
             else:
-                first[scenario_id] = document.doc.file
+                first[scenario_id, seed] = document.doc.file
         for level in LEVELS:
             for lang in LANGS:
                 script = _get(document.data, "scripts", level, lang)

@@ -25,6 +25,7 @@ from typing import Any
 from simkit import labels
 from simkit.content import formats, model, references
 from simkit.content.problems import Problem, YamlPath
+from simkit.content.schema_deals import AVAILABILITY, FACTS, FIGURE, NEGOTIATION, VARIANTS, WEEKDAY
 from simkit.content.schema_text import DEFS, Lines, Text
 from simkit.content.schema_types import AnyOf, Bool, Choice, Context, Field, Int, ListOf, MapOf, Num, Record, Str
 from simkit.content.scoring_schema import SCORING
@@ -104,6 +105,7 @@ OBJECTION = Record((
     ), hints={"on": ("; write 'by' (YAML 1.1 reads a bare on as true)", "by")}), True, "When the customer raises it."),
     Field("resolve", Record((
         Field("evidence", CUES, True, "Words in the trainee's evidence that address it, per language."),
+        Field("figure", FIGURE, False, "What a number in the evidence must show, checked against a numeric fact."),
     )), True, "What resolves it (after empathy and a probe, before a confirm question)."),
     Field("says", OBJECTION_SAYS, True, "What the customer says at each step."),
     Field("name", TEXT, False, "Display name for meters and reports, zh and en (default: built from the kind)."),
@@ -111,7 +113,8 @@ OBJECTION = Record((
 
 REACTIONS = Record(
     tuple(Field(name, LINES, True, missing_code="missing-line") for name in model.REACTION_LINES)
-    + tuple(Field(name, LINES, False, "Optional: simkit's generic line is said otherwise.")
+    + tuple(Field(name, LINES, False, "Optional (simkit has words of its own); may use "
+                  + (", ".join("{" + p + "}" for p in model.LINE_PARAMETERS.get(name, ())) or "the facts") + ".")
             for name in model.OPTIONAL_REACTION_LINES),
     description="Reaction lines every persona needs, in every language.",
     missing_noun="reaction line",
@@ -135,12 +138,15 @@ PERSONA = Record((
     Field("summary", TEXT, True, "Who they are, for trainers."),
     Field("profile", PROFILE, False, "Age, job, family, budget, current car, intent grade."),
     Field("traits", TRAITS, True, "Patience, trust, interest."),
-    Field("facts", MapOf(VALUE, PLACEHOLDER), False, "Values for {placeholders} in lines, usually bilingual."),
+    Field("facts", FACTS, False, "Values for {placeholders} in lines, usually bilingual; "
+          "a numeric fact {value, zh, en} also feeds the rules."),
     Field("needs", ListOf(NEED, 1), True, "Hidden needs the trainee must discover."),
     Field("objections", ListOf(OBJECTION), False, "Objections the customer raises."),
     Field("lines", REACTIONS, True, "Reaction lines."),
     Field("answers", ANSWERS, False, "Per topic, a short truthful answer that tells no need: what the customer "
           "says to a question on that topic that reveals nothing (a closed question, a deep need not yet earned)."),
+    Field("availability", AVAILABILITY, False, "When the customer is free for an appointment (default: any time)."),
+    Field("negotiation", NEGOTIATION, False, "How the customer answers amounts offered to them."),
 ), description="A simulated customer.")
 
 ASK = Record((
@@ -158,7 +164,8 @@ GOAL = Record((
         Field("needs", ListOf(ID), False, "Need ids that must be revealed first."),
         Field("objections", ListOf(ID), False, "Objection ids that must be resolved first."),
     )), False, "What a successful close needs."),
-    Field("accept", LINES, True, "What the customer says when agreeing."),
+    Field("accept", LINES, True, "What the customer says when agreeing; for a test drive or a visit it may "
+          "say the time booked as {time}."),
     Field("name", TEXT, False, "Display name for reports, zh and en, read after 'the customer agreed to' "
           "(default: the goal kind's, such as 'a test drive')."),
 ))
@@ -191,6 +198,8 @@ SCENARIO = Record((
     Field("asks", ListOf(ASK), False, "Questions the customer asks at set turns; they must be answered."),
     Field("max_turns", Int(1, 200), False, "Turn limit.", 20),
     Field("goal", GOAL, True, "The goal of the conversation."),
+    Field("weekday", WEEKDAY, False, "The weekday the conversation happens on; relative days count from it.", "mon"),
+    Field("variants", VARIANTS, False, "What the seed may vary; a session draws one (seed % count)."),
     Field("scoring", SCORING, False, "Rubric weights and pass rules (default rubric when absent)."),
     Field("choices", STAGE_CHOICES, False, "Choice mode's candidate lines per stage (built from the persona "
                                            "and the model lines where a stage has none)."),

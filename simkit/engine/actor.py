@@ -6,7 +6,7 @@ import random
 from typing import Any
 
 from simkit import i18n
-from simkit.content.model import OPTIONAL_REACTION_LINES, Lines, Persona, Scenario
+from simkit.content.model import BEAT_PLACEHOLDERS, OPTIONAL_REACTION_LINES, Lines, Persona, Scenario
 from simkit.engine.beats import Beat
 
 
@@ -27,17 +27,21 @@ class Actor:
         The director has already made them one coherent reply (:func:`simkit.engine.beats.compose`),
         so every line credited in the beats is said here.
         """
-        parts = [self.line(b.line) for b in beats if b.line]
+        parts = [self.line(b.line, b.params) for b in beats if b.line]
         return self._separator.join([p for p in parts if p])
 
-    def line(self, ref: tuple[str, ...]) -> str:
+    def line(self, ref: tuple[str, ...], params: dict[str, Any] | None = None) -> str:
+        """One variant of the line ``ref``, its placeholders filled from the facts and the beat's
+        ``params`` (a booked {time}, a countered {amount})."""
         variants = self._variants(ref).get(self.lang, ())
         if not variants and ref[0] == "reaction" and ref[1] in OPTIONAL_REACTION_LINES:
             variants = (i18n.text(f"customer.{ref[1]}", self.lang),)  # the persona has no words of its own
         if not variants:
             return ""
         # The library's checks allow only plain {name} placeholders, which format_map fills.
-        return self.rng.choice(variants).format_map(self.facts)
+        filled = {k: str(params[k]) for k in BEAT_PLACEHOLDERS if k in params} if params else None
+        values = i18n.Lenient({**self.facts, **filled}) if filled else self.facts
+        return self.rng.choice(variants).format_map(values)
 
     def _variants(self, ref: tuple[str, ...]) -> Lines:
         kind = ref[0]

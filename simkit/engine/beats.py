@@ -58,11 +58,15 @@ class Beat:
 # Beats whose words carry what the customer tells or decides: they always speak (what scoring
 # credits is what the customer said). Any other beat with a line is a reaction.
 SUBSTANCE_LINES = frozenset({"need", "objection", "answer", "ask", "accept", "opening"})
+# Reaction lines that carry the customer's side of a deal (simkit.engine.appointments and
+# offers): a time booked, a counter-time, a question for the day or hour, a counter-offer. They
+# speak like substance, so a counter is never dropped for a reaction that outranks it.
+DEAL_LINES = frozenset({"time_booked", "time_countered", "time_needed", "time_needs_hour", "offer_countered"})
 
 
 def is_reaction(beat: Beat) -> bool:
-    """The beat speaks a reaction line (``("reaction", key)``) other than leaving."""
-    return beat.line is not None and beat.line[0] == "reaction" and beat.line[1] != "leave"
+    """The beat speaks a reaction line (``("reaction", key)``) other than leaving or a deal's."""
+    return beat.line is not None and beat.line[0] == "reaction" and beat.line[1] not in DEAL_LINES | {"leave"}
 
 
 def compose(beats: list[Beat], priority: tuple[str, ...]) -> list[Beat]:

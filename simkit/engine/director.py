@@ -14,15 +14,16 @@ The rules, in the order they run:
 6. questions reveal needs: the right technique on the right topic with enough trust; deep needs
    only under a probe once a surface need is known; closed runs feel like an interrogation; a
    question that reveals no need still gets an answer on its topic (:mod:`simkit.engine.answers`);
-7. presentations (and proof offered unasked) raise interest when they answer a known need
-   and prompt objections;
-8. a close attempt succeeds only when the scenario's goal conditions hold;
+7. presentations (and proof offered unasked) raise interest when they answer a need; they prompt objections;
+8. a close attempt succeeds only when the goal's conditions hold, and a time the customer can
+   make when it books one (:mod:`.appointments`); amounts offered are recorded and may be
+   countered (:mod:`.offers`); numbers in evidence are read against facts (:mod:`.figures`);
 9. patience or trust at zero, or the last turn, ends the conversation with a defeat reason;
    low patience shows in the customer's words first.
 
-What a turn credits is what the customer says: one need at most, told alone of anything new
-(no objection is raised on top of it; a probed cause waits for its next step), and
-:func:`simkit.engine.beats.compose` makes the reply one reaction at most plus the substance.
+What a turn credits is what the customer says: one need at most, told alone of anything new (no
+objection is raised on top of it; a probed cause waits for its next step), and :func:`.beats.compose`
+makes the reply one reaction at most plus the substance (and the customer's side of a deal).
 
 Every number and table these rules use is in :mod:`simkit.engine.rulebook`.
 """
@@ -30,9 +31,12 @@ Every number and table these rules use is in :mod:`simkit.engine.rulebook`.
 from __future__ import annotations
 
 from simkit.content.model import OBJECTION_STEPS, Need, Objection, Persona, Scenario
+from simkit.engine import figures
 from simkit.engine.answers import answer_beat, topic_fit
+from simkit.engine.appointments import Booking
 from simkit.engine.beats import Beat, compose
 from simkit.engine.manners import line_kind, react_to_manners
+from simkit.engine.offers import Offers
 from simkit.engine.rulebook import (
     ACKNOWLEDGE_TRUST, CLOSED_ONLY, CONFIRM_TRUST, DEFEAT_REASONS, EMPATHY_TRUST, EVIDENCE_INTEREST, EVIDENCE_TRUST,
     FAILED_CLOSE_PATIENCE, FAILED_CLOSE_TRUST, GREETING_LATEST_TURN, GREETING_TRUST, IGNORED_ASK_PATIENCE,
@@ -57,6 +61,9 @@ class Director:
         self._need_order = {n.id: i for i, n in enumerate(persona.needs)}
         self._raised_by = [(o, frozenset(o.raise_on)) for o in persona.objections]
         self._need_told = False  # this turn told a need (reset by every step): nothing new may drown it
+        self._answers_booking = False  # this turn's line answers the customer's "when?" (set by every step)
+        self._booking = Booking(scenario, persona) if scenario.books_time else None
+        self._offers = Offers(persona)
 
     def new_state(self) -> CustomerState:
         traits = self.persona.traits
@@ -78,8 +85,9 @@ class Director:
         beats: list[Beat] = []
         if state.pending_ask is not None:
             beats += self._answer_pending_ask(state, analysis)
-        kind = line_kind(text, lang=analysis.lang, is_question=analysis.is_question)
-        if kind is None and tech == NO_CONTENT and not analysis.topics:
+        self._answers_booking = self._booking is not None and self._booking.is_answer(state, analysis)
+        kind = None if self._answers_booking else line_kind(text, lang=analysis.lang, is_question=analysis.is_question)
+        if kind is None and tech == NO_CONTENT and not analysis.topics and not self._answers_booking:
             kind = "no_content"  # says nothing the analyzer can place: talk that does no work
         if kind is not None:  # rude, prying or empty talk does no work, whatever its techniques
             beats += react_to_manners(state, kind)
@@ -102,6 +110,8 @@ class Director:
             beats += self._pressure(state)
         if "concession" in tech:
             beats += self._concession(state)
+        if analysis.facts:
+            beats += self._offers.step(state, analysis)
         if "greeting" in tech and not state.greeted:
             beats += self._greeting(state)
         step_beats = self._objection_steps(state, tech, text, analysis) if state.objections else []
@@ -119,8 +129,8 @@ class Director:
         # A line that works on an open objection is an answer to it, even when it mentions the
         # next step ("the deposit is fully refundable"): it is not yet a close attempt.
         advanced = bool(step_beats) and any(b.kind == "objection_step" for b in step_beats)
-        if "close" in tech and not advanced:
-            close_beats, success = self._close(state)
+        if ("close" in tech or self._answers_booking) and not advanced:
+            close_beats, success = self._close(state, analysis)
             beats += close_beats
             if success:
                 state.stage = "ended"
@@ -200,7 +210,15 @@ class Director:
         while (step := progress.next_step) is not None:
             if not tech.intersection(STEP_TECHNIQUES[step]):
                 break
-            if step == "evidence" and not _mentions_any(text, objection.evidence_cues.get(analysis.lang, ())):
+            figure = figures.read_evidence(objection, self.persona, analysis) if step == "evidence" \
+                else (figures.SILENT, None)
+            if figure[0] == figures.CONTRADICTS:  # a number that proves the opposite resolves nothing
+                beats.append(Beat(kind="react", rule="evidence-contradicted",
+                                  params={"objection": objection.id, "amount": figure[1]},
+                                  line=("reaction", "figure_contradicted")))
+                return beats
+            if step == "evidence" and figure[0] != figures.AGREES \
+                    and not _mentions_any(text, objection.evidence_cues.get(analysis.lang, ())):
                 if "evidence" not in tech:  # a plain presentation, not an attempt at proof
                     break
                 beats.append(Beat(kind="react", rule="evidence-off-target", params={"objection": objection.id},
@@ -325,12 +343,14 @@ class Director:
                              line=("objection", objection.id, "raise"))]
         return []
 
-    def _close(self, state: CustomerState) -> tuple[list[Beat], bool]:
+    def _close(self, state: CustomerState, analysis: Analysis) -> tuple[list[Beat], bool]:
         """The line attempts a close (and advances no objection). True when the customer agrees."""
         missing = self._goal_missing(state)
-        goal = self.scenario.goal.kind
+        if not missing and self._booking is not None:
+            return self._booking.settle(state, analysis)  # agreed in principle: now the time
         if not missing:
-            return [Beat(kind="accept", rule="close-success", params={"goal": goal}, line=("accept",))], True
+            return [Beat(kind="accept", rule="close-success", params={"goal": self.scenario.goal.kind},
+                         line=("accept",))], True
         state.failed_closes += 1
         state.adjust(trust=FAILED_CLOSE_TRUST, patience=FAILED_CLOSE_PATIENCE)
         state.offend("premature_close")

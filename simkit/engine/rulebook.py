@@ -76,9 +76,34 @@ TOPIC_SALIENCE = ("budget", "timeline", "trade_in", "finance", "decision_maker",
 # Which reaction speaks when several compete in one turn (at most one does): first listed wins.
 REACTION_PRIORITY = (
     "rude", "privacy", "impatient", "pressured", "discount_suspicious", "ignored", "interrogated", "not_ready",
-    "not_convinced", "too_early", "unclear", "off_topic", "idle", "lukewarm", "acknowledged", "interested",
-    "short_answer", "nothing_new", "nothing_particular", "filler", "greet",
+    "figure_contradicted", "not_convinced", "too_early", "unclear", "off_topic", "idle", "lukewarm",
+    "offer_acceptable", "acknowledged", "interested", "short_answer", "nothing_new", "nothing_particular",
+    "filler", "greet",
 )
+
+# -- appointments (simkit.engine.appointments) -----------------------------------------------
+# The minutes of the day (after midnight) each part of the day covers, for "Saturday morning".
+DAY_PARTS = {"morning": (540, 720), "noon": (720, 810), "afternoon": (780, 1080), "evening": (1080, 1260),
+             "night": (1260, 1440)}
+# Words that accept the time the customer proposed ("Sunday at 9 works") ...
+AGREE_CUES = {"en": ("ok", "okay", "sure", "works", "great", "perfect", "deal", "see you", "fine", "sounds good",
+                     "yes", "let's do"),
+              "zh": ("好", "行", "可以", "没问题", "就这么定", "见", "定了")}
+# ... unless the line says no.
+REFUSE_CUES = {"en": ("not", "doesn't", "don't", "can't", "won't", "isn't", "wouldn't", "couldn't", "cannot",
+                      "another time", "instead"),
+               "zh": ("不行", "不方便", "不可以", "不太", "没空", "没时间", "换个", "改天")}
+AGREE_TECHNIQUES = frozenset({"close", "confirm"})  # techniques that accept a proposed time
+
+# -- numbers (simkit.engine.figures, simkit.engine.offers) --------------------------------------
+# Words beside an amount that say which way it goes: more (a higher cost, an extra) or less (a saving).
+MORE_CUES = {"en": ("more", "extra", "higher", "dearer", "pricier", "on top", "premium", "increase", "above"),
+             "zh": ("贵", "多花", "多出", "多付", "高出", "额外", "增加", "超出", "更高")}
+LESS_CUES = {"en": ("less", "save", "saves", "saving", "savings", "cheaper", "lower", "below", "under", "reduce",
+                    "cut"),
+             "zh": ("省", "少花", "少付", "便宜", "低", "节约", "节省", "降低", "减少")}
+OFFER_TECHNIQUES = frozenset({"concession", "present", "recommend", "close"})  # techniques that put an amount on the table
+OFFER_INTEREST = 4  # an offer the customer can accept (one they counter changes nothing)
 
 # -- why the customer leaves -----------------------------------------------------------------
 # Most serious first: when one line commits several offences, the defeat reason names the worst.

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
 from simkit import i18n
+from simkit.content import variants
 from simkit.engine.actor import Actor
 from simkit.engine.beats import Beat
 from simkit.engine.director import Director
@@ -28,24 +29,38 @@ MAX_SEED = 2**63 - 1
 
 @dataclass(frozen=True)
 class Outcome:
-    """How a conversation ended: ``status`` is ``"success"`` (``goal`` met) or ``"defeat"`` (``reason``)."""
+    """How a conversation ended: ``status`` is ``"success"`` (``goal`` met) or ``"defeat"`` (``reason``).
+
+    A goal that books a time (a test drive, a visit) carries the booked ``appointment``:
+    ``weekday`` (Monday = 0), ``start`` (minutes after midnight, or None), ``part`` (of the day, when
+    only that was said), ``time`` (in words, as the customer repeated it) and ``by`` (``trainee``
+    when the proposal suited the customer, ``customer`` when the trainee accepted their counter).
+    """
 
     status: str
     turn: int
     goal: str | None = None
     reason: str | None = None
+    appointment: dict[str, Any] | None = None  # a booked time: weekday, start, part, time (words), by
 
     def describe(self, lang: str) -> str:
         if self.status == "success":
-            return i18n.text("outcome.success", lang, goal=i18n.text(f"goal.{self.goal}", lang))
+            agreed = i18n.text("outcome.success", lang, goal=i18n.text(f"goal.{self.goal}", lang))
+            if self.appointment:
+                return i18n.text("outcome.booked", lang, outcome=agreed, time=self.appointment["time"])
+            return agreed
         return i18n.text("outcome.defeat", lang, reason=i18n.text(f"defeat.{self.reason}", lang))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "turn": self.turn, "goal": self.goal, "reason": self.reason}
+        data = {"status": self.status, "turn": self.turn, "goal": self.goal, "reason": self.reason}
+        if self.appointment:
+            data["appointment"] = dict(self.appointment)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Outcome:
-        return cls(status=data["status"], turn=data["turn"], goal=data.get("goal"), reason=data.get("reason"))
+        return cls(status=data["status"], turn=data["turn"], goal=data.get("goal"), reason=data.get("reason"),
+                   appointment=data.get("appointment"))
 
 
 @dataclass(frozen=True)
@@ -55,7 +70,8 @@ class Reply:
     Attributes:
         text: the customer's reply, in the session's language.
         state: the state as plain data, exactly as the transcript records it (turn, stage,
-            trust, interest, patience, needs_revealed, objections_open, objections_resolved).
+            trust, interest, patience, needs_revealed, objections_open, objections_resolved,
+            appointment: where fixing a time stands or None, offers: the amounts on the table).
             Kept for compatibility and for tools that read transcripts; UIs read ``view``.
         beats: what the director decided this turn, each naming the rule that fired.
         analysis: how the trainee's line was understood (techniques, topics).
@@ -128,7 +144,9 @@ class Session:
       ``UnknownIdError``; broken content ``ContentError``; all are ``SimkitError``.
 
     The same scenario, seed, language and trainee lines always give the same customer lines:
-    the session's only randomness is one ``random.Random(seed)``.
+    the session's only randomness is one ``random.Random(seed)``. A scenario with ``variants``
+    plays the one its seed draws (``variant``, None without variants; see
+    :mod:`simkit.content.variants`): ``scenario`` and ``persona`` are then the varied ones.
 
     Example:
         >>> s = Session("showroom-family-suv-v1", seed=1, lang="en")
@@ -155,9 +173,12 @@ class Session:
             library = default_library()
         if isinstance(scenario, str):
             scenario = library.scenario(scenario)
-        self.scenario = scenario
-        self.persona = library.persona(scenario.persona_id)
         self.seed = check_seed(seed)
+        # The seed alone picks the scenario's variant (simkit.content.variants); the session,
+        # its transcript and its score then see the scenario and persona as the variant has them.
+        self.variant = variants.draw(scenario, seed=self.seed)
+        self.scenario, self.persona = variants.apply(scenario, library.persona(scenario.persona_id), self.variant)
+        scenario = self.scenario
         self.lang = lang
         self.save_to = Path(save_to) if save_to is not None else None
         self._clock = clock
@@ -167,6 +188,10 @@ class Session:
         self._state = self._director.new_state()
         self.outcome: Outcome | None = None
         opening_beats = self._director.opening_beats(self._state)
+        if self.variant is not None:  # the transcript says which variant was played
+            first = opening_beats[0]
+            opening_beats[0] = Beat(kind=first.kind, rule=first.rule, params={**first.params, "variant": self.variant.id},
+                                    line=first.line, effects=first.effects)
         self.opening = self._actor.speak(opening_beats)
         self.transcript = Transcript(
             scenario_id=scenario.id,
@@ -227,7 +252,9 @@ class Session:
         if defeat is not None:
             self.outcome = Outcome(status="defeat", turn=self._state.turn, reason=defeat)
         elif any(b.kind == "accept" for b in beats):
-            self.outcome = Outcome(status="success", turn=self._state.turn, goal=self.scenario.goal.kind)
+            booked = self._state.appointment if (self._state.appointment or {}).get("status") == "booked" else None
+            self.outcome = Outcome(status="success", turn=self._state.turn, goal=self.scenario.goal.kind,
+                                   appointment=booked)
         turn = Turn(n=self._state.turn, trainee=text, trainee_at=at, customer=reply_text,
                     analysis=analysis.to_dict(), beats=[b.to_dict() for b in beats], state=self._state.snapshot())
         self.transcript.turns.append(turn)

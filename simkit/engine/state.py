@@ -47,6 +47,9 @@ class CustomerState:
     failed_closes: int = 0
     last_offence_turn: int = -1
     last_offence: str | None = None  # what last cost patience, for the defeat reason
+    # Where fixing a time stands (simkit.engine.appointments): status asked, day, countered or booked.
+    appointment: dict[str, Any] | None = None
+    offers: list[dict[str, Any]] = field(default_factory=list)  # amounts on the table (simkit.engine.offers)
 
     def offend(self, offence: str) -> None:
         """Remember what cost patience; within one turn the most serious offence wins."""
@@ -80,4 +83,6 @@ class CustomerState:
             "needs_revealed": list(self.needs_revealed),
             "objections_open": [o.id for o in self.objections if not o.resolved],
             "objections_resolved": [o.id for o in self.objections if o.resolved],
+            "appointment": dict(self.appointment) if self.appointment else None,
+            "offers": [dict(o) for o in self.offers],
         }

@@ -102,6 +102,9 @@ def strong_line(session: Session) -> str:
         return f"{greeting}{'' if lang == 'zh' else ' '}{answer}" if answer else greeting
     if answer:
         return answer
+    countered = next((b for b in last_beats if b.get("rule") == "time-countered"), None)
+    if countered is not None:  # the customer proposed another time: take it
+        return _say("model.accept-time", lang, time=countered["params"]["time"])
     view = session.view
     for objection in view.objections:
         if objection.status == "open" and objection.next_step:

@@ -19,10 +19,30 @@ EXPECTED: dict[str, list[str]] = {
     'alias-bomb.yaml': [
         'broken/alias-bomb.yaml:7:36: aliases expand to more than 100000 nodes: document too large (too-many-aliases)',
     ],
+    'bad-availability.yaml': [
+        'broken/bad-availability.yaml:16:18: facts.quote.value: expected a number, got a string (wrong-type)',
+        "broken/bad-availability.yaml:33:76: objections[0].resolve.figure.fact: the figure computes with the fact 'saving', which holds no number; write it as {value: ..., zh: ..., en: ...} (not-numeric)",
+        "broken/bad-availability.yaml:33:91: objections[0].resolve.figure.shows: unknown direction 'fewer'; expected one of: less, more (invalid-value)",
+        "broken/bad-availability.yaml:55:42: lines.time_booked.en[0]: unknown placeholder {when}: not a fact or profile key of persona 'bad-availability' (unknown-placeholder)",
+        "broken/bad-availability.yaml:57:13: availability[0].days[0]: unknown weekday 'saturday'; expected one of: mon, tue, wed, thu, fri, sat, sun (invalid-value)",
+        'broken/bad-availability.yaml:57:41: availability[0].to: expected a time of day as a string "HH:MM", got the number 1110; put it in quotes if you mean text (wrong-type)',
+        'broken/bad-availability.yaml:58:38: availability[1].to: the window closes (09:00) before it opens (18:00) (invalid-window)',
+        "broken/bad-availability.yaml:59:36: negotiation.target: the target names the fact 'budgett', which the persona does not have; did you mean 'budget'? (unknown-fact)",
+        "broken/bad-availability.yaml:59:52: negotiation.limit: the limit computes with the fact 'saving', which holds no number; write it as {value: ..., zh: ..., en: ...} (not-numeric)",
+    ],
     'bad-id.yaml': [
         "broken/bad-id.yaml:3:5: id: 'Bad_Id' is not valid: use lowercase words joined by '-' ending in a version, like 'showroom-family-suv-v1' (invalid-id)",
         "broken/bad-id.yaml:7:10: channel: unknown channel 'shworoom'; did you mean 'showroom'? (invalid-value)",
         "broken/bad-id.yaml:14:9: goal.kind: unknown goal kind 'drive'; did you mean 'test_drive'? (invalid-value)",
+    ],
+    'bad-variants.yaml': [
+        "broken/bad-variants.yaml:9:10: weekday: unknown weekday 'saturday'; expected one of: mon, tue, wed, thu, fri, sat, sun (invalid-value)",
+        "broken/bad-variants.yaml:16:13: variants[0].facts.budgett: unknown fact 'budgett' in persona 'wang-lei'; did you mean 'budget'? (unknown-fact)",
+        'broken/bad-variants.yaml:17:53: variants[0].availability[0].to: expected a time of day as a string "HH:MM", got the number 720; put it in quotes if you mean text (wrong-type)',
+        "broken/bad-variants.yaml:18:24: variants[0].objections_first[0]: unknown objection 'price-gapp' in persona 'wang-lei'; did you mean 'price-gap'? (unknown-objection)",
+        "broken/bad-variants.yaml:19:18: variants[0].importance.comute: unknown need 'comute' in persona 'wang-lei'; did you mean 'commute'? (unknown-need)",
+        "broken/bad-variants.yaml:20:27: variants[0].goal_needs[1]: unknown need 'budget-cat' in persona 'wang-lei'; did you mean 'budget-cap'? (unknown-need)",
+        "broken/bad-variants.yaml:21:9: variants[1].id: duplicate variant id 'early' (first at variants[0]) (duplicate-id)",
     ],
     'binary-junk.yaml': [
         'broken/binary-junk.yaml:3:1: not a text file: NUL byte at byte offset 8 (binary-file)',

@@ -1,0 +1,89 @@
+"""Offers and counter-offers: amounts on the table, kept in the customer's state.
+
+A trainee line that puts an amount on the table (a concession, a presentation, a recommendation
+or a close naming money) is recorded in ``state.offers`` as
+``{"by": "trainee", "about": ..., "amount": ..., "turn": ...}``, where ``about`` is
+
+- ``trade_in``: what the dealer pays for the customer's car (the line is about the trade-in, even
+  when it raises the valuation as a concession);
+- ``discount``: an amount off (the line is a concession: "I'll knock 5,000 off");
+- ``price``: what the customer would pay.
+
+A persona with a ``negotiation`` stance (:class:`simkit.content.amounts.Negotiation`) answers the
+offers of its kind: a buyer accepts an amount at or under their limit and counters anything above
+with their target; a seller (a trade-in, a private sale) accepts at or over their limit and
+counters anything below. A counter is recorded as ``{"by": "customer", ...}`` and said as
+``{amount}``. A persona without a stance records amounts and answers none, as before.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from simkit.content.amounts import amount_of
+from simkit.engine.beats import Beat
+from simkit.engine.rulebook import OFFER_INTEREST, OFFER_TECHNIQUES
+from simkit.understand.facts.numbers import clean
+
+if TYPE_CHECKING:  # pragma: no cover
+    from simkit.content.model import Persona
+    from simkit.engine.state import CustomerState
+    from simkit.understand import Analysis
+
+
+def say_amount(amount: float, lang: str) -> str:
+    """An amount as the customer says it: ``23.8万`` / ``238,000``."""
+    if lang == "zh" and amount >= 10000:
+        return f"{clean(amount / 10000):g}万"
+    return f"{clean(amount):,}" + ("元" if lang == "zh" else "")
+
+
+def offered(analysis: Analysis) -> tuple[str, float] | None:
+    """``(about, amount)`` of the amount a trainee line puts on the table, or None."""
+    techniques = set(analysis.techniques)
+    if techniques.isdisjoint(OFFER_TECHNIQUES):
+        return None
+    money = next((f.value for f in analysis.facts if f.kind == "money" and not isinstance(f.value, dict)), None)
+    if money is None:
+        return None
+    if "trade_in" in analysis.topics:  # "we can go up to 78,000 for your car": a better valuation, not money off
+        about = "trade_in"
+    elif "concession" in techniques:
+        about = "discount"
+    else:
+        about = "price"
+    return about, float(money)
+
+
+class Offers:
+    """Records amounts and answers them for one persona (see the module docstring)."""
+
+    def __init__(self, persona: Persona) -> None:
+        stance = persona.negotiation
+        self.stance = stance
+        if stance is not None:
+            facts = {**persona.profile, **persona.facts}
+            self.target = amount_of(stance.target, facts)
+            self.limit = amount_of(stance.limit, facts)
+
+    def step(self, state: CustomerState, analysis: Analysis) -> list[Beat]:
+        """Record the line's offer, if any, and the customer's answer to it."""
+        found = offered(analysis)
+        if found is None:
+            return []
+        about, amount = found
+        state.offers.append({"by": "trainee", "about": about, "amount": clean(amount), "turn": state.turn})
+        stance = self.stance
+        if stance is None or about != stance.about or self.limit is None or self.target is None:
+            return []
+        lang = analysis.lang
+        acceptable = amount <= self.limit if stance.side == "buyer" else amount >= self.limit
+        if acceptable:
+            state.adjust(interest=OFFER_INTEREST)
+            return [Beat(kind="react", rule="offer-acceptable",
+                         params={"amount": say_amount(amount, lang), "interest": OFFER_INTEREST},
+                         line=("reaction", "offer_acceptable"), effects={"interest": OFFER_INTEREST})]
+        state.offers.append({"by": "customer", "about": about, "amount": clean(self.target), "turn": state.turn})
+        return [Beat(kind="react", rule="offer-countered",
+                     params={"offered": say_amount(amount, lang), "amount": say_amount(self.target, lang)},
+                     line=("reaction", "offer_countered"))]
