@@ -159,6 +159,7 @@ def test_offers_are_amounts_in_the_state_and_a_bargaining_persona_counters(tmp_p
             {"by": "customer", "about": "price", "amount": 238000, "turn": 5}], lang
         countered = next(b for b in reply.beats if b.rule == "offer-countered")
         assert countered.params["amount"] == ("238,000" if lang == "en" else "23.8万")  # {amount} in its line
+        assert countered.line and countered.params["amount"] in reply.text  # the counter is said
         reply = session.say(low)
         assert "offer-acceptable" in [b.rule for b in reply.beats]
         assert reply.state["offers"][-1]["amount"] == 248000

@@ -208,3 +208,16 @@ def test_an_unclear_line_makes_the_customer_ask_and_changes_nothing(lang):
         assert state.pending_ask == pending
         actor = Actor(scenario, library.persona(scenario.persona_id), lang, random.Random(0))
         assert actor.speak(beats)
+
+
+def test_the_customers_side_of_a_deal_always_speaks_beside_the_one_reaction():
+    from simkit.engine.beats import Beat, compose
+
+    beats = [Beat(kind="react", rule="pressure", line=("reaction", "pressured")),
+             Beat(kind="react", rule="offer-countered", params={"amount": "238,000"}, line=("reaction", "offer_countered")),
+             Beat(kind="react", rule="time-countered", line=("reaction", "time_countered")),
+             Beat(kind="react", rule="presentation", line=("reaction", "interested"))]
+    spoken = [b.line[1] for b in compose(beats, REACTION_PRIORITY) if b.line]
+    assert spoken == ["pressured", "offer_countered", "time_countered"]  # one reaction, every counter
+    alone = compose([beats[3], beats[1]], REACTION_PRIORITY)
+    assert [b.line[1] for b in alone if b.line] == ["interested", "offer_countered"]
