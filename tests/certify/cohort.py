@@ -31,10 +31,21 @@ def _reworded(lines: list[str], word: str) -> list[str]:
     return lines[:1] + [f"{word} {line[0].lower()}{line[1:]}" for line in lines[1:]]
 
 
+# The exam draws each trainee's seed, so the online lead may be either of its variants (Saturday
+# morning suits her, or only Sunday afternoon does): the trainees close on two options, as the
+# closing module teaches, and she takes the first that suits her; the course's worked solutions
+# book Saturday at the seeds they are played with.
+TWO_OPTIONS = "Could you come by the store on Saturday at 10 am or Sunday at 2 pm? I'll have the quote ready."
+
+
+def _online(module: str) -> list[str]:
+    return [*_solution(module)[:-1], TWO_OPTIONS]
+
+
 LINES = {
-    "A": {SHOWROOM: _solution("01-getting-started"), ONLINE: _solution("02-first-response")},
-    "C": {SHOWROOM: _solution("04-presenting"), ONLINE: _solution("06-closing")},
-    "D": {SHOWROOM: _reworded(_solution("04-presenting"), "Right,"), ONLINE: _reworded(_solution("06-closing"), "OK,")},
+    "A": {SHOWROOM: _solution("01-getting-started"), ONLINE: _online("02-first-response")},
+    "C": {SHOWROOM: _solution("04-presenting"), ONLINE: _online("06-closing")},
+    "D": {SHOWROOM: _reworded(_solution("04-presenting"), "Right,"), ONLINE: _reworded(_online("06-closing"), "OK,")},
     "avg": {SHOWROOM: _reworded(_solution("01-getting-started"), "Well,")[:8],
             ONLINE: _solution("07-follow-up")},
     "poor": {SHOWROOM: ["You buying today or just looking?", "It's the last one at this price, sign today and I'll "
