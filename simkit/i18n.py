@@ -31,7 +31,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "defeat.insulted": {"zh": "销售出言不逊，客户离开", "en": "the salesperson was rude and the customer left"},
     "defeat.privacy": {"zh": "无故索要个人信息，客户不再信任", "en": "personal data was demanded without a reason and the customer stopped trusting"},
     "defeat.wasted_time": {"zh": "对话一直没有进展，客户不想再浪费时间", "en": "the talk went nowhere and the customer would not waste more time"},
-    # What any customer says when the persona has no words of its own (model.OPTIONAL_REACTION_LINES).
+    # What any customer says when the persona has no words of its own (model.GENERIC_REACTION_LINES).
     "customer.rude": {"zh": "你怎么说话呢？注意一下态度。", "en": "There's no need to talk to me like that."},
     "customer.privacy": {"zh": "你要这个干什么？这个我不方便说。", "en": "Why would you need that? I'd rather not say."},
     "customer.off_topic": {"zh": "这个跟买车没什么关系吧，我们还是说车吧。", "en": "That's got nothing to do with the car. Can we stick to that?"},
