@@ -25,11 +25,11 @@ from simkit.engine.rulebook import (
     RUDE_TRUST,
 )
 from simkit.engine.state import CustomerState
+from simkit.understand.matching import HAN
 from simkit.understand.personal import asks_personal_data
 
 KINDS = ("rude", "personal_data", "empty", "filler", "off_topic")
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _PUNCTUATION = re.compile(r"[\s\W_]+")  # everything but letters, digits and Chinese characters
 
 
@@ -79,7 +79,7 @@ def _is_filler(bare: str, lang: str) -> bool:
     """``bare`` (casefolded, punctuation gone) is made only of filler words."""
     if bare in _FILLERS["zh"] or bare in _FILLERS["en"]:
         return True
-    if _HAN.search(bare):
+    if HAN.search(bare):
         return all(ch in _FILLER_CHARS or ch == " " for ch in bare) or \
             all(part in _FILLERS["zh"] for part in bare.split())
     return all(word in _FILLERS["en"] for word in bare.split())
