@@ -53,6 +53,8 @@ def test_money_range_zh() -> None:
         ("$1.5k for the warranty", 1500),
         ("$300 a month", 300),
         ("I can do 24,500", 24500),
+        ("I can do 24,500.", 24500),
+        ("the fleet saves 320,000, and pays less up front", 320000),
         ("$24,500.00 total", 24500),
         ("30 thousand", 30000),
     ],
