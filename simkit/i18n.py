@@ -8,6 +8,7 @@ fills ``{placeholders}``; a missing code is a bug, so it raises ``KeyError``.
 from __future__ import annotations
 
 from simkit.i18n_deals import DEALS_MESSAGES
+from simkit.i18n_situations import SITUATION_MESSAGES
 from simkit.i18n_scoring import SCORING_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -138,6 +139,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 # Scoring messages live in simkit/i18n_scoring.py (kept apart for length).
 MESSAGES.update(SCORING_MESSAGES)
 MESSAGES.update(DEALS_MESSAGES)  # appointments and amounts (simkit/i18n_deals.py)
+MESSAGES.update(SITUATION_MESSAGES)  # roles, decision makers, channels (simkit/i18n_situations.py)
 
 
 # Course notebooks (simkit.course).
