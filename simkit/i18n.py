@@ -8,6 +8,7 @@ fills ``{placeholders}``; a missing code is a bug, so it raises ``KeyError``.
 from __future__ import annotations
 
 from simkit.i18n_deals import DEALS_MESSAGES
+from simkit.i18n_situations import SITUATION_MESSAGES
 from simkit.i18n_scoring import SCORING_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -20,6 +21,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "goal.deposit": {"zh": "交意向金", "en": "a deposit"},
     "goal.contact": {"zh": "留下联系方式", "en": "share contact details"},
     "goal.signing": {"zh": "签约", "en": "signing"},
+    "goal.inspection_booked": {"zh": "预约车辆检测", "en": "an inspection of the car"},
+    "goal.valuation_agreed": {"zh": "接受收车报价", "en": "a price for the car"},
+    "goal.callback": {"zh": "约定回电时间", "en": "a callback"},
+    "goal.quote_meeting": {"zh": "约时间过一遍书面报价", "en": "a meeting to go over the quote"},
+    "goal.complaint_recovered": {"zh": "接受24小时内的补救方案", "en": "a remedy within 24 hours"},
+    "goal.reactivated": {"zh": "重新迈出下一步", "en": "a next step"},
     "defeat.pressured": {"zh": "销售施压，客户反感离开", "en": "the customer felt pressured and left"},
     "defeat.ignored": {"zh": "客户的问题没有得到回应", "en": "the customer's questions went unanswered"},
     "defeat.interrogated": {"zh": "连续封闭式提问，客户像被查户口", "en": "a run of closed questions felt like an interrogation"},
@@ -30,6 +37,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "defeat.out_of_time": {"zh": "对话轮数用完，客户没有做决定", "en": "the conversation ran out of time without a decision"},
     "defeat.insulted": {"zh": "销售出言不逊，客户离开", "en": "the salesperson was rude and the customer left"},
     "defeat.privacy": {"zh": "无故索要个人信息，客户不再信任", "en": "personal data was demanded without a reason and the customer stopped trusting"},
+    "defeat.hung_up": {"zh": "电话里说得太长，客户挂了电话", "en": "the lines were too long for a busy caller, who hung up"},
+    "defeat.kept_waiting": {"zh": "回复太慢，客户不再等了", "en": "the replies were too slow and the customer stopped waiting"},
     "defeat.wasted_time": {"zh": "对话一直没有进展，客户不想再浪费时间", "en": "the talk went nowhere and the customer would not waste more time"},
     # What any customer says when the persona has no words of its own (model.GENERIC_REACTION_LINES).
     "customer.rude": {"zh": "你怎么说话呢？注意一下态度。", "en": "There's no need to talk to me like that."},
@@ -130,6 +139,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 # Scoring messages live in simkit/i18n_scoring.py (kept apart for length).
 MESSAGES.update(SCORING_MESSAGES)
 MESSAGES.update(DEALS_MESSAGES)  # appointments and amounts (simkit/i18n_deals.py)
+MESSAGES.update(SITUATION_MESSAGES)  # roles, decision makers, channels (simkit/i18n_situations.py)
 
 
 # Course notebooks (simkit.course).

@@ -59,6 +59,8 @@ class Actor:
             return self.scenario.goal.accept
         if kind == "opening":
             return self.scenario.opening
+        if kind == "decision_maker" and self.persona.decision_maker is not None:
+            return getattr(self.persona.decision_maker, ref[1])  # says or involve
         raise ValueError(f"unknown line reference {ref!r}")
 
 

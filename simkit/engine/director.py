@@ -10,7 +10,8 @@ The rules, in the order they run:
 3. a discount before the value was shown costs trust (``discount-premature``);
 4. a first greeting builds trust (``greeting``);
 5. the open objection advances through acknowledge → probe → evidence → confirm, strictly in
-   order; evidence counts only when it names the right kind of proof (``objection-*``);
+   order; evidence counts only when it names the right kind of proof (``objection-*``,
+   :mod:`.objection_steps`);
 6. questions reveal needs: the right technique on the right topic with enough trust; deep needs
    only under a probe once a surface need is known; closed runs feel like an interrogation; a
    question that reveals no need still gets an answer on its topic (:mod:`simkit.engine.answers`);
@@ -30,20 +31,20 @@ Every number and table these rules use is in :mod:`simkit.engine.rulebook`.
 
 from __future__ import annotations
 
-from simkit.content.model import OBJECTION_STEPS, Need, Objection, Persona, Scenario
-from simkit.engine import figures
+from simkit.content.model import Need, Persona, Scenario
 from simkit.engine.answers import answer_beat, topic_fit
 from simkit.engine.appointments import Booking
 from simkit.engine.beats import Beat, compose
 from simkit.engine.manners import line_kind, react_to_manners
+from simkit.engine.objection_steps import advance_objection
 from simkit.engine.offers import Offers
+from simkit.engine.situations import Situations, pressure_reaction
 from simkit.engine.rulebook import (
-    ACKNOWLEDGE_TRUST, CLOSED_ONLY, CONFIRM_TRUST, DEFEAT_REASONS, EMPATHY_TRUST, EVIDENCE_INTEREST, EVIDENCE_TRUST,
-    FAILED_CLOSE_PATIENCE, FAILED_CLOSE_TRUST, GREETING_LATEST_TURN, GREETING_TRUST, IGNORED_ASK_PATIENCE,
-    INTERROGATION_PATIENCE, INTERROGATION_RUN, LATE_CONCESSION_INTEREST, NEED_INTEREST, NEED_TRUST, NO_CONTENT,
-    PATIENCE_LOW, PITCH_BEFORE_NEEDS_PATIENCE, PITCH_TECHNIQUES, PREMATURE_DISCOUNT_PATIENCE, PREMATURE_DISCOUNT_TRUST,
-    PRESENT_INTEREST, PRESSURE_PATIENCE, PRESSURE_TRUST, PROBE_TRUST, REACTION_PRIORITY, RECOMMEND_INTEREST,
-    STEP_TECHNIQUES,
+    CLOSED_ONLY, DEFEAT_REASONS, EMPATHY_TRUST, FAILED_CLOSE_PATIENCE, FAILED_CLOSE_TRUST, GREETING_LATEST_TURN,
+    GREETING_TRUST, IGNORED_ASK_PATIENCE, INTERROGATION_PATIENCE, INTERROGATION_RUN, LATE_CONCESSION_INTEREST,
+    NEED_INTEREST, NEED_TRUST, NO_CONTENT, PATIENCE_LOW, PITCH_BEFORE_NEEDS_PATIENCE, PITCH_TECHNIQUES,
+    PREMATURE_DISCOUNT_PATIENCE, PREMATURE_DISCOUNT_TRUST, PRESENT_INTEREST, PRESSURE_PATIENCE, PRESSURE_TRUST,
+    REACTION_PRIORITY, RECOMMEND_INTEREST, STEP_TECHNIQUES,
 )
 from simkit.engine.state import CustomerState, ObjectionProgress
 from simkit.labels import QUESTION_TECHNIQUES
@@ -64,6 +65,7 @@ class Director:
         self._answers_booking = False  # this turn's line answers the customer's "when?" (set by every step)
         self._booking = Booking(scenario, persona) if scenario.books_time else None
         self._offers = Offers(persona)
+        self._situations = Situations(scenario, persona)  # roles, decision maker, channel (engine.situations)
 
     def new_state(self) -> CustomerState:
         traits = self.persona.traits
@@ -74,15 +76,19 @@ class Director:
         beats += self._asks_due(state)
         return beats
 
-    def step(self, state: CustomerState, analysis: Analysis, text: str) -> tuple[list[Beat], str | None]:
-        """Apply one trainee line. Returns the beats and, when the customer leaves, the reason."""
+    def step(self, state: CustomerState, analysis: Analysis, text: str,
+             delay: float | None = None) -> tuple[list[Beat], str | None]:
+        """Apply one trainee line. Returns the beats and, when the customer leaves, the reason.
+
+        ``delay``: seconds since the customer's last line, only when the reply times are trusted.
+        """
         state.turn += 1
         self._need_told = False
         if analysis.unclear:  # the analyzer could not tell what the line does: ask, change nothing
             return self._finish(state, [Beat(kind="react", rule="unclear", line=("reaction", "unclear"))], set())
         tech = set(analysis.techniques)
         patience_before = state.patience
-        beats: list[Beat] = []
+        beats: list[Beat] = self._situations.channel_beats(state, text, analysis, delay)
         if state.pending_ask is not None:
             beats += self._answer_pending_ask(state, analysis)
         self._answers_booking = self._booking is not None and self._booking.is_answer(state, analysis)
@@ -90,7 +96,7 @@ class Director:
         if kind is None and tech == NO_CONTENT and not analysis.topics and not self._answers_booking:
             kind = "no_content"  # says nothing the analyzer can place: talk that does no work
         if kind is not None:  # rude, prying or empty talk does no work, whatever its techniques
-            beats += react_to_manners(state, kind)
+            beats += react_to_manners(state, kind, free_run=self._situations.junk_free_run())
             tech = set()
         else:
             state.junk_run = 0
@@ -106,20 +112,22 @@ class Director:
         """Rules 2 to 8 for a line that may do sales work; a close that succeeds ends the talk."""
         beats: list[Beat] = []
         # Each rule is called only when its trigger is there (most lines trigger few of them).
+        about_car = self._situations.about_car(analysis)
         if "pressure" in tech:
-            beats += self._pressure(state)
-        if "concession" in tech:
+            beats += self._pressure(state, text)
+        if "concession" in tech and not about_car:  # a better price for the customer's car is no discount
             beats += self._concession(state)
         if analysis.facts:
-            beats += self._offers.step(state, analysis)
+            beats += self._offers.step(state, analysis, about_car=about_car)
         if "greeting" in tech and not state.greeted:
             beats += self._greeting(state)
-        step_beats = self._objection_steps(state, tech, text, analysis) if state.objections else []
+        step_beats = advance_objection(self.persona, state, tech, text, analysis, channel=self.scenario.channel) \
+            if state.objections else []
         beats += step_beats
         if not step_beats:
             if "empathy" in tech:
                 beats += self._empathy(state)
-            beats += self._questions(state, tech, analysis)
+            beats += self._with_decision_maker(self._questions(state, tech, analysis), state, tech, analysis)
             tech_left = tech
         elif any(b.rule == "objection-evidence" for b in step_beats):
             tech_left = tech - set(STEP_TECHNIQUES["evidence"])  # the proof went to the objection
@@ -161,13 +169,22 @@ class Director:
         return [Beat(kind="react", rule="ask-ignored", params={"topic": ask.topic}, line=("reaction", "ignored"),
                      effects={"patience": IGNORED_ASK_PATIENCE})]
 
-    def _pressure(self, state: CustomerState) -> list[Beat]:
-        """The line is pressure."""
+    def _pressure(self, state: CustomerState, text: str) -> list[Beat]:
+        """The line is pressure: answered by its kind (belittling, a false promise, hard selling)."""
         state.adjust(trust=PRESSURE_TRUST, patience=PRESSURE_PATIENCE)
         state.offend("pressure")
         effects = {"trust": PRESSURE_TRUST, "patience": PRESSURE_PATIENCE}
-        return [Beat(kind="react", rule="pressure", params=dict(effects), line=("reaction", "pressured"),
-                     effects=effects)]
+        kind, line = pressure_reaction(text)
+        params = {**effects, "kind": kind} if line != "pressured" else dict(effects)
+        return [Beat(kind="react", rule="pressure", params=params, line=("reaction", line), effects=effects)]
+
+    def _with_decision_maker(self, asked: list[Beat], state: CustomerState, tech: set[str],
+                             analysis: Analysis) -> list[Beat]:
+        """The question's beats, and the second decision maker's (which then answer the question)."""
+        told = self._situations.decision_maker_beats(state, tech, analysis, self._need_told)
+        if told and told[0].line:
+            asked = [b if b.kind == "reveal_need" or b.rule == "interrogation" else b.silenced() for b in asked]
+        return asked + told
 
     def _concession(self, state: CustomerState) -> list[Beat]:
         """The line offers a discount."""
@@ -198,66 +215,6 @@ class Director:
         """The line shows empathy (and works on no objection)."""
         state.adjust(trust=EMPATHY_TRUST)
         return [Beat(kind="react", rule="empathy", params={"trust": EMPATHY_TRUST}, effects={"trust": EMPATHY_TRUST})]
-
-    def _objection_steps(self, state: CustomerState, tech: set[str], text: str, analysis: Analysis) -> list[Beat]:
-        """Advance the most recently raised open objection by as many steps as the line earns."""
-        open_objections = state.open_objections
-        if not open_objections:
-            return []
-        progress = open_objections[-1]
-        objection = self.persona.objection(progress.id)
-        beats: list[Beat] = []
-        while (step := progress.next_step) is not None:
-            if not tech.intersection(STEP_TECHNIQUES[step]):
-                break
-            figure = figures.read_evidence(objection, self.persona, analysis) if step == "evidence" \
-                else (figures.SILENT, None)
-            if figure[0] == figures.CONTRADICTS:  # a number that proves the opposite resolves nothing
-                beats.append(Beat(kind="react", rule="evidence-contradicted",
-                                  params={"objection": objection.id, "amount": figure[1]},
-                                  line=("reaction", "figure_contradicted")))
-                return beats
-            if step == "evidence" and figure[0] != figures.AGREES \
-                    and not _mentions_any(text, objection.evidence_cues.get(analysis.lang, ())):
-                if "evidence" not in tech:  # a plain presentation, not an attempt at proof
-                    break
-                beats.append(Beat(kind="react", rule="evidence-off-target", params={"objection": objection.id},
-                                  line=("reaction", "not_convinced")))
-                return beats
-            progress.steps.append(step)
-            beats.append(self._step_beat(state, objection, step))
-            if step == "probed":  # the cause is told now and heard alone: later steps wait a turn
-                break
-        if beats:
-            # Only the furthest step speaks; earlier ones this turn are recorded silently.
-            return [b.silenced() for b in beats[:-1]] + beats[-1:]
-        # A later step's technique used before its turn: the customer is not convinced yet.
-        # Only the step's own technique counts as an attempt: an open question or a
-        # presentation may be about something else entirely.
-        later = [s for s in OBJECTION_STEPS[len(progress.steps) + 1:] if STEP_TECHNIQUES[s][0] in tech]
-        if later:
-            return [Beat(kind="react", rule="objection-out-of-order",
-                         params={"objection": objection.id, "missing": progress.next_step},
-                         line=("reaction", "not_convinced"))]
-        return []
-
-    def _step_beat(self, state: CustomerState, objection: Objection, step: str) -> Beat:
-        params: dict[str, object] = {"objection": objection.id}
-        effects: dict[str, int] = {}
-        trust = {"acknowledged": ACKNOWLEDGE_TRUST, "probed": PROBE_TRUST,
-                 "evidence": EVIDENCE_TRUST, "confirmed": CONFIRM_TRUST}[step]
-        effects["trust"] = trust
-        if step == "evidence":
-            effects["interest"] = EVIDENCE_INTEREST
-        state.adjust(**effects)
-        params.update(effects)
-        line = {
-            "acknowledged": ("reaction", "acknowledged"),
-            "probed": ("objection", objection.id, "cause"),
-            "evidence": ("objection", objection.id, "accepted"),
-            "confirmed": ("objection", objection.id, "resolved"),
-        }[step]
-        return Beat(kind="objection_step", rule="objection-" + step, params=params, line=line, effects=effects)
 
     def _questions(self, state: CustomerState, tech: set[str], analysis: Analysis) -> list[Beat]:
         asked = tech & QUESTION_TECHNIQUES
@@ -349,13 +306,16 @@ class Director:
         if not missing and self._booking is not None:
             return self._booking.settle(state, analysis)  # agreed in principle: now the time
         if not missing:
-            return [Beat(kind="accept", rule="close-success", params={"goal": self.scenario.goal.kind},
-                         line=("accept",))], True
+            params = {"goal": self.scenario.goal.kind, **self._situations.accept_params(state, analysis.lang)}
+            return [Beat(kind="accept", rule="close-success", params=params, line=("accept",))], True
         state.failed_closes += 1
         state.adjust(trust=FAILED_CLOSE_TRUST, patience=FAILED_CLOSE_PATIENCE)
         state.offend("premature_close")
         raised = self._raise_objection(state, {"close"})
         line = None if raised else ("reaction", "not_ready")  # a raised objection speaks instead
+        if not raised and any(m.startswith("valuation") for m in missing):  # no price for the car yet
+            countered = any(o["by"] == "customer" and o["turn"] == state.turn for o in state.offers)
+            line = None if countered else ("reaction", "offer_needed")  # a counter-offer speaks instead
         not_ready = Beat(kind="react", rule="close-not-ready", params={"missing": ", ".join(missing)}, line=line,
                          effects={"trust": FAILED_CLOSE_TRUST, "patience": FAILED_CLOSE_PATIENCE})
         return [not_ready] + raised, False
@@ -370,7 +330,7 @@ class Director:
             missing.append(f"trust>={goal.min_trust}")
         if state.interest < goal.min_interest:
             missing.append(f"interest>={goal.min_interest}")
-        return missing
+        return missing + self._situations.missing(state)
 
     def _asks_due(self, state: CustomerState) -> list[Beat]:
         for ask in self.scenario.asks:
@@ -394,7 +354,3 @@ class Director:
         state.stage = "ended"
         return Beat(kind="leave", rule="leave", params={"reason": reason}, line=("reaction", "leave"))
 
-
-def _mentions_any(text: str, cues: tuple[str, ...]) -> bool:
-    folded = text.casefold()
-    return any(cue.casefold() in folded for cue in cues)
