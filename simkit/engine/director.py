@@ -133,6 +133,8 @@ class Director:
             tech_left = tech - set(STEP_TECHNIQUES["evidence"])  # the proof went to the objection
         else:  # proof offered while an objection is open was aimed at the objection
             tech_left = tech - {"evidence"}
+        if about_car and any(o["turn"] == state.turn for o in state.offers):
+            tech_left = tech_left - PITCH_TECHNIQUES  # an offer for the customer's car is no pitch
         beats += self._presentation(state, tech_left, analysis)
         # A line that works on an open objection is an answer to it, even when it mentions the
         # next step ("the deposit is fully refundable"): it is not yet a close attempt.
@@ -142,6 +144,8 @@ class Director:
             beats += close_beats
             if success:
                 state.stage = "ended"
+                # The agreement says the amount itself: "that number I can work with" would repeat it.
+                beats = [b.silenced() if b.rule == "offer-acceptable" else b for b in beats]
         return beats
 
     def _finish(self, state: CustomerState, beats: list[Beat], tech: set[str]) -> tuple[list[Beat], str | None]:
