@@ -307,10 +307,11 @@ class Director:
     def _close(self, state: CustomerState, analysis: Analysis) -> tuple[list[Beat], bool]:
         """The line attempts a close (and advances no objection). True when the customer agrees."""
         missing = self._goal_missing(state)
+        goal = self._situations.name_goal(analysis)  # the goal kind this close asks for
         if not missing and self._booking is not None:
-            return self._booking.settle(state, analysis)  # agreed in principle: now the time
+            return self._booking.settle(state, analysis, goal=goal)  # agreed in principle: now the time
         if not missing:
-            params = {"goal": self.scenario.goal.kind, **self._situations.accept_params(state, analysis.lang)}
+            params = {"goal": goal, **self._situations.accept_params(state, analysis.lang)}
             return [Beat(kind="accept", rule="close-success", params=params, line=("accept",))], True
         state.failed_closes += 1
         state.adjust(trust=FAILED_CLOSE_TRUST, patience=FAILED_CLOSE_PATIENCE)

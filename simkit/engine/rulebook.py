@@ -44,6 +44,16 @@ SHOW_CUES = {"zh": ("镜头", "视频里", "给您看", "给你看", "拍给", "
              "en": ("camera", "on screen", "show you", "let you see", "you can see", "walk around", "walk-around",
                     "zoom in", "look at this", "take a look")}
 DM_PROPOSE_TECHNIQUES = frozenset({"close", "recommend", "present"})  # proposing to bring the decision maker in
+# Words that say which kind of next step a close asks for, when a goal accepts several (``goal.also``).
+GOAL_CUES = {
+    "callback": {"en": ("call you", "call back", "ring you", "phone you", "give you a call"),
+                 "zh": ("回电", "打电话", "打给您", "给您电话", "致电", "电话联系")},
+    "visit": {"en": ("come in", "come by", "come over", "visit", "drop by", "pop in", "showroom", "the store"),
+              "zh": ("到店", "来店", "店里", "过来", "来一趟")},
+    "test_drive": {"en": ("test drive", "test-drive"), "zh": ("试驾",)},
+    "inspection_booked": {"en": ("inspect", "inspection"), "zh": ("检测", "验车", "评估")},
+    "quote_meeting": {"en": ("quote",), "zh": ("报价",)},
+}
 
 # -- which technique does what ---------------------------------------------------------------
 # Which technique advances each objection step.

@@ -101,6 +101,8 @@ SCENARIOS = [
     scenario("trade-in-v1", "trader", {"kind": "deposit",
                                        "requires": {"valuation": "agreed", "decision_maker": "involved"}}),
     scenario("callback-v1", "plain", {"kind": "callback", "requires": {"needs": ["why-now"]}}, channel="phone"),
+    scenario("invite-v1", "plain", {"kind": "callback", "also": ["visit"], "requires": {"needs": ["why-now"]},
+                                    "accept": _lines("Okay, {time} then.", "好，那就{time}。")}, channel="phone"),
     scenario("quote-v1", "plain", {"kind": "quote_meeting", "requires": {"needs": ["why-now"]}}),
     scenario("complaint-v1", "complainer", {"kind": "complaint_recovered",
                                             "requires": {"objections": ["repeat-fault"], "min_trust": 55}},

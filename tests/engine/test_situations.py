@@ -246,3 +246,12 @@ def test_proof_that_must_be_seen_does_not_count_in_a_chat(library):
     assert replies[-1].view.objections[0].next_step == "evidence"
     _, replies = play(library, "video-v1", BODYWORK_STEPS[:6])
     assert "objection-evidence" in [b.rule for b in replies[-1].beats]
+
+
+@pytest.mark.parametrize(("close", "kind", "said"), [
+    ("Can I call you back tomorrow at 3 pm?", "callback", "Okay, tomorrow at 3 pm then."),
+    ("Would you like to come by the showroom on Saturday at 10?", "visit", "Okay, Saturday at 10 then."),
+])
+def test_a_goal_with_alternatives_is_met_by_each_and_names_the_one_booked(library, close, kind, said):
+    session, replies = play(library, "invite-v1", ["Hi, this is Alex from Star Motors.", WHY, close])
+    assert (session.outcome.status, session.outcome.goal, replies[-1].text) == ("success", kind, said)
