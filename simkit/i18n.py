@@ -97,6 +97,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "objection.kind.price": {"zh": "价格顾虑", "en": "a worry about the price"},
     "objection.kind.quality": {"zh": "质量顾虑", "en": "a worry about quality"},
     "objection.kind.delay": {"zh": "想再考虑", "en": "wants to think it over"},
+    "objection.kind.complaint": {"zh": "对服务的投诉", "en": "a complaint about the service"},
     "objection.kind.trust": {"zh": "信任顾虑", "en": "doubts about the dealer"},
     "objection.kind.finance": {"zh": "付款顾虑", "en": "a worry about paying"},
     "objection.kind.competitor": {"zh": "竞品比较", "en": "comparing with a rival"},

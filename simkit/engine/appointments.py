@@ -157,8 +157,13 @@ class Booking:
             return True
         return pending["status"] == "countered" and self._agrees(analysis)
 
-    def settle(self, state: CustomerState, analysis: Analysis) -> tuple[list[Beat], bool]:
-        """The customer's answer to a close attempt once the goal's conditions hold; True when booked."""
+    def settle(self, state: CustomerState, analysis: Analysis, *, goal: str | None = None) -> tuple[list[Beat], bool]:
+        """The customer's answer to a close attempt once the goal's conditions hold; True when booked.
+
+        ``goal``: the goal kind the close asked for (one of ``goal.also``), default the scenario's.
+        """
+        if goal is not None:
+            self.goal = goal
         lang = analysis.lang
         pending = state.appointment or {}
         # "Sunday doesn't work for me, how about Monday at 7?": the time refused is no proposal.

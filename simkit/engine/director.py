@@ -63,6 +63,7 @@ class Director:
         self._raised_by = [(o, frozenset(o.raise_on)) for o in persona.objections]
         self._need_told = False  # this turn told a need (reset by every step): nothing new may drown it
         self._answers_booking = False  # this turn's line answers the customer's "when?" (set by every step)
+        self._answered_ask = False  # this turn's line answers the question the customer asked (set by every step)
         self._booking = Booking(scenario, persona) if scenario.books_time else None
         self._offers = Offers(persona)
         self._situations = Situations(scenario, persona)  # roles, decision maker, channel (engine.situations)
@@ -89,8 +90,10 @@ class Director:
         tech = set(analysis.techniques)
         patience_before = state.patience
         beats: list[Beat] = self._situations.channel_beats(state, text, analysis, delay)
+        self._answered_ask = False  # this turn's line answers the customer's own question
         if state.pending_ask is not None:
             beats += self._answer_pending_ask(state, analysis)
+            self._answered_ask = any(b.rule == "ask-answered" for b in beats)
         self._answers_booking = self._booking is not None and self._booking.is_answer(state, analysis)
         kind = None if self._answers_booking else line_kind(text, lang=analysis.lang, is_question=analysis.is_question)
         if kind is None and tech == NO_CONTENT and not analysis.topics and not self._answers_booking:
@@ -118,7 +121,7 @@ class Director:
         if "concession" in tech and not about_car:  # a better price for the customer's car is no discount
             beats += self._concession(state)
         if analysis.facts:
-            beats += self._offers.step(state, analysis, about_car=about_car)
+            beats += self._offers.step(state, analysis, about_car=about_car, by_clause=self._situations.role == "both")
         if "greeting" in tech and not state.greeted:
             beats += self._greeting(state)
         step_beats = advance_objection(self.persona, state, tech, text, analysis, channel=self.scenario.channel) \
@@ -133,6 +136,8 @@ class Director:
             tech_left = tech - set(STEP_TECHNIQUES["evidence"])  # the proof went to the objection
         else:  # proof offered while an objection is open was aimed at the objection
             tech_left = tech - {"evidence"}
+        if about_car and any(o["turn"] == state.turn for o in state.offers):
+            tech_left = tech_left - PITCH_TECHNIQUES  # an offer for the customer's car is no pitch
         beats += self._presentation(state, tech_left, analysis)
         # A line that works on an open objection is an answer to it, even when it mentions the
         # next step ("the deposit is fully refundable"): it is not yet a close attempt.
@@ -142,6 +147,8 @@ class Director:
             beats += close_beats
             if success:
                 state.stage = "ended"
+                # The agreement says the amount itself: "that number I can work with" would repeat it.
+                beats = [b.silenced() if b.rule == "offer-acceptable" else b for b in beats]
         return beats
 
     def _finish(self, state: CustomerState, beats: list[Beat], tech: set[str]) -> tuple[list[Beat], str | None]:
@@ -273,7 +280,9 @@ class Director:
         beats: list[Beat] = []
         if pitched:
             known_topics = {t for n in self.persona.needs if n.id in state.needs_revealed for t in n.reveal_topics}
-            if not state.needs_revealed:
+            if self._answered_ask:
+                pass  # the customer asked for it ("what would you pay?"): an answer, not a pitch unasked
+            elif not state.needs_revealed:
                 state.adjust(patience=PITCH_BEFORE_NEEDS_PATIENCE)
                 state.offend("pitching")
                 beats.append(Beat(kind="react", rule="present-before-needs", line=("reaction", "lukewarm"),
@@ -303,10 +312,11 @@ class Director:
     def _close(self, state: CustomerState, analysis: Analysis) -> tuple[list[Beat], bool]:
         """The line attempts a close (and advances no objection). True when the customer agrees."""
         missing = self._goal_missing(state)
+        goal = self._situations.name_goal(analysis)  # the goal kind this close asks for
         if not missing and self._booking is not None:
-            return self._booking.settle(state, analysis)  # agreed in principle: now the time
+            return self._booking.settle(state, analysis, goal=goal)  # agreed in principle: now the time
         if not missing:
-            params = {"goal": self.scenario.goal.kind, **self._situations.accept_params(state, analysis.lang)}
+            params = {"goal": goal, **self._situations.accept_params(state, analysis.lang)}
             return [Beat(kind="accept", rule="close-success", params=params, line=("accept",))], True
         state.failed_closes += 1
         state.adjust(trust=FAILED_CLOSE_TRUST, patience=FAILED_CLOSE_PATIENCE)

@@ -44,6 +44,17 @@ SHOW_CUES = {"zh": ("镜头", "视频里", "给您看", "给你看", "拍给", "
              "en": ("camera", "on screen", "show you", "let you see", "you can see", "walk around", "walk-around",
                     "zoom in", "look at this", "take a look")}
 DM_PROPOSE_TECHNIQUES = frozenset({"close", "recommend", "present"})  # proposing to bring the decision maker in
+# Words that say which kind of next step a close asks for, when a goal accepts several (``goal.also``).
+GOAL_CUES = {
+    "callback": {"en": ("call you", "call back", "ring you", "phone you", "give you a call"),
+                 "zh": ("回电", "打电话", "打给您", "给您电话", "致电", "电话联系")},
+    "visit": {"en": ("come in", "come by", "come over", "visit", "drop by", "pop in", "showroom", "the store",
+                     "bring it in", "bring the car in", "bring your car in", "bring the old car in"),
+              "zh": ("到店", "来店", "店里", "过来", "来一趟", "开过来", "把车开来", "开来")},
+    "test_drive": {"en": ("test drive", "test-drive"), "zh": ("试驾",)},
+    "inspection_booked": {"en": ("inspect", "inspection"), "zh": ("检测", "验车", "评估")},
+    "quote_meeting": {"en": ("quote",), "zh": ("报价",)},
+}
 
 # -- which technique does what ---------------------------------------------------------------
 # Which technique advances each objection step.
@@ -119,6 +130,13 @@ LESS_CUES = {"en": ("less", "save", "saves", "saving", "savings", "cheaper", "lo
              "zh": ("省", "少花", "少付", "便宜", "低", "节约", "节省", "降低", "减少")}
 OFFER_TECHNIQUES = frozenset({"concession", "present", "recommend", "close"})  # techniques that put an amount on the table
 OFFER_INTEREST = 4  # an offer the customer can accept (one they counter changes nothing)
+# A trade-in customer hears several amounts in one line: the words of each amount's clause say
+# whose it is, his car's (a valuation) or the new car's (its price).
+CAR_AMOUNT_CUES = {"en": ("your car", "your old car", "your trade-in", "trade-in", "trade in", "for it", "valuation",
+                          "we can pay", "we'll pay", "we could pay"),
+                   "zh": ("旧车", "您的车", "你的车", "您这台", "你这台", "评估", "收车", "收您", "收你", "估价")}
+PRICE_AMOUNT_CUES = {"en": ("list price", "on the road", "sticker", "msrp", "you pay", "new car", "price of the"),
+                     "zh": ("指导价", "落地", "售价", "新车", "裸车", "总价", "补", "优惠后")}
 
 # -- why the customer leaves -----------------------------------------------------------------
 # Most serious first: when one line commits several offences, the defeat reason names the worst.

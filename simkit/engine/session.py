@@ -273,7 +273,9 @@ class Session:
             self.outcome = Outcome(status="defeat", turn=self._state.turn, reason=defeat)
         elif any(b.kind == "accept" for b in beats):
             booked = self._state.appointment if (self._state.appointment or {}).get("status") == "booked" else None
-            self.outcome = Outcome(status="success", turn=self._state.turn, goal=self.scenario.goal.kind,
+            accept = next(b for b in beats if b.kind == "accept")  # names the goal kind met (goal.also)
+            self.outcome = Outcome(status="success", turn=self._state.turn,
+                                   goal=accept.params.get("goal", self.scenario.goal.kind),
                                    appointment=booked)
         turn = Turn(n=self._state.turn, trainee=text, trainee_at=at, customer=reply_text,
                     analysis=analysis.to_dict(), beats=[b.to_dict() for b in beats], state=self._state.snapshot())

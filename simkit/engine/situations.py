@@ -12,6 +12,8 @@
   from the first line (:func:`junk_free_run`); on ``online_chat`` a slow reply costs patience
   (``slow-reply``), judged only on trusted reply times (the session passes none otherwise); proof
   that must be seen (``resolve.show``) counts only where the car can be seen (:func:`can_show`).
+- **Alternatives.** A goal with ``also`` (a callback, or a visit) is met by any of its kinds; the
+  outcome names the one the close asked for (:meth:`Situations.name_goal`, ``GOAL_CUES``).
 - **Bad moves.** Pressure is answered by its kind (:mod:`simkit.understand.pressure`): belittling
   gets ``belittled``, a false promise ``false_promise``, anything else ``pressured``.
 """
@@ -23,9 +25,10 @@ from typing import TYPE_CHECKING
 from simkit.content.amounts import amount_of
 from simkit.content.situations import PRESSURE_LINES
 from simkit.engine.beats import Beat
+from simkit.engine.cues import mentions
 from simkit.engine.offers import say_amount
 from simkit.engine.rulebook import (
-    DM_PROPOSE_TECHNIQUES, DM_TOLD_TRUST, JUNK_FREE_RUN, LONG_LINE_PATIENCE, PHONE_LONG_LINE, SHOWING_CHANNELS,
+    DM_PROPOSE_TECHNIQUES, DM_TOLD_TRUST, GOAL_CUES, JUNK_FREE_RUN, LONG_LINE_PATIENCE, PHONE_LONG_LINE, SHOWING_CHANNELS,
     SLOW_FIRST_REPLY_SECONDS, SLOW_REPLY_PATIENCE, SLOW_REPLY_SECONDS,
 )
 from simkit.understand.pressure import pressure_kind
@@ -49,6 +52,16 @@ class Situations:
         stance = persona.negotiation
         sells = stance is not None and stance.side == "seller" and stance.about == "trade_in"
         self.floor = amount_of(stance.limit, {**persona.profile, **persona.facts}) if sells else None
+        self.goal_asked = scenario.goal.kind  # the kind of next step the latest close asked for
+
+    def name_goal(self, analysis: Analysis) -> str:
+        """The goal kind a close asks for: of ``goal.also`` the first whose words the line says
+        ("call you back" for a callback), else the one asked before, else ``goal.kind``."""
+        for kind in (self.goal.kind, *self.goal.also) if self.goal.also else ():
+            if mentions(analysis.text, GOAL_CUES.get(kind, {}).get(analysis.lang, ())):
+                self.goal_asked = kind
+                break
+        return self.goal_asked
 
     # -- roles and valuation --------------------------------------------------------------------
 
