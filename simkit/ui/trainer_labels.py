@@ -50,6 +50,10 @@ TRAINER_TEXT: dict[str, dict[str, str]] = {
     "checks-failed": {"zh": "{n}项自检未通过", "en": "{n} self-checks failed"},
     "check-passed": {"zh": "通过", "en": "passed"},
     "check-failed": {"zh": "未通过", "en": "failed"},
+    "checks-invalid": {"zh": "文件夹中有{n}个问题：先修正（simkit validate 会列出同样的问题）",
+                       "en": "{n} problems in the folder: fix them first (simkit validate lists the same)"},
+    "checks-note": {"zh": "与 simkit check 相同：校验{files}个文件，按参考对话回放并评分",
+                    "en": "the same as simkit check: {files} files validated, the reference conversations played and scored"},
     "too-large": {"zh": "文本超过大小限制，未处理。", "en": "The text is over the size limit; not processed."},
     # The dashboard.
     "dashboard-title": {"zh": "学员成绩看板", "en": "Cohort dashboard"},

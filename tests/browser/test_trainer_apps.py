@@ -23,6 +23,7 @@ import pytest
 
 from simkit.content import validate_paths
 from simkit.scoring import words
+from simkit.selfcheck import check_library
 from simkit.ui.serve import ServeOptions
 from tests.browser.harness import REPO, VoilaServer, screenshot
 
@@ -127,8 +128,12 @@ def test_the_studio_lists_problems_jumps_saves_and_checks(page, servers, content
     checks = page.locator(".simkit-checks")
     checks.wait_for(timeout=TIMEOUT)
     assert checks.get_attribute("data-failed") == "0"
-    names = [li.get_attribute("data-check") for li in checks.locator("li").all()]
-    assert names == ["validate", "determinism:showroom-family-suv-v1:zh", "determinism:showroom-family-suv-v1:en"]
+    report = check_library([root], ["showroom-family-suv-v1"])  # simkit check on the saved folder
+    rows = checks.locator("tr[data-check]")
+    assert [r.get_attribute("data-check") for r in rows.all()] == [r.check for r in report.scenarios[0].results]
+    strong = checks.locator("tr[data-check='strong:en']")
+    assert strong.get_attribute("data-outcome") == "success" and strong.get_attribute("data-band") == "85-100"
+    assert report.scenarios[0].results[2].text("en") in strong.inner_text()
 
     page.get_by_text("Quick conversation", exact=True).click()
     page.locator(".simkit-play").click()
@@ -138,6 +143,10 @@ def test_the_studio_lists_problems_jumps_saves_and_checks(page, servers, content
 
     page.get_by_text("中文", exact=True).first.click()
     page.get_by_text("试玩对话", exact=True).wait_for(timeout=TIMEOUT)
+    page.get_by_text("自检", exact=True).click()
+    page.locator(".simkit-run-checks").click()
+    page.locator(".simkit-checks").wait_for(timeout=TIMEOUT)
+    assert report.scenarios[0].results[1].text("zh") in page.locator("tr[data-check='strong:zh']").inner_text()
     page.get_by_text("客户台词", exact=True).click()
     page.locator(".simkit-preview").get_by_text(XSS_LINE).wait_for(timeout=TIMEOUT)
     screenshot(page, "studio-zh")
