@@ -22,8 +22,9 @@ MAX_ROWS = 200  # rows drawn in the table; the export has them all
 
 STYLE = """<style>
 .simkit-trainer{font-family:system-ui,-apple-system,"Noto Sans CJK SC","Microsoft YaHei",sans-serif}
-.simkit-table{border-collapse:collapse;font-size:.9em}.simkit-table th,.simkit-table td{border:1px solid #ddd;
- padding:.2em .45em;text-align:left;white-space:nowrap}.simkit-table th{background:#f4f4f4;position:sticky;top:0}
+.simkit-table,.simkit-cells{border-collapse:collapse;font-size:.9em}.simkit-table th,.simkit-table td,.simkit-cells th,
+.simkit-cells td{border:1px solid #ddd;padding:.2em .45em;text-align:left;white-space:nowrap}
+.simkit-table th,.simkit-cells th{background:#f4f4f4;position:sticky;top:0}
 .simkit-table-box{max-height:26em;overflow:auto;border:1px solid #ddd}
 .simkit-kpi{display:inline-block;margin:.2em 1.2em .2em 0;font-size:1.1em}.simkit-kpi b{font-size:1.5em}
 .simkit-muted{color:#666;font-size:.9em}.simkit-charts{display:flex;flex-wrap:wrap;gap:.6em}
@@ -214,7 +215,7 @@ def gradebook(view: CohortView, trainees: list[str], lang: str) -> str:
                         title=tr("exercise-mean", lang), kind="exercises", total=100)
     rows = "".join(f'<tr data-cell="{escape(cell)}"><td>{escape(cell)}</td><td>{mean:.0f}%</td>'
                    f"<td>{full}/{graded}</td></tr>" for cell, (mean, full, graded) in means.items())
-    table = (f'<table class="simkit-table simkit-exercises"><thead><tr><th>{escape(tr("cell", lang))}</th><th>%</th>'
+    table = (f'<table class="simkit-cells simkit-exercises"><thead><tr><th>{escape(tr("cell", lang))}</th><th>%</th>'
              f'<th>{escape(tr("full-marks", lang))}</th></tr></thead><tbody>{rows}</tbody></table>')
     return head + source + f'<div class="simkit-charts" data-gradebook="read">{chart}{table}</div>'
 
@@ -236,5 +237,5 @@ def trainee_grades(view: CohortView, trainee: str | None, lang: str) -> str:
     differs = ""
     if then and now is not None and abs(now - float(then)) > 1e-9:
         differs = f'<p class="simkit-alert" data-differs="true">{escape(tr("gradebook-differs", lang, now=f"{now:g}", then=then))}</p>'
-    return (head + f'<table class="simkit-table simkit-trainee-grades" data-total="{now:g}"><tbody>{rows}</tbody></table>'
+    return (head + f'<table class="simkit-cells simkit-trainee-grades" data-total="{now:g}"><tbody>{rows}</tbody></table>'
             + differs)
