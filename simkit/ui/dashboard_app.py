@@ -174,8 +174,9 @@ class DashboardApp:
             return
         transcript = card = None
         try:
-            transcript = _json(conv.transcript) if conv.transcript else None
-            card = _json(conv.scorecard) if conv.scorecard else None
+            transcript_at, card_at = self.view.run.path(conv, conv.transcript), self.view.run.path(conv, conv.scorecard)
+            transcript = _json(transcript_at) if transcript_at else None
+            card = _json(card_at) if card_at else None
         except (OSError, ValueError):
             pass
         self.drill.value = render.drill(conv, transcript if isinstance(transcript, dict) else None,

@@ -41,7 +41,8 @@ class Conversation:
 
     Attributes:
         trainee, scenario, seed, score, passed, outcome, integrity, signature: as the run says.
-        transcript, scorecard: the files' paths (inside the trainee's folder, as text), or None.
+        transcript, scorecard: the files as the result names them (relative to the trainee's folder,
+            not yet checked: :meth:`Run.path` checks a name when its file is opened), or None.
         dims: dimension id -> (points, max) for the applicable dimensions.
         findings: behaviour id -> met, from the verdict (required and excellence).
         defeat: the defeat reason when the customer left.
@@ -96,6 +97,11 @@ class Run:
         """Whether a column exists and holds anything (store and team are empty without a roster)."""
         return column in self.columns and any(r.get(column) for r in self.rows)
 
+    def path(self, conv: Conversation, name: str | None) -> Path | None:
+        """The file ``name`` of ``conv``'s trainee folder, or None when it would leave that folder."""
+        base = inside(self.folder / "trainees", conv.trainee)
+        return None if base is None else inside(base, name)
+
     def trainee_skills(self, trainee: str) -> dict[str, float]:
         """Dimension -> percent of its maximum over the trainee's conversations (applicable ones)."""
         sums: dict[str, list[int]] = {}
@@ -131,18 +137,12 @@ def inside(base: Path, name: Any) -> Path | None:
     Checked on the text, not with ``resolve()`` (a system call per part: 10 s for 7,000 paths on
     a loaded machine); a run's folder is written by ``simkit certify``, not by trainees.
     """
-    found = inside_text(str(base), name)
-    return None if found is None else Path(found)
-
-
-def inside_text(base: str, name: Any) -> str | None:
-    """:func:`inside` as text (a ``Path`` costs more than the check: 0.3 s for 6,000 of them here)."""
     if not isinstance(name, str) or not name or "\0" in name or name.startswith("/") or os.path.isabs(name):
         return None
     parts = name.replace("\\", "/").split("/")
     if any(p in ("", ".", "..") for p in parts):
         return None
-    return os.path.join(base, *parts)
+    return Path(os.path.join(base, *parts))
 
 
 def load_run(path: str | os.PathLike, *, index: bool = True) -> Run:
@@ -184,8 +184,7 @@ def write_index(run_dir: str | os.PathLike) -> Path:
 
     data = {"format": INDEX_FORMAT, "export_sha256": hashlib.sha256((run.folder / "export.csv").read_bytes()).hexdigest(),
             "problems": run.problems, "conversations": {
-                t: [{**asdict(c), "transcript": _rel(run.folder, c.transcript), "scorecard": _rel(run.folder, c.scorecard),
-                     "dims": {k: list(v) for k, v in c.dims.items()}} for c in convs]
+                t: [{**asdict(c), "dims": {k: list(v) for k, v in c.dims.items()}} for c in convs]
                 for t, convs in run.conversations.items()}}
     target = run.folder / INDEX
     atomic_write_text(target, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
@@ -198,7 +197,7 @@ def _read_index(run: Run, export_sha256: str) -> bool:
         data = _json(run.folder / INDEX)
         if data.get("format") != INDEX_FORMAT or data.get("export_sha256") != export_sha256:
             return False
-        conversations = {t: [_conversation(run.folder, c) for c in convs] for t, convs in data["conversations"].items()}
+        conversations = {t: [_conversation(c) for c in convs] for t, convs in data["conversations"].items()}
         problems = [str(p) for p in data["problems"]]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return False
@@ -207,16 +206,8 @@ def _read_index(run: Run, export_sha256: str) -> bool:
     return True
 
 
-def _rel(folder: Path, path: str | None) -> str | None:
-    return None if path is None else str(path)[len(str(folder)) + 1:]
-
-
-def _conversation(folder: Path, c: dict) -> Conversation:
-    base = str(folder)
-    return Conversation(**{**c, "transcript": inside_text(base, c["transcript"]),
-                           "scorecard": inside_text(base, c["scorecard"]),
-                           "dims": {k: tuple(v) for k, v in c["dims"].items()},
-                           "lost": tuple(map(tuple, c["lost"]))})
+def _conversation(c: dict) -> Conversation:
+    return Conversation(**{**c, "dims": {k: tuple(v) for k, v in c["dims"].items()}, "lost": tuple(map(tuple, c["lost"]))})
 
 
 def _merge_roster(run: Run) -> None:
@@ -254,9 +245,9 @@ def _load_trainee(run: Run, trainee: str) -> None:
     for i, entry in enumerate(entries):
         if not isinstance(entry, dict):
             continue
-        card_path = inside_text(str(base), entry.get("scorecard"))
+        card_path = inside(base, entry.get("scorecard"))
         dims, findings, defeat, lost = {}, {}, None, ()
-        if card_path is not None and os.path.isfile(card_path):
+        if card_path is not None and card_path.is_file():
             try:
                 dims, findings, defeat, lost = _summarise(_json(card_path))
             except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -265,7 +256,7 @@ def _load_trainee(run: Run, trainee: str) -> None:
             trainee=trainee, index=i, scenario=str(entry.get("scenario", "")), seed=_int(entry.get("seed")),
             score=_float(entry.get("score")), passed=entry.get("passed") is True, outcome=entry.get("outcome"),
             integrity=str(entry.get("integrity", "")), signature=str(entry.get("signature", "")),
-            transcript=inside_text(str(base), entry.get("file")), scorecard=card_path, dims=dims, findings=findings,
+            transcript=_name(entry.get("file")), scorecard=_name(entry.get("scorecard")), dims=dims, findings=findings,
             defeat=defeat, lost=lost))
     run.conversations[trainee] = convs
 
@@ -284,6 +275,10 @@ def _summarise(card: dict) -> tuple[dict, dict, str | None, tuple]:
     outcome = card.get("outcome") or {}
     defeat = outcome.get("reason") if outcome.get("status") == "defeat" else None
     return dims, findings, defeat, tuple(lost)
+
+
+def _name(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def _int(value: Any) -> int:

@@ -140,11 +140,15 @@ def test_the_gradebook_is_read_as_nbgrader_counts_it(run_dir, tmp_path, monkeypa
     assert read_grades({}) is None
 
 
-def test_paths_a_result_names_stay_inside_the_trainees_folder(tmp_path):
+def test_paths_a_result_names_stay_inside_the_trainees_folder(tmp_path, run_dir):
     base = tmp_path / "t"
     assert inside(base, "transcripts/a.json") == base / "transcripts" / "a.json"
     for bad in ("../x.json", "/etc/passwd", "a/../../x", "a\\..\\x", "", None, 3):
         assert inside(base, bad) is None
+    run = load_run(run_dir)
+    conv = run.conversations["t0001"][0]
+    assert run.path(conv, conv.transcript) == run_dir / "trainees" / "t0001" / conv.transcript
+    assert run.path(conv, "../t0002/" + conv.transcript) is None  # another trainee's file: never opened
 
 
 def test_markup_in_names_and_lines_is_escaped(run_dir):
@@ -154,9 +158,9 @@ def test_markup_in_names_and_lines_is_escaped(run_dir):
     for html in (render.table(view, rows, "en"), render.radar(view, rows[0]["trainee"], view.trainees(), "zh")):
         assert "<img" not in html and "<script" not in html and "&lt;img" in html
     conv = view.run.conversations["t0001"][0]
-    transcript = json.loads(Path(conv.transcript).read_text(encoding="utf-8"))
+    transcript = json.loads(view.run.path(conv, conv.transcript).read_text(encoding="utf-8"))
     transcript["turns"][0]["trainee"] = "<script>alert(1)</script>"
-    html = render.drill(conv, transcript, json.loads(Path(conv.scorecard).read_text(encoding="utf-8")), "en")
+    html = render.drill(conv, transcript, json.loads(view.run.path(conv, conv.scorecard).read_text(encoding="utf-8")), "en")
     assert "<script" not in html and "&lt;script&gt;alert(1)" in html
     assert html.count('class="simkit-turn"') >= len(transcript["turns"]) + 1
 
