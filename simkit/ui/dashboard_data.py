@@ -21,7 +21,7 @@ import json
 import os
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -180,8 +180,6 @@ def write_index(run_dir: str | os.PathLike) -> Path:
     export's SHA-256, so an index older than its export is never used.
     """
     run = load_run(run_dir, index=False)
-    from dataclasses import asdict
-
     data = {"format": INDEX_FORMAT, "export_sha256": hashlib.sha256((run.folder / "export.csv").read_bytes()).hexdigest(),
             "problems": run.problems, "conversations": {
                 t: [{**asdict(c), "dims": {k: list(v) for k, v in c.dims.items()}} for c in convs]
