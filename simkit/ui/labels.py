@@ -96,6 +96,9 @@ UI_TEXT: dict[str, dict[str, str]] = {
     "not-found": {"zh": "找不到对话记录 {name}。", "en": "No transcript called {name}."},
 }
 
+#: Each language's name in itself, for the language pickers of every app.
+LANG_NAMES = {"zh": "中文", "en": "English"}
+
 CHANNELS = {
     "showroom": {"zh": "展厅", "en": "Showroom"},
     "online_chat": {"zh": "在线咨询", "en": "Online chat"},
