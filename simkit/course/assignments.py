@@ -15,6 +15,7 @@ from pathlib import Path
 
 from simkit.course.build import COURSES, module_folders, notebook_path
 from simkit.labels import LANGS
+from simkit.safeio import write_if_changed
 
 _CONFIG = '''\
 # Written by simkit (simkit.course.assignments); edit freely, it is not overwritten.
@@ -75,13 +76,7 @@ def place_sources(root: Path, sources: dict[str, Path], *, config: str) -> list[
     if not config_file.exists():
         config_file.write_text(config, encoding="utf-8")
     for aid, notebook in sources.items():
-        target = root / "source" / aid / f"{aid}.ipynb"
-        data = notebook.read_bytes()
-        if not target.exists() or target.read_bytes() != data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, target)
+        write_if_changed(root / "source" / aid / f"{aid}.ipynb", notebook.read_bytes())
     return list(sources)
 
 
