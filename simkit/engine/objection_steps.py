@@ -1,9 +1,11 @@
 """Rule 5 of the director: the open objection advances through acknowledge → probe → evidence → confirm.
 
-Only the most recently raised open objection moves, strictly in order, by as many steps as one
-line earns. Evidence counts only when it names the right kind of proof (the objection's
-``evidence_cues``) or a figure that agrees with the facts (:mod:`simkit.engine.figures`); a figure
-that proves the opposite resolves nothing. A probed cause is told alone: later steps wait a turn.
+Only the most recently raised open objection moves, in order, by as many steps as one line
+earns; after the acknowledgement, targeted proof without a probe skips the probe
+(:mod:`.objection_flow`, which also credits the steps taken just before the raise). Evidence
+counts only when it names the right kind of proof (the objection's ``evidence_cues``) or a
+figure that agrees with the facts (:mod:`simkit.engine.figures`); a figure that proves the
+opposite resolves nothing. A probed cause is told alone: later steps wait a turn.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from simkit.content.model import OBJECTION_STEPS, Objection, Persona
 from simkit.engine import figures
 from simkit.engine.beats import Beat
+from simkit.engine.cues import contains_any
+from simkit.engine.objection_flow import forget_this_turn, skip_beat, skips_probe
 from simkit.engine.rulebook import (
     ACKNOWLEDGE_TRUST, CONFIRM_TRUST, EVIDENCE_INTEREST, EVIDENCE_TRUST, PROBE_TRUST, STEP_TECHNIQUES,
 )
@@ -42,6 +46,10 @@ def advance_objection(
     objection = persona.objection(progress.id)
     beats: list[Beat] = []
     while (step := progress.next_step) is not None:
+        if step == "probed" and skips_probe(persona, objection, tech, text, analysis):
+            progress.skipped.append(step)  # proof right after the acknowledgement: heard, probe missed
+            beats.append(skip_beat(objection, step))
+            continue
         if not tech.intersection(STEP_TECHNIQUES[step]):
             break
         figure = figures.read_evidence(objection, persona, analysis) if step == "evidence" \
@@ -52,23 +60,25 @@ def advance_objection(
                               line=("reaction", "figure_contradicted")))
             return beats
         if step == "evidence" and figure[0] != figures.AGREES \
-                and not _mentions_any(text, objection.evidence_cues.get(analysis.lang, ())):
+                and not contains_any(text, objection.evidence_cues.get(analysis.lang, ())):
             if "evidence" not in tech:  # a plain presentation, not an attempt at proof
                 break
             beats.append(Beat(kind="react", rule="evidence-off-target", params={"objection": objection.id},
                               line=("reaction", "not_convinced")))
             return beats
         progress.steps.append(step)
-        beats.append(_step_beat(state, objection, step))
+        beats.append(step_beat(state, objection, step))
         if step == "probed":  # the cause is told now and heard alone: later steps wait a turn
             break
     if beats:
+        forget_this_turn(state)  # the line worked on this objection: it is no step of another one
         # Only the furthest step speaks; earlier ones this turn are recorded silently.
         return [b.silenced() for b in beats[:-1]] + beats[-1:]
     # A later step's technique used before its turn: the customer is not convinced yet.
     # Only the step's own technique counts as an attempt: an open question or a
     # presentation may be about something else entirely.
-    later = [s for s in OBJECTION_STEPS[len(progress.steps) + 1:] if STEP_TECHNIQUES[s][0] in tech]
+    later = [s for s in OBJECTION_STEPS[OBJECTION_STEPS.index(progress.next_step) + 1:]
+             if STEP_TECHNIQUES[s][0] in tech]
     if later:
         return [Beat(kind="react", rule="objection-out-of-order",
                      params={"objection": objection.id, "missing": progress.next_step},
@@ -76,7 +86,8 @@ def advance_objection(
     return []
 
 
-def _step_beat(state: CustomerState, objection: Objection, step: str) -> Beat:
+def step_beat(state: CustomerState, objection: Objection, step: str) -> Beat:
+    """The beat of ``step`` done on ``objection``, its effects applied to ``state``."""
     params: dict[str, object] = {"objection": objection.id}
     effects: dict[str, int] = {}
     trust = {"acknowledged": ACKNOWLEDGE_TRUST, "probed": PROBE_TRUST,
@@ -93,8 +104,3 @@ def _step_beat(state: CustomerState, objection: Objection, step: str) -> Beat:
         "confirmed": ("objection", objection.id, "resolved"),
     }[step]
     return Beat(kind="objection_step", rule="objection-" + step, params=params, line=line, effects=effects)
-
-
-def _mentions_any(text: str, cues: tuple[str, ...]) -> bool:
-    folded = text.casefold()
-    return any(cue.casefold() in folded for cue in cues)

@@ -88,7 +88,7 @@ def _objections_resolved(conv, obs, rubric):
 
 def _clean_objections(conv, obs, rubric):
     resolved, turns = _objections_resolved(conv, obs, rubric)
-    clean = all(not o.out_of_order and not o.off_target and not o.pushes for o in obs.objections)
+    clean = all(not o.out_of_order and not o.skipped and not o.off_target and not o.pushes for o in obs.objections)
     return resolved and clean, turns
 
 
