@@ -11,13 +11,15 @@ before the customer states it as an objection. Two rules make the four steps
   raise, so what is credited is said. Each credited step keeps its own turn (``params["turn"]``).
 - **A skipped probe.** Once acknowledged, targeted proof without a probe is heard: the probe is
   recorded as skipped (a silent ``objection-skipped`` beat; scoring counts it as missed) and the
-  proof is accepted. Proof with no acknowledgement at all, and a confirm before any proof, are
-  still out of order.
+  proof is accepted, for a little less trust (``SKIPPED_PROBE_TRUST``: it answers the worry as
+  stated, not its cause). Proof with no acknowledgement at all, and a confirm before any proof,
+  are still out of order.
 
-"On the subject" is decided by the objection, never by an earlier empathy on something else: the
-line's own topics meet the objection's (its ``topic`` and :data:`~.rulebook.OBJECTION_SUBJECT_TOPICS`
-of its kind), or it names the objection's subject or evidence cues. A line with no topic of its
-own, or only broad ones (:data:`~.rulebook.BROAD_TOPICS`), is about what the customer last told
+"On the subject" is decided by the objection, never by an earlier empathy on something else:
+the line's own topics meet the objection's (its ``topic`` and the
+:data:`~.rulebook.OBJECTION_SUBJECT_TOPICS` of its kind), or it names its kind's
+:data:`~.rulebook.OBJECTION_SUBJECT_CUES`. A line with no topic of its own, or only broad ones
+(:data:`~.rulebook.BROAD_TOPICS`), is about what the customer last told
 (``CustomerState.thread``): "I'd worry too" after the customer listed what frightens them.
 
 The memory is part of the customer state (``recent_lines``, ``thread``), small and rebuilt by
@@ -48,8 +50,9 @@ class Subjects:
         self._objections = []
         for objection in persona.objections:
             topics = frozenset((objection.topic, *OBJECTION_SUBJECT_TOPICS.get(objection.kind, ()))) - BROAD_TOPICS
-            cues = {lang: tuple(OBJECTION_SUBJECT_CUES.get(objection.kind, {}).get(lang, ()))
-                    + tuple(objection.evidence_cues.get(lang, ())) for lang in ("zh", "en")}
+            # Not the evidence cues: "a full safety package" is proof of value for a price worry,
+            # yet "I understand, safety comes first" before it is empathy on another subject.
+            cues = OBJECTION_SUBJECT_CUES.get(objection.kind, {})
             self._objections.append((objection.id, topics, cues))
 
     def of_line(self, analysis: Analysis, thread: tuple[str, ...]) -> tuple[str, ...]:

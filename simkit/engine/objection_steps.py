@@ -16,7 +16,8 @@ from simkit.engine.beats import Beat
 from simkit.engine.cues import contains_any
 from simkit.engine.objection_flow import forget_this_turn, skip_beat, skips_probe
 from simkit.engine.rulebook import (
-    ACKNOWLEDGE_TRUST, CONFIRM_TRUST, EVIDENCE_INTEREST, EVIDENCE_TRUST, PROBE_TRUST, STEP_TECHNIQUES,
+    ACKNOWLEDGE_TRUST, CONFIRM_TRUST, EVIDENCE_INTEREST, EVIDENCE_TRUST, PROBE_TRUST, SKIPPED_PROBE_TRUST,
+    STEP_TECHNIQUES,
 )
 from simkit.engine.state import CustomerState
 from simkit.understand import Analysis
@@ -67,7 +68,7 @@ def advance_objection(
                               line=("reaction", "not_convinced")))
             return beats
         progress.steps.append(step)
-        beats.append(step_beat(state, objection, step))
+        beats.append(step_beat(state, objection, step, after_skip=step == "evidence" and "probed" in progress.skipped))
         if step == "probed":  # the cause is told now and heard alone: later steps wait a turn
             break
     if beats:
@@ -86,12 +87,15 @@ def advance_objection(
     return []
 
 
-def step_beat(state: CustomerState, objection: Objection, step: str) -> Beat:
-    """The beat of ``step`` done on ``objection``, its effects applied to ``state``."""
+def step_beat(state: CustomerState, objection: Objection, step: str, *, after_skip: bool = False) -> Beat:
+    """The beat of ``step`` done on ``objection``, its effects applied to ``state``.
+
+    ``after_skip``: the proof came after a skipped probe and earns less trust (``SKIPPED_PROBE_TRUST``).
+    """
     params: dict[str, object] = {"objection": objection.id}
     effects: dict[str, int] = {}
     trust = {"acknowledged": ACKNOWLEDGE_TRUST, "probed": PROBE_TRUST,
-             "evidence": EVIDENCE_TRUST, "confirmed": CONFIRM_TRUST}[step]
+             "evidence": EVIDENCE_TRUST, "confirmed": CONFIRM_TRUST}[step] + (SKIPPED_PROBE_TRUST if after_skip else 0)
     effects["trust"] = trust
     if step == "evidence":
         effects["interest"] = EVIDENCE_INTEREST

@@ -19,6 +19,9 @@ LATE_CONCESSION_INTEREST = 5  # a discount once the value was shown
 IGNORED_ASK_PATIENCE = -1  # the customer's question went unanswered
 ACKNOWLEDGE_TRUST, PROBE_TRUST, EVIDENCE_TRUST, CONFIRM_TRUST = 4, 3, 6, 4  # objection steps
 EVIDENCE_INTEREST = 5  # proof that lands
+# Proof after a skipped probe (simkit.engine.objection_flow) is heard, but it answers the worry as
+# stated, not the cause the customer never got to tell: it earns this much less trust.
+SKIPPED_PROBE_TRUST = -3
 NEED_TRUST, NEED_INTEREST = 3, 4  # a need revealed
 PRESENT_INTEREST, RECOMMEND_INTEREST = 8, 12  # a relevant presentation / recommendation
 PITCH_BEFORE_NEEDS_PATIENCE = -1  # presenting before any need is known
@@ -65,8 +68,8 @@ OBJECTION_SUBJECT_TOPICS = {
 # Topics the analyzer adds to many lines ("what matters to you?"): alone, they put a line on no
 # objection's subject, so a topicless or broad line is about what the customer last told.
 BROAD_TOPICS = frozenset({"preference", "usage"})
-# Words that put a line on an objection's subject whatever its topics (beside the objection's
-# own evidence cues): "accidents, floods and tampered odometers are what people fear most".
+# Words that put a line on the subject of an objection of each kind whatever its topics:
+# "accidents, floods and tampered odometers are what people fear most" is on a quality worry.
 OBJECTION_SUBJECT_CUES = {
     "price": {"zh": ("价格", "价钱", "贵", "便宜", "报价", "优惠", "差价", "多少钱"),
               "en": ("price", "expensive", "cheaper", "quote", "cost", "pricey", "a big number", "discount")},
