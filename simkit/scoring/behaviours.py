@@ -77,7 +77,7 @@ def _empathy(conv, obs, rubric):
 
 def _empathy_on_feeling(conv, obs, rubric):
     moments = obs.answerable_feelings
-    shown = [f.turn + 1 for f in moments if f.turn + 1 in obs.empathy_turns]
+    shown = [turn for f in moments if (turn := obs.empathy_for(f)) is not None]
     return bool(moments) and len(shown) == len(moments), _turns(shown)
 
 

@@ -8,6 +8,7 @@ each side said and the reply delays.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -71,11 +72,16 @@ class ObjectionTrack:
 
 @dataclass(frozen=True)
 class Feeling:
-    """A moment the customer showed a feeling: an objection or a deep (emotional) need."""
+    """A moment the customer showed a feeling: an objection or a deep (emotional) need.
+
+    ``answered`` is the turn of an empathy heard before the feeling was voiced: an objection
+    acknowledged just before its raise (:mod:`simkit.engine.objection_flow`) was met already.
+    """
 
     turn: int
     kind: str  # objection | need
     id: str
+    answered: int | None = None
 
 
 @dataclass(frozen=True)
@@ -138,7 +144,13 @@ class Observations:
     @property
     def answerable_feelings(self) -> tuple[Feeling, ...]:
         """The feelings the trainee had a next turn to answer (with empathy, ideally)."""
-        return tuple(f for f in self.feelings if f.turn + 1 <= len(self.trainee_words))
+        return tuple(f for f in self.feelings if f.answered is not None or f.turn + 1 <= len(self.trainee_words))
+
+    def empathy_for(self, feeling: Feeling) -> int | None:
+        """The turn the trainee met ``feeling`` with empathy (the next line, or before it), or None."""
+        if feeling.answered is not None:
+            return feeling.answered
+        return feeling.turn + 1 if feeling.turn + 1 in self.empathy_turns else None
 
 
 _CJK = re.compile(f"[{HAN_CHARS}]+")  # runs of Chinese characters
@@ -224,6 +236,9 @@ def observe(conv: Conversation) -> Observations:
             elif rule.startswith("objection-") and rule[len("objection-"):] in OBJECTION_STEPS:
                 step_turn = int(params.get("turn", n))  # a step heard before the raise keeps its turn
                 _track(tracks, persona, goal, params["objection"]).steps.setdefault(rule[len("objection-"):], step_turn)
+                if rule == "objection-acknowledged" and "turn" in params:  # the worry was met before it was voiced
+                    feelings[:] = [dataclasses.replace(f, answered=step_turn) if (f.turn, f.kind, f.id)
+                                   == (n, "objection", params["objection"]) else f for f in feelings]
             elif rule == "objection-skipped":
                 _track(tracks, persona, goal, params["objection"]).skipped.setdefault(params["step"], n)
             elif rule == "objection-out-of-order":

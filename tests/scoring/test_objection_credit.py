@@ -46,6 +46,11 @@ def test_steps_before_the_raise_score_at_their_own_turns(scenario, lang, lines, 
     assert [e.turn for e in evidence if e.reason == "objection-raised"] == [raised]
     assert not [e for e in evidence if e.lost], [(e.turn, e.reason) for e in evidence if e.lost]
     assert resolved_by_scoring(session) == set(session.state["objections_resolved"]) == {objection}
+    # the worry was met with empathy before it was voiced: rapport counts it at that turn
+    card = score(session.transcript)
+    rapport = next(d for d in card.dimensions if d.name == "rapport")
+    on_it = [(e.reason, e.turn) for e in rapport.evidence if e.params.get("id") == objection]
+    assert on_it == [("empathy-shown", empathy)]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
