@@ -86,7 +86,7 @@ def beat(reply, rule: str):
 def said(session: Session, reply, ref: tuple[str, ...]) -> bool:
     """Whether the customer's reply has one of the ways the persona says ``ref``."""
     actor = Actor(session.scenario, session.persona, session.lang, random.Random(0))
-    return any(v.format_map(actor.facts) in reply.text for v in actor._variants(ref)[session.lang])
+    return any(actor.fill(v) in reply.text for v in actor._variants(ref)[session.lang])
 
 
 @pytest.mark.parametrize(("scenario", "lang", "lines", "empathy", "probe", "raised"), BEFORE_THE_RAISE,
