@@ -29,6 +29,7 @@ the same lines on replay, so a replay gives the same result.
 from __future__ import annotations
 
 import dataclasses
+from typing import Callable
 
 from simkit.content.model import Objection, Persona, Scenario
 from simkit.engine import figures
@@ -39,6 +40,9 @@ from simkit.engine.rulebook import (
 )
 from simkit.engine.state import CustomerState, ObjectionProgress, RecentLine
 from simkit.understand import Analysis
+
+
+TARGETED = "targeted"  # proof on the objection's point (proof_without_probe)
 
 
 class Subjects:
@@ -74,7 +78,7 @@ class Subjects:
                 topics = (need.topic, *need.reveal_topics)
             elif line[0] == "answer":
                 topics = (line[1],)
-            elif line[0] == "ask":  # the customer's own question is what they are on about
+            elif line[0] == "ask" and line[1] in self._ask_topics:  # the customer's own question
                 topics = (self._ask_topics[line[1]],)
             elif line[0] == "objection":
                 objection = self.persona.objection(line[1])
@@ -104,7 +108,7 @@ def after_turn(subjects: Subjects, state: CustomerState, beats: list[Beat]) -> N
 
 
 def credit_before_raise(state: CustomerState, objection: Objection, progress: ObjectionProgress,
-                        step_beat) -> list[Beat]:
+                        step_beat: Callable[[CustomerState, Objection, str], Beat]) -> list[Beat]:
     """The steps the last few lines took on ``objection``, raised this turn, credited in order.
 
     ``step_beat(state, objection, step)`` is the step's beat (:func:`.objection_steps.step_beat`);
@@ -127,14 +131,23 @@ def credit_before_raise(state: CustomerState, objection: Objection, progress: Ob
     return [b.silenced() for b in beats[:-1]] + [beats[-1] if probe is not None else beats[-1].silenced()]
 
 
-def skips_probe(persona: Persona, objection: Objection, tech: set[str], text: str, analysis: Analysis) -> bool:
-    """After the acknowledgement, the line offers targeted proof and no probe: the probe is skipped."""
+def proof_without_probe(persona: Persona, objection: Objection, tech: set[str], text: str,
+                        analysis: Analysis) -> tuple[str | None, float | None]:
+    """What proof offered right after the acknowledgement, with no probe, does.
+
+    Returns ``(TARGETED, None)`` when it names the objection's evidence cues or a figure that
+    agrees (the probe is skipped, the proof heard), ``(figures.CONTRADICTS, amount)`` when its
+    number proves the opposite, else ``(None, None)`` (no proof, or proof off the point: the
+    probe is still missing).
+    """
     if not tech.isdisjoint(STEP_TECHNIQUES["probed"]) or tech.isdisjoint(STEP_TECHNIQUES["evidence"]):
-        return False
-    verdict, _ = figures.read_evidence(objection, persona, analysis)
+        return None, None
+    verdict, amount = figures.read_evidence(objection, persona, analysis)
     if verdict == figures.CONTRADICTS:
-        return False
-    return verdict == figures.AGREES or contains_any(text, objection.evidence_cues.get(analysis.lang, ()))
+        return verdict, amount
+    if verdict == figures.AGREES or contains_any(text, objection.evidence_cues.get(analysis.lang, ())):
+        return TARGETED, None
+    return None, None
 
 
 def skip_beat(objection: Objection, step: str) -> Beat:

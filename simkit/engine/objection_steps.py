@@ -14,7 +14,7 @@ from simkit.content.model import OBJECTION_STEPS, Objection, Persona
 from simkit.engine import figures
 from simkit.engine.beats import Beat
 from simkit.engine.cues import contains_any
-from simkit.engine.objection_flow import forget_this_turn, skip_beat, skips_probe
+from simkit.engine.objection_flow import TARGETED, forget_this_turn, proof_without_probe, skip_beat
 from simkit.engine.rulebook import (
     ACKNOWLEDGE_TRUST, CONFIRM_TRUST, EVIDENCE_INTEREST, EVIDENCE_TRUST, PROBE_TRUST, SKIPPED_PROBE_TRUST,
     STEP_TECHNIQUES,
@@ -47,18 +47,20 @@ def advance_objection(
     objection = persona.objection(progress.id)
     beats: list[Beat] = []
     while (step := progress.next_step) is not None:
-        if step == "probed" and skips_probe(persona, objection, tech, text, analysis):
-            progress.skipped.append(step)  # proof right after the acknowledgement: heard, probe missed
-            beats.append(skip_beat(objection, step))
-            continue
+        if step == "probed":  # proof right after the acknowledgement: heard, the probe missed
+            proof, amount = proof_without_probe(persona, objection, tech, text, analysis)
+            if proof == TARGETED:
+                progress.skipped.append(step)
+                beats.append(skip_beat(objection, step))
+                continue
+            if proof == figures.CONTRADICTS:
+                return [_contradicted(objection, amount)]
         if not tech.intersection(STEP_TECHNIQUES[step]):
             break
         figure = figures.read_evidence(objection, persona, analysis) if step == "evidence" \
             else (figures.SILENT, None)
         if figure[0] == figures.CONTRADICTS:  # a number that proves the opposite resolves nothing
-            beats.append(Beat(kind="react", rule="evidence-contradicted",
-                              params={"objection": objection.id, "amount": figure[1]},
-                              line=("reaction", "figure_contradicted")))
+            beats.append(_contradicted(objection, figure[1]))
             return beats
         if step == "evidence" and figure[0] != figures.AGREES \
                 and not contains_any(text, objection.evidence_cues.get(analysis.lang, ())):
@@ -85,6 +87,11 @@ def advance_objection(
                      params={"objection": objection.id, "missing": progress.next_step},
                      line=("reaction", "not_convinced"))]
     return []
+
+
+def _contradicted(objection: Objection, amount: float | None) -> Beat:
+    return Beat(kind="react", rule="evidence-contradicted", params={"objection": objection.id, "amount": amount},
+                line=("reaction", "figure_contradicted"))
 
 
 def step_beat(state: CustomerState, objection: Objection, step: str, *, after_skip: bool = False) -> Beat:

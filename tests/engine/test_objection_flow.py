@@ -202,3 +202,28 @@ def test_the_memory_is_small_and_a_replay_gives_the_same_credit(scenario, lang, 
     report = replay(session.transcript)
     assert report.differences == []
     assert [t.beats for t in report.session.turns] == [t.beats for t in session.turns]
+
+
+FIGURES = {  # the price worry raised (turn 3) and acknowledged (turn 4); then a number as the proof
+    "en": (["Hello, welcome in! I'm Sam. What brings you in today?", "What budget do you have in mind?",
+            "This seven-seater has the space for your parents too.", "I hear you, nobody wants to overpay."],
+           "Here are the numbers: over five years it works out about 15,000 cheaper to run.",
+           "Here are the numbers: over five years it works out about 30,000 more to run."),
+    "zh": (["您好，欢迎光临！我是小陈。今天想看点什么车？", "您在预算上是怎么考虑的？",
+            "这款七座车空间够大，您父母来了也坐得下。", "我理解，谁都不想多花冤枉钱。"],
+           "五年算下来，这台车能帮您省一万五左右。",
+           "这是对比数据：五年算下来要多花三万。"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_figure_that_agrees_skips_the_probe_and_one_that_contradicts_settles_nothing(lang):
+    before, agrees, contradicts = FIGURES[lang]
+    session, replies = play(SHOWROOM, lang, before + [agrees])
+    assert "objection-raised" in rules(replies[2]) and "objection-acknowledged" in rules(replies[3])
+    assert [r for r in rules(replies[4]) if r.startswith("objection-")] == ["objection-skipped", "objection-evidence"]
+    session, replies = play(SHOWROOM, lang, before + [contradicts])
+    wrong = replies[4]
+    assert "evidence-contradicted" in rules(wrong), rules(wrong)
+    assert not any(r in ("objection-skipped", "objection-evidence") for r in rules(wrong))
+    assert said(session, wrong, ("reaction", "figure_contradicted")), wrong.text
