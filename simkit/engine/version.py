@@ -19,7 +19,7 @@ from simkit._versions import digest
 from simkit.engine import rulebook
 
 #: Bump by hand when the logic of the director, actor or session changes behaviour.
-RULES_VERSION = 4
+RULES_VERSION = 5
 
 
 def engine_version(table: dict[str, Any], rules_version: int = RULES_VERSION) -> str:
