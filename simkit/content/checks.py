@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simkit.content.checks_deals import check_availability, check_numbers, check_variants
+from simkit.content.checks_situations import check_roles, check_situation_goals
 from simkit.content.model import LINE_PARAMETERS
 from simkit.content.problems import Problem
 from simkit.content.schema import SCENARIO, CheckedDocument
@@ -292,7 +293,7 @@ def _beat_parameters(document: CheckedDocument, path: tuple[Any, ...]) -> tuple[
     if document.kind == "persona" and len(path) > 1 and path[0] == "lines":
         return LINE_PARAMETERS.get(str(path[1]), ())
     if document.kind == "scenario" and path[:2] == ("goal", "accept"):
-        return ("time",)
+        return ("time", "amount")
     return ()
 
 
@@ -352,6 +353,8 @@ CHECKS: tuple[Callable[[Corpus], Iterator[Problem]], ...] = (
     check_availability,
     check_numbers,
     check_variants,
+    check_roles,
+    check_situation_goals,
 )
 
 

@@ -13,7 +13,9 @@ from typing import Any
 
 from simkit import i18n
 from simkit.content.amounts import Figure, Negotiation, numeric_value
-from simkit.content.availability import WEEKDAYS, Window, windows
+from simkit.content.availability import WEEKDAYS, Window, minutes, windows
+from simkit.content.default_lines import BEAT_PLACEHOLDERS, DEFAULT_LINES, LINE_PARAMETERS  # noqa: F401 (API)
+from simkit.content.situations import DEFAULT_CLOCK, DEFAULT_WITHIN_HOURS, TIME_GOALS, VALUATION_GOALS, DecisionMaker
 from simkit.content.variants import Variant
 from simkit.errors import UnknownIdError
 from simkit.labels import LANGS
@@ -22,9 +24,10 @@ Text = dict[str, str]  # {"zh": "...", "en": "..."}
 Lines = dict[str, tuple[str, ...]]  # {"zh": ("...", ...), "en": (...)}
 
 NEED_DEPTHS = ("surface", "deep")
-OBJECTION_KINDS = ("price", "quality", "delay", "trust", "finance", "competitor")
+OBJECTION_KINDS = ("price", "quality", "delay", "trust", "finance", "competitor", "complaint")
 OBJECTION_STEPS = ("acknowledged", "probed", "evidence", "confirmed")
-GOAL_KINDS = ("test_drive", "visit", "deposit", "contact", "signing")
+GOAL_KINDS = ("test_drive", "visit", "deposit", "contact", "signing",
+              "inspection_booked", "valuation_agreed", "callback", "quote_meeting", "complaint_recovered", "reactivated")
 CHANNELS = ("showroom", "online_chat", "phone", "video")
 # Catalogue metadata of a scenario (simkit catalog); the words for each are in simkit.content.catalog.
 BUSINESS_LINES = ("new_car", "used_car", "after_sales", "fleet")
@@ -61,35 +64,9 @@ GENERIC_REACTION_LINES = (
     "nothing_particular",  # a question on a topic they have nothing to say about
 )
 
-# Reaction lines of appointments and offers a persona may give; these defaults speak for a persona
-# that gives none. They fill beat parameters: {time} (an appointment in words), {asked} (the time
-# the trainee named), {amount} (an amount in words).
-DEFAULT_LINES: dict[str, dict[str, tuple[str, ...]]] = {
-    "time_booked": {"zh": ("好，那就{time}，说定了。", "行，{time}我过来。"),
-                    "en": ("Okay, {time} it is.", "Alright, {time} works for me.")},
-    "time_countered": {"zh": ("{asked}我不太方便。{time}可以吗？", "{asked}我抽不出空，{time}行不行？"),
-                       "en": ("{asked} doesn't work for me. Could we do {time}?",
-                              "I can't make {asked}. How about {time}?")},
-    "time_needed": {"zh": ("可以啊，具体哪天几点？", "行，那你说个具体时间吧。"),
-                    "en": ("Sure, which day and what time?", "Okay, give me a day and a time.")},
-    "time_needs_hour": {"zh": ("{time}可以，几点呢？", "{time}行，具体几点？"),
-                        "en": ("{time} could work. What time?", "{time} is possible. At what time?")},
-    "figure_contradicted": {"zh": ("你这个数字恰恰说明我担心的没错。", "这个数和我算的不一样啊。"),
-                            "en": ("That figure proves my point, doesn't it?", "That number doesn't match what I worked out.")},
-    "offer_countered": {"zh": ("{amount}的话我可以考虑。", "能做到{amount}吗？"),
-                        "en": ("If you can do {amount}, we can talk.", "Could you get to {amount}?")},
-    "offer_acceptable": {"zh": ("这个数我能接受。", "嗯，这个价可以谈。"),
-                         "en": ("That number I can work with.", "Okay, that price is in the right range.")},
-}
-# The parameters each optional line may use (the placeholder check allows them).
-LINE_PARAMETERS: dict[str, tuple[str, ...]] = {
-    "time_booked": ("time",), "time_countered": ("time", "asked"), "time_needs_hour": ("time",),
-    "offer_countered": ("amount",), "offer_acceptable": ("amount",),
-}
-BEAT_PLACEHOLDERS = ("time", "asked", "amount")  # every parameter above
 # Every optional reaction line: the generic ones of simkit.i18n and those with defaults above.
 OPTIONAL_REACTION_LINES = GENERIC_REACTION_LINES + tuple(DEFAULT_LINES)
-BOOKING_GOALS = ("test_drive", "visit")  # goals that book a time with the customer
+BOOKING_GOALS = TIME_GOALS  # goals that book a time with the customer unless ``goal.books_time`` says otherwise
 
 
 def _lines(data: dict[str, list[str]]) -> Lines:
@@ -174,6 +151,7 @@ class Objection:
     says: dict[str, Lines]  # raise, cause, accepted, resolved
     name: Text | None = None
     figure: Figure | None = None  # what a number in the evidence must show (simkit.content.amounts)
+    show: bool = False  # the proof must be seen: only on channels that can show the car
 
     @property
     def display_name(self) -> Text:
@@ -195,6 +173,7 @@ class Objection:
             says={step: _lines(lines) for step, lines in data["says"].items()},
             name=dict(data["name"]) if "name" in data else None,
             figure=Figure.from_data(data["resolve"].get("figure")),
+            show=bool(data["resolve"].get("show", False)),
         )
 
 
@@ -219,6 +198,8 @@ class Persona:
     answers: dict[str, Lines] = field(default_factory=dict)  # topic -> a short truthful answer
     availability: tuple[Window, ...] = ()  # when they are free; none: any time suits them
     negotiation: Negotiation | None = None  # how they answer amounts offered to them
+    role: str = "buyer"  # buyer, seller or both (a trade-in): simkit.content.situations
+    decision_maker: DecisionMaker | None = None  # a second decision maker, if any
 
     def number(self, name: str) -> float | None:
         """The value of the numeric fact ``name`` (see :mod:`simkit.content.amounts`), or None."""
@@ -240,6 +221,8 @@ class Persona:
             answers={topic: _lines(value) for topic, value in data.get("answers", {}).items()},
             availability=windows(data.get("availability")),
             negotiation=Negotiation.from_data(data.get("negotiation")),
+            role=data.get("role", "buyer"),
+            decision_maker=DecisionMaker.from_data(data.get("decision_maker")),
         )
 
     def need(self, need_id: str) -> Need:
@@ -293,6 +276,10 @@ class Goal:
     objections: tuple[str, ...]
     accept: Lines
     name: Text | None = None
+    books_time: bool = False  # the close must fix a concrete time (default by kind: situations.TIME_GOALS)
+    within_hours: int | None = None  # the booked time must start this soon (complaint_recovered: 24)
+    decision_maker: str | None = None  # "asked" or "involved": the second decision maker's part
+    valuation: str | None = None  # "agreed": an offer for the customer's car at or over their floor
 
     @property
     def display_name(self) -> Text:
@@ -312,6 +299,10 @@ class Goal:
             objections=tuple(requires.get("objections", [])),
             accept=_lines(data["accept"]),
             name=dict(data["name"]) if "name" in data else None,
+            books_time=bool(data.get("books_time", data["kind"] in TIME_GOALS)),
+            within_hours=data.get("within_hours", DEFAULT_WITHIN_HOURS.get(data["kind"])),
+            decision_maker=requires.get("decision_maker"),
+            valuation=requires.get("valuation", "agreed" if data["kind"] in VALUATION_GOALS else None),
         )
 
 
@@ -338,11 +329,13 @@ class Scenario:
     choices: dict[str, tuple[tuple[str, Text], ...]] = field(default_factory=dict)
     weekday: int = 0  # the day the conversation happens (Monday = 0): "tomorrow" counts from it
     variants: tuple[Variant, ...] = ()  # what the seed may vary (simkit.content.variants)
+    role: str | None = None  # overrides the persona's role in this situation
+    clock: int = minutes(DEFAULT_CLOCK)  # the time of day it happens (minutes after midnight)
 
     @property
     def books_time(self) -> bool:
-        """Whether the goal books a time with the customer (a test drive, a visit)."""
-        return self.goal.kind in BOOKING_GOALS
+        """Whether the goal books a time with the customer (a test drive, a visit, a callback, ...)."""
+        return self.goal.books_time
 
     @classmethod
     def from_data(cls, data: dict[str, Any], source: Path | None = None) -> Scenario:
@@ -366,6 +359,8 @@ class Scenario:
                      for stage, lines in (data.get("choices") or {}).items()},
             weekday=WEEKDAYS.index(data.get("weekday", WEEKDAYS[0])),
             variants=tuple(Variant.from_data(v) for v in data.get("variants", [])),
+            role=data.get("role"),
+            clock=minutes(data.get("clock", DEFAULT_CLOCK)),
         )
 
     def ask(self, ask_id: str) -> Ask:

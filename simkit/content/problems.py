@@ -60,7 +60,7 @@ CODES: dict[str, str] = {
     "unknown-scenario": "a references file names a scenario no file defines",
     "unknown-need": "goal.requires.needs (or a variant) names a need the persona does not have",
     "unknown-objection": "goal.requires.objections (or a variant) names an objection the persona does not have",
-    "dead-goal": "the goal needs an objection resolved that is never raised before the last turn",
+    "dead-goal": "the goal needs an objection resolved that is never raised before the last turn, or whose proof the channel cannot show",
     "unrevealable-need": "no trainee move can ever reveal the need",
     "unresolvable-objection": "no evidence can ever resolve the objection in some language",
     "unraisable-objection": "nothing ever makes the customer raise the objection",
@@ -70,6 +70,9 @@ CODES: dict[str, str] = {
     "invalid-window": "an availability window that does not close after it opens",
     "unknown-fact": "a figure, a negotiation or a variant names a fact the persona does not have",
     "not-numeric": "a fact a rule computes with holds no number",
+    "needs-negotiation": "a seller, a trade-in or a valuation goal without a seller's stance on his car",
+    "needs-decision-maker": "the goal requires a second decision maker the persona does not declare",
+    "invalid-goal": "goal fields that do not fit together (within_hours without a time, a complaint goal without a complaint)",
     # the scoring: section (codes from simkit.scoring.rubric.check_scoring)
     "unknown-dimension": "scoring: an unknown rubric dimension",
     "unknown-behaviour": "scoring: an unknown behaviour",

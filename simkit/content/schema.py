@@ -26,6 +26,9 @@ from simkit import labels
 from simkit.content import formats, model, references
 from simkit.content.problems import Problem, YamlPath
 from simkit.content.schema_deals import AVAILABILITY, FACTS, FIGURE, NEGOTIATION, VARIANTS, WEEKDAY
+from simkit.content.schema_situations import (
+    GOAL_FIELDS, PERSONA_DECISION_MAKER, PERSONA_ROLE, REQUIRES_FIELDS, SCENARIO_CLOCK, SCENARIO_ROLE, SHOW_FIELD,
+)
 from simkit.content.schema_text import DEFS, Lines, Text
 from simkit.content.schema_types import AnyOf, Bool, Choice, Context, Field, Int, ListOf, MapOf, Num, Record, Str
 from simkit.content.scoring_schema import SCORING
@@ -106,6 +109,7 @@ OBJECTION = Record((
     Field("resolve", Record((
         Field("evidence", CUES, True, "Words in the trainee's evidence that address it, per language."),
         Field("figure", FIGURE, False, "What a number in the evidence must show, checked against a numeric fact."),
+        SHOW_FIELD,
     )), True, "What resolves it (after empathy and a probe, before a confirm question)."),
     Field("says", OBJECTION_SAYS, True, "What the customer says at each step."),
     Field("name", TEXT, False, "Display name for meters and reports, zh and en (default: built from the kind)."),
@@ -147,6 +151,8 @@ PERSONA = Record((
           "says to a question on that topic that reveals nothing (a closed question, a deep need not yet earned)."),
     Field("availability", AVAILABILITY, False, "When the customer is free for an appointment (default: any time)."),
     Field("negotiation", NEGOTIATION, False, "How the customer answers amounts offered to them."),
+    PERSONA_ROLE,
+    PERSONA_DECISION_MAKER,
 ), description="A simulated customer.")
 
 ASK = Record((
@@ -163,11 +169,13 @@ GOAL = Record((
         Field("min_interest", PERCENT, False, "Interest needed, 0-100.", 0),
         Field("needs", ListOf(ID), False, "Need ids that must be revealed first."),
         Field("objections", ListOf(ID), False, "Objection ids that must be resolved first."),
+        *REQUIRES_FIELDS,
     )), False, "What a successful close needs."),
     Field("accept", LINES, True, "What the customer says when agreeing; for a test drive or a visit it may "
           "say the time booked as {time}."),
     Field("name", TEXT, False, "Display name for reports, zh and en, read after 'the customer agreed to' "
           "(default: the goal kind's, such as 'a test drive')."),
+    *GOAL_FIELDS,
 ))
 
 CHOICE_LINE = Record((
@@ -200,6 +208,8 @@ SCENARIO = Record((
     Field("goal", GOAL, True, "The goal of the conversation."),
     Field("weekday", WEEKDAY, False, "The weekday the conversation happens on; relative days count from it.", "mon"),
     Field("variants", VARIANTS, False, "What the seed may vary; a session draws one (seed % count)."),
+    SCENARIO_ROLE,
+    SCENARIO_CLOCK,
     Field("scoring", SCORING, False, "Rubric weights and pass rules (default rubric when absent)."),
     Field("choices", STAGE_CHOICES, False, "Choice mode's candidate lines per stage (built from the persona "
                                            "and the model lines where a stage has none)."),

@@ -10,7 +10,8 @@ The rules, in the order they run:
 3. a discount before the value was shown costs trust (``discount-premature``);
 4. a first greeting builds trust (``greeting``);
 5. the open objection advances through acknowledge → probe → evidence → confirm, strictly in
-   order; evidence counts only when it names the right kind of proof (``objection-*``);
+   order; evidence counts only when it names the right kind of proof (``objection-*``,
+   :mod:`.objection_steps`);
 6. questions reveal needs: the right technique on the right topic with enough trust; deep needs
    only under a probe once a surface need is known; closed runs feel like an interrogation; a
    question that reveals no need still gets an answer on its topic (:mod:`simkit.engine.answers`);
@@ -30,20 +31,19 @@ Every number and table these rules use is in :mod:`simkit.engine.rulebook`.
 
 from __future__ import annotations
 
-from simkit.content.model import OBJECTION_STEPS, Need, Objection, Persona, Scenario
-from simkit.engine import figures
+from simkit.content.model import Need, Persona, Scenario
 from simkit.engine.answers import answer_beat, topic_fit
 from simkit.engine.appointments import Booking
 from simkit.engine.beats import Beat, compose
 from simkit.engine.manners import line_kind, react_to_manners
+from simkit.engine.objection_steps import advance_objection
 from simkit.engine.offers import Offers
 from simkit.engine.rulebook import (
-    ACKNOWLEDGE_TRUST, CLOSED_ONLY, CONFIRM_TRUST, DEFEAT_REASONS, EMPATHY_TRUST, EVIDENCE_INTEREST, EVIDENCE_TRUST,
-    FAILED_CLOSE_PATIENCE, FAILED_CLOSE_TRUST, GREETING_LATEST_TURN, GREETING_TRUST, IGNORED_ASK_PATIENCE,
-    INTERROGATION_PATIENCE, INTERROGATION_RUN, LATE_CONCESSION_INTEREST, NEED_INTEREST, NEED_TRUST, NO_CONTENT,
-    PATIENCE_LOW, PITCH_BEFORE_NEEDS_PATIENCE, PITCH_TECHNIQUES, PREMATURE_DISCOUNT_PATIENCE, PREMATURE_DISCOUNT_TRUST,
-    PRESENT_INTEREST, PRESSURE_PATIENCE, PRESSURE_TRUST, PROBE_TRUST, REACTION_PRIORITY, RECOMMEND_INTEREST,
-    STEP_TECHNIQUES,
+    CLOSED_ONLY, DEFEAT_REASONS, EMPATHY_TRUST, FAILED_CLOSE_PATIENCE, FAILED_CLOSE_TRUST, GREETING_LATEST_TURN,
+    GREETING_TRUST, IGNORED_ASK_PATIENCE, INTERROGATION_PATIENCE, INTERROGATION_RUN, LATE_CONCESSION_INTEREST,
+    NEED_INTEREST, NEED_TRUST, NO_CONTENT, PATIENCE_LOW, PITCH_BEFORE_NEEDS_PATIENCE, PITCH_TECHNIQUES,
+    PREMATURE_DISCOUNT_PATIENCE, PREMATURE_DISCOUNT_TRUST, PRESENT_INTEREST, PRESSURE_PATIENCE, PRESSURE_TRUST,
+    REACTION_PRIORITY, RECOMMEND_INTEREST, STEP_TECHNIQUES,
 )
 from simkit.engine.state import CustomerState, ObjectionProgress
 from simkit.labels import QUESTION_TECHNIQUES
@@ -114,7 +114,7 @@ class Director:
             beats += self._offers.step(state, analysis)
         if "greeting" in tech and not state.greeted:
             beats += self._greeting(state)
-        step_beats = self._objection_steps(state, tech, text, analysis) if state.objections else []
+        step_beats = advance_objection(self.persona, state, tech, text, analysis) if state.objections else []
         beats += step_beats
         if not step_beats:
             if "empathy" in tech:
@@ -198,66 +198,6 @@ class Director:
         """The line shows empathy (and works on no objection)."""
         state.adjust(trust=EMPATHY_TRUST)
         return [Beat(kind="react", rule="empathy", params={"trust": EMPATHY_TRUST}, effects={"trust": EMPATHY_TRUST})]
-
-    def _objection_steps(self, state: CustomerState, tech: set[str], text: str, analysis: Analysis) -> list[Beat]:
-        """Advance the most recently raised open objection by as many steps as the line earns."""
-        open_objections = state.open_objections
-        if not open_objections:
-            return []
-        progress = open_objections[-1]
-        objection = self.persona.objection(progress.id)
-        beats: list[Beat] = []
-        while (step := progress.next_step) is not None:
-            if not tech.intersection(STEP_TECHNIQUES[step]):
-                break
-            figure = figures.read_evidence(objection, self.persona, analysis) if step == "evidence" \
-                else (figures.SILENT, None)
-            if figure[0] == figures.CONTRADICTS:  # a number that proves the opposite resolves nothing
-                beats.append(Beat(kind="react", rule="evidence-contradicted",
-                                  params={"objection": objection.id, "amount": figure[1]},
-                                  line=("reaction", "figure_contradicted")))
-                return beats
-            if step == "evidence" and figure[0] != figures.AGREES \
-                    and not _mentions_any(text, objection.evidence_cues.get(analysis.lang, ())):
-                if "evidence" not in tech:  # a plain presentation, not an attempt at proof
-                    break
-                beats.append(Beat(kind="react", rule="evidence-off-target", params={"objection": objection.id},
-                                  line=("reaction", "not_convinced")))
-                return beats
-            progress.steps.append(step)
-            beats.append(self._step_beat(state, objection, step))
-            if step == "probed":  # the cause is told now and heard alone: later steps wait a turn
-                break
-        if beats:
-            # Only the furthest step speaks; earlier ones this turn are recorded silently.
-            return [b.silenced() for b in beats[:-1]] + beats[-1:]
-        # A later step's technique used before its turn: the customer is not convinced yet.
-        # Only the step's own technique counts as an attempt: an open question or a
-        # presentation may be about something else entirely.
-        later = [s for s in OBJECTION_STEPS[len(progress.steps) + 1:] if STEP_TECHNIQUES[s][0] in tech]
-        if later:
-            return [Beat(kind="react", rule="objection-out-of-order",
-                         params={"objection": objection.id, "missing": progress.next_step},
-                         line=("reaction", "not_convinced"))]
-        return []
-
-    def _step_beat(self, state: CustomerState, objection: Objection, step: str) -> Beat:
-        params: dict[str, object] = {"objection": objection.id}
-        effects: dict[str, int] = {}
-        trust = {"acknowledged": ACKNOWLEDGE_TRUST, "probed": PROBE_TRUST,
-                 "evidence": EVIDENCE_TRUST, "confirmed": CONFIRM_TRUST}[step]
-        effects["trust"] = trust
-        if step == "evidence":
-            effects["interest"] = EVIDENCE_INTEREST
-        state.adjust(**effects)
-        params.update(effects)
-        line = {
-            "acknowledged": ("reaction", "acknowledged"),
-            "probed": ("objection", objection.id, "cause"),
-            "evidence": ("objection", objection.id, "accepted"),
-            "confirmed": ("objection", objection.id, "resolved"),
-        }[step]
-        return Beat(kind="objection_step", rule="objection-" + step, params=params, line=line, effects=effects)
 
     def _questions(self, state: CustomerState, tech: set[str], analysis: Analysis) -> list[Beat]:
         asked = tech & QUESTION_TECHNIQUES
@@ -394,7 +334,3 @@ class Director:
         state.stage = "ended"
         return Beat(kind="leave", rule="leave", params={"reason": reason}, line=("reaction", "leave"))
 
-
-def _mentions_any(text: str, cues: tuple[str, ...]) -> bool:
-    folded = text.casefold()
-    return any(cue.casefold() in folded for cue in cues)

@@ -1,0 +1,100 @@
+"""Rule 5 of the director: the open objection advances through acknowledge → probe → evidence → confirm.
+
+Only the most recently raised open objection moves, strictly in order, by as many steps as one
+line earns. Evidence counts only when it names the right kind of proof (the objection's
+``evidence_cues``) or a figure that agrees with the facts (:mod:`simkit.engine.figures`); a figure
+that proves the opposite resolves nothing. A probed cause is told alone: later steps wait a turn.
+"""
+
+from __future__ import annotations
+
+from simkit.content.model import OBJECTION_STEPS, Objection, Persona
+from simkit.engine import figures
+from simkit.engine.beats import Beat
+from simkit.engine.rulebook import (
+    ACKNOWLEDGE_TRUST, CONFIRM_TRUST, EVIDENCE_INTEREST, EVIDENCE_TRUST, PROBE_TRUST, STEP_TECHNIQUES,
+)
+from simkit.engine.state import CustomerState
+from simkit.understand import Analysis
+
+
+def advance_objection(
+    persona: Persona, state: CustomerState, tech: set[str], text: str, analysis: Analysis
+) -> list[Beat]:
+    """Advance the most recently raised open objection by as many steps as the line earns.
+
+    Args:
+        persona: The customer, whose objections these are.
+        state: The customer's state; the objection's progress and the effects are applied to it.
+        tech: The line's techniques.
+        text: The trainee's line (evidence must mention one of the objection's cues).
+        analysis: The line's analysis (its language and the figures it states).
+
+    Returns:
+        The beats of the steps taken (only the furthest one speaks), a reaction when the line's
+        proof misses or contradicts, or when a later step's technique came before its turn; else
+        nothing.
+    """
+    open_objections = state.open_objections
+    if not open_objections:
+        return []
+    progress = open_objections[-1]
+    objection = persona.objection(progress.id)
+    beats: list[Beat] = []
+    while (step := progress.next_step) is not None:
+        if not tech.intersection(STEP_TECHNIQUES[step]):
+            break
+        figure = figures.read_evidence(objection, persona, analysis) if step == "evidence" \
+            else (figures.SILENT, None)
+        if figure[0] == figures.CONTRADICTS:  # a number that proves the opposite resolves nothing
+            beats.append(Beat(kind="react", rule="evidence-contradicted",
+                              params={"objection": objection.id, "amount": figure[1]},
+                              line=("reaction", "figure_contradicted")))
+            return beats
+        if step == "evidence" and figure[0] != figures.AGREES \
+                and not _mentions_any(text, objection.evidence_cues.get(analysis.lang, ())):
+            if "evidence" not in tech:  # a plain presentation, not an attempt at proof
+                break
+            beats.append(Beat(kind="react", rule="evidence-off-target", params={"objection": objection.id},
+                              line=("reaction", "not_convinced")))
+            return beats
+        progress.steps.append(step)
+        beats.append(_step_beat(state, objection, step))
+        if step == "probed":  # the cause is told now and heard alone: later steps wait a turn
+            break
+    if beats:
+        # Only the furthest step speaks; earlier ones this turn are recorded silently.
+        return [b.silenced() for b in beats[:-1]] + beats[-1:]
+    # A later step's technique used before its turn: the customer is not convinced yet.
+    # Only the step's own technique counts as an attempt: an open question or a
+    # presentation may be about something else entirely.
+    later = [s for s in OBJECTION_STEPS[len(progress.steps) + 1:] if STEP_TECHNIQUES[s][0] in tech]
+    if later:
+        return [Beat(kind="react", rule="objection-out-of-order",
+                     params={"objection": objection.id, "missing": progress.next_step},
+                     line=("reaction", "not_convinced"))]
+    return []
+
+
+def _step_beat(state: CustomerState, objection: Objection, step: str) -> Beat:
+    params: dict[str, object] = {"objection": objection.id}
+    effects: dict[str, int] = {}
+    trust = {"acknowledged": ACKNOWLEDGE_TRUST, "probed": PROBE_TRUST,
+             "evidence": EVIDENCE_TRUST, "confirmed": CONFIRM_TRUST}[step]
+    effects["trust"] = trust
+    if step == "evidence":
+        effects["interest"] = EVIDENCE_INTEREST
+    state.adjust(**effects)
+    params.update(effects)
+    line = {
+        "acknowledged": ("reaction", "acknowledged"),
+        "probed": ("objection", objection.id, "cause"),
+        "evidence": ("objection", objection.id, "accepted"),
+        "confirmed": ("objection", objection.id, "resolved"),
+    }[step]
+    return Beat(kind="objection_step", rule="objection-" + step, params=params, line=line, effects=effects)
+
+
+def _mentions_any(text: str, cues: tuple[str, ...]) -> bool:
+    folded = text.casefold()
+    return any(cue.casefold() in folded for cue in cues)
