@@ -8,6 +8,7 @@ fills ``{placeholders}``; a missing code is a bug, so it raises ``KeyError``.
 from __future__ import annotations
 
 from simkit.i18n_deals import DEALS_MESSAGES
+from simkit.i18n_situations import SITUATION_MESSAGES
 from simkit.i18n_scoring import SCORING_MESSAGES
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -96,6 +97,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "objection.kind.price": {"zh": "价格顾虑", "en": "a worry about the price"},
     "objection.kind.quality": {"zh": "质量顾虑", "en": "a worry about quality"},
     "objection.kind.delay": {"zh": "想再考虑", "en": "wants to think it over"},
+    "objection.kind.complaint": {"zh": "对服务的投诉", "en": "a complaint about the service"},
     "objection.kind.trust": {"zh": "信任顾虑", "en": "doubts about the dealer"},
     "objection.kind.finance": {"zh": "付款顾虑", "en": "a worry about paying"},
     "objection.kind.competitor": {"zh": "竞品比较", "en": "comparing with a rival"},
@@ -138,6 +140,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 # Scoring messages live in simkit/i18n_scoring.py (kept apart for length).
 MESSAGES.update(SCORING_MESSAGES)
 MESSAGES.update(DEALS_MESSAGES)  # appointments and amounts (simkit/i18n_deals.py)
+MESSAGES.update(SITUATION_MESSAGES)  # roles, decision makers, channels (simkit/i18n_situations.py)
 
 
 # Course notebooks (simkit.course).

@@ -3,7 +3,7 @@
 Codes: ``needs-negotiation`` (a seller, a trade-in or a valuation goal without a seller's stance on
 his car), ``needs-decision-maker`` (a goal requires the second decision maker the persona does not
 declare), ``invalid-goal`` (``within_hours`` on a goal that books no time; a complaint to recover
-that names no complaint), ``dead-goal`` (the goal needs proof that must be seen, on a channel that
+that names no complaint; an ``also`` kind that books a time when the goal does not, or the reverse), ``dead-goal`` (the goal needs proof that must be seen, on a channel that
 cannot show the car).
 """
 
@@ -106,6 +106,16 @@ def _goal_shape(scenario: CheckedDocument, goal: dict[str, Any]) -> Iterator[Pro
     if "within_hours" in goal and books is False:
         message = f"within_hours needs a goal that books a time; {kind!r} books none here (set books_time: true)"
         yield scenario.doc.problem(("goal", "within_hours"), "invalid-goal", message)
+    also = goal.get("also")
+    for index, other in enumerate(also if isinstance(also, list) else []):
+        if other == kind or other in VALUATION_GOALS or kind in VALUATION_GOALS:
+            message = f"{other!r} cannot stand in for {kind!r}: give other kinds, none of them a valuation"
+            yield scenario.doc.problem(("goal", "also", index), "invalid-goal", message)
+        elif isinstance(other, str) and isinstance(books, bool) and (other in TIME_GOALS) != books:
+            what = "books a time" if other in TIME_GOALS else "books no time"
+            message = (f"{other!r} {what} and the goal {kind!r} " + ("does" if books else "does not") +
+                       ": the kinds in also must book a time exactly when the goal does")
+            yield scenario.doc.problem(("goal", "also", index), "invalid-goal", message)
     objections = _get(goal, "requires", "objections")
     if kind == "complaint_recovered" and not (isinstance(objections, list) and objections):
         message = ("complaint_recovered needs the complaint in requires.objections (an objection of kind "

@@ -280,6 +280,7 @@ class Goal:
     within_hours: int | None = None  # the booked time must start this soon (complaint_recovered: 24)
     decision_maker: str | None = None  # "asked" or "involved": the second decision maker's part
     valuation: str | None = None  # "agreed": an offer for the customer's car at or over their floor
+    also: tuple[str, ...] = ()  # other goal kinds that meet the goal too (a callback or a visit)
 
     @property
     def display_name(self) -> Text:
@@ -303,6 +304,7 @@ class Goal:
             within_hours=data.get("within_hours", DEFAULT_WITHIN_HOURS.get(data["kind"])),
             decision_maker=requires.get("decision_maker"),
             valuation=requires.get("valuation", "agreed" if data["kind"] in VALUATION_GOALS else None),
+            also=tuple(data.get("also", ())),
         )
 
 
@@ -380,4 +382,5 @@ def display_names(persona: Persona, scenario: Scenario) -> dict[str, dict[str, T
     {id: ...}, "goal": {kind: ...}}`` (see :func:`simkit.scoring.words.localize`)."""
     return {"need": {n.id: n.display_name for n in persona.needs},
             "objection": {o.id: o.display_name for o in persona.objections},
-            "goal": {scenario.goal.kind: scenario.goal.display_name}}
+            "goal": {**{kind: {lang: i18n.text(f"goal.{kind}", lang) for lang in LANGS} for kind in scenario.goal.also},
+                     scenario.goal.kind: scenario.goal.display_name}}

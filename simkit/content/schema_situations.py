@@ -22,6 +22,7 @@ from __future__ import annotations
 from simkit import labels
 from simkit.content.schema_deals import CLOCK_TIME
 from simkit.content.schema_text import Lines, Text
+from simkit.content.model import GOAL_KINDS
 from simkit.content.schema_types import Bool, Choice, Field, Int, ListOf, Record
 from simkit.content.situations import DECISION_MAKER_LEVELS, DEFAULT_CLOCK, DEFAULT_DM_REVEAL, ROLES, VALUATION_LEVELS
 
@@ -51,6 +52,8 @@ PERSONA_DECISION_MAKER = Field("decision_maker", DECISION_MAKER, False,
 GOAL_FIELDS = (
     Field("books_time", Bool(), False, "The close must fix a concrete time inside the persona's availability "
           "(default: yes for test_drive, visit, inspection_booked, callback, quote_meeting, complaint_recovered)."),
+    Field("also", ListOf(Choice(GOAL_KINDS, "goal kind")), False, "Other goal kinds that meet the goal too, "
+          "with the same requirements (a callback or a visit); the outcome names the kind the close asked for."),
     Field("within_hours", Int(1, 168), False, "The booked time must start within this many hours of the "
           "scenario's weekday and clock (default: 24 for complaint_recovered)."),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from typing import Any
 
 from simkit import i18n
@@ -38,10 +39,16 @@ class Actor:
             variants = (i18n.text(f"customer.{ref[1]}", self.lang),)  # the persona has no words of its own
         if not variants:
             return ""
+        return self.fill(self.rng.choice(variants), params)
+
+    def fill(self, template: str, params: dict[str, Any] | None = None) -> str:
+        """``template`` with its placeholders filled from the facts and ``params``."""
         # The library's checks allow only plain {name} placeholders, which format_map fills.
         filled = {k: str(params[k]) for k in BEAT_PLACEHOLDERS if k in params} if params else None
         values = i18n.Lenient({**self.facts, **filled}) if filled else self.facts
-        return self.rng.choice(variants).format_map(values)
+        if self.lang == "en":  # a fact that starts a sentence ("{budget} is the ceiling") starts in upper case
+            template = _LEADING_PLACEHOLDER.sub(lambda m: _literal(_capitalised(values[m.group(1)])), template)
+        return template.format_map(values)
 
     def _variants(self, ref: tuple[str, ...]) -> Lines:
         kind = ref[0]
@@ -59,7 +66,21 @@ class Actor:
             return self.scenario.goal.accept
         if kind == "opening":
             return self.scenario.opening
+        if kind == "decision_maker" and self.persona.decision_maker is not None:
+            return getattr(self.persona.decision_maker, ref[1])  # says or involve
         raise ValueError(f"unknown line reference {ref!r}")
+
+
+_LEADING_PLACEHOLDER = re.compile(r"(?:^|(?<=[.!?]\s))\{(\w+)\}")
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _literal(text: str) -> str:
+    """``text`` as it must appear in a format string to come out unchanged."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def _in_lang(value: Any, lang: str) -> str:

@@ -145,6 +145,8 @@ class Booking:
         self.windows = persona.availability
         self.goal = scenario.goal.kind
         self.accept_says_time = any("{time}" in line for lines in scenario.goal.accept.values() for line in lines)
+        self.within = scenario.goal.within_hours  # hours from now the time must start within (None: any)
+        self.clock = scenario.clock  # the time of day now (minutes after midnight)
 
     def is_answer(self, state: CustomerState, analysis: Analysis) -> bool:
         """Whether the line answers the customer's "when?" or their counter (names a time, or agrees)."""
@@ -155,14 +157,19 @@ class Booking:
             return True
         return pending["status"] == "countered" and self._agrees(analysis)
 
-    def settle(self, state: CustomerState, analysis: Analysis) -> tuple[list[Beat], bool]:
-        """The customer's answer to a close attempt once the goal's conditions hold; True when booked."""
+    def settle(self, state: CustomerState, analysis: Analysis, *, goal: str | None = None) -> tuple[list[Beat], bool]:
+        """The customer's answer to a close attempt once the goal's conditions hold; True when booked.
+
+        ``goal``: the goal kind the close asked for (one of ``goal.also``), default the scenario's.
+        """
+        if goal is not None:
+            self.goal = goal
         lang = analysis.lang
         pending = state.appointment or {}
         # "Sunday doesn't work for me, how about Monday at 7?": the time refused is no proposal.
         slots = read_slots(analysis, today=self.today, after=_refusal_end(analysis))
         # Of two options ("Saturday at 10 or Sunday at 2?") the customer takes the first that suits.
-        slot = next((s for s in slots if s.concrete and self._fits(s)), slots[0] if slots else None)
+        slot = next((s for s in slots if s.concrete and self._fits(s) and self._in_time(s)), slots[0] if slots else None)
         if slot is not None and not slot.has_day and pending.get("weekday") is not None:
             slot = Slot(weekday=pending["weekday"], start=slot.start, part=slot.part)  # the day said before
         if slot is None or not slot.has_day:
@@ -178,6 +185,8 @@ class Booking:
             words = slot.text or describe(slot, lang)
             return [Beat(kind="react", rule="time-needs-hour", params={"time": words},
                          line=("reaction", "time_needs_hour"))], False
+        if not self._in_time(slot):
+            return self._too_late(state, slot, lang), False
         if self._fits(slot):
             return self._book(state, slot, slot.text or describe(slot, lang), "trainee"), True
         return self._counter(state, slot, lang), False
@@ -194,6 +203,34 @@ class Booking:
         start, end = slot.span()
         days = [slot.weekday] if slot.weekday is not None else range(7)
         return any(w.covers(day, start, end) for w in self.windows for day in days)
+
+    def _in_time(self, slot: Slot) -> bool:
+        """Whether ``slot`` starts within ``within`` hours of now (a goal such as a complaint's remedy)."""
+        if self.within is None:
+            return True
+        if slot.weekday is None:
+            return False
+        start, end = slot.span()
+        offset = (slot.weekday - self.today) % 7
+        ahead = offset * 1440 + start - self.clock
+        if ahead < 0 and offset == 0 and end is not None and end > self.clock:
+            ahead = 0  # "this afternoon" while the afternoon is under way
+        if ahead < 0:
+            ahead += 7 * 1440  # earlier today: next week
+        return ahead <= self.within * 60
+
+    def _too_late(self, state: CustomerState, slot: Slot, lang: str) -> list[Beat]:
+        """A time after the deadline: the customer asks for the first free time from now."""
+        now = Slot(weekday=self.today, start=self.clock)
+        if self.windows:
+            offer = self._first_free(now)
+        else:
+            hour = self.clock // 60 + 1
+            offer = Slot(weekday=self.today, start=hour * 60) if hour <= 20 else Slot((self.today + 1) % 7, 540)
+        state.appointment = {"status": "countered", **offer.to_dict(), "by": "customer"}
+        params = {"asked": slot.text or describe(slot, lang), "time": describe(offer, lang), **offer.to_dict(),
+                  "within_hours": self.within}
+        return [Beat(kind="react", rule="time-too-late", params=params, line=("reaction", "time_too_late"))]
 
     def _first_free(self, slot: Slot) -> Slot:
         """The first free slot after ``slot``: later the same day, else the next day with a window."""

@@ -57,11 +57,12 @@ class Beat:
 
 # Beats whose words carry what the customer tells or decides: they always speak (what scoring
 # credits is what the customer said). Any other beat with a line is a reaction.
-SUBSTANCE_LINES = frozenset({"need", "objection", "answer", "ask", "accept", "opening"})
+SUBSTANCE_LINES = frozenset({"need", "objection", "answer", "ask", "accept", "opening", "decision_maker"})
 # Reaction lines that carry the customer's side of a deal (simkit.engine.appointments and
 # offers): a time booked, a counter-time, a question for the day or hour, a counter-offer. They
 # speak like substance, so a counter is never dropped for a reaction that outranks it.
-DEAL_LINES = frozenset({"time_booked", "time_countered", "time_needed", "time_needs_hour", "offer_countered"})
+DEAL_LINES = frozenset({"time_booked", "time_countered", "time_needed", "time_needs_hour", "offer_countered",
+                        "time_too_late"})
 
 
 def is_reaction(beat: Beat) -> bool:

@@ -38,6 +38,7 @@ from simkit.engine.beats import Beat, compose
 from simkit.engine.manners import line_kind, react_to_manners
 from simkit.engine.objection_steps import advance_objection
 from simkit.engine.offers import Offers
+from simkit.engine.situations import Situations, pressure_reaction
 from simkit.engine.rulebook import (
     CLOSED_ONLY, DEFEAT_REASONS, EMPATHY_TRUST, FAILED_CLOSE_PATIENCE, FAILED_CLOSE_TRUST, GREETING_LATEST_TURN,
     GREETING_TRUST, IGNORED_ASK_PATIENCE, INTERROGATION_PATIENCE, INTERROGATION_RUN, LATE_CONCESSION_INTEREST,
@@ -64,6 +65,7 @@ class Director:
         self._answers_booking = False  # this turn's line answers the customer's "when?" (set by every step)
         self._booking = Booking(scenario, persona) if scenario.books_time else None
         self._offers = Offers(persona)
+        self._situations = Situations(scenario, persona)  # roles, decision maker, channel (engine.situations)
 
     def new_state(self) -> CustomerState:
         traits = self.persona.traits
@@ -74,15 +76,19 @@ class Director:
         beats += self._asks_due(state)
         return beats
 
-    def step(self, state: CustomerState, analysis: Analysis, text: str) -> tuple[list[Beat], str | None]:
-        """Apply one trainee line. Returns the beats and, when the customer leaves, the reason."""
+    def step(self, state: CustomerState, analysis: Analysis, text: str,
+             delay: float | None = None) -> tuple[list[Beat], str | None]:
+        """Apply one trainee line. Returns the beats and, when the customer leaves, the reason.
+
+        ``delay``: seconds since the customer's last line, only when the reply times are trusted.
+        """
         state.turn += 1
         self._need_told = False
         if analysis.unclear:  # the analyzer could not tell what the line does: ask, change nothing
             return self._finish(state, [Beat(kind="react", rule="unclear", line=("reaction", "unclear"))], set())
         tech = set(analysis.techniques)
         patience_before = state.patience
-        beats: list[Beat] = []
+        beats: list[Beat] = self._situations.channel_beats(state, text, analysis, delay)
         if state.pending_ask is not None:
             beats += self._answer_pending_ask(state, analysis)
         self._answers_booking = self._booking is not None and self._booking.is_answer(state, analysis)
@@ -90,7 +96,7 @@ class Director:
         if kind is None and tech == NO_CONTENT and not analysis.topics and not self._answers_booking:
             kind = "no_content"  # says nothing the analyzer can place: talk that does no work
         if kind is not None:  # rude, prying or empty talk does no work, whatever its techniques
-            beats += react_to_manners(state, kind)
+            beats += react_to_manners(state, kind, free_run=self._situations.junk_free_run())
             tech = set()
         else:
             state.junk_run = 0
@@ -106,25 +112,29 @@ class Director:
         """Rules 2 to 8 for a line that may do sales work; a close that succeeds ends the talk."""
         beats: list[Beat] = []
         # Each rule is called only when its trigger is there (most lines trigger few of them).
+        about_car = self._situations.about_car(analysis)
         if "pressure" in tech:
-            beats += self._pressure(state)
-        if "concession" in tech:
+            beats += self._pressure(state, text)
+        if "concession" in tech and not about_car:  # a better price for the customer's car is no discount
             beats += self._concession(state)
         if analysis.facts:
-            beats += self._offers.step(state, analysis)
+            beats += self._offers.step(state, analysis, about_car=about_car)
         if "greeting" in tech and not state.greeted:
             beats += self._greeting(state)
-        step_beats = advance_objection(self.persona, state, tech, text, analysis) if state.objections else []
+        step_beats = advance_objection(self.persona, state, tech, text, analysis, channel=self.scenario.channel) \
+            if state.objections else []
         beats += step_beats
         if not step_beats:
             if "empathy" in tech:
                 beats += self._empathy(state)
-            beats += self._questions(state, tech, analysis)
+            beats += self._with_decision_maker(self._questions(state, tech, analysis), state, tech, analysis)
             tech_left = tech
         elif any(b.rule == "objection-evidence" for b in step_beats):
             tech_left = tech - set(STEP_TECHNIQUES["evidence"])  # the proof went to the objection
         else:  # proof offered while an objection is open was aimed at the objection
             tech_left = tech - {"evidence"}
+        if about_car and any(o["turn"] == state.turn for o in state.offers):
+            tech_left = tech_left - PITCH_TECHNIQUES  # an offer for the customer's car is no pitch
         beats += self._presentation(state, tech_left, analysis)
         # A line that works on an open objection is an answer to it, even when it mentions the
         # next step ("the deposit is fully refundable"): it is not yet a close attempt.
@@ -134,6 +144,8 @@ class Director:
             beats += close_beats
             if success:
                 state.stage = "ended"
+                # The agreement says the amount itself: "that number I can work with" would repeat it.
+                beats = [b.silenced() if b.rule == "offer-acceptable" else b for b in beats]
         return beats
 
     def _finish(self, state: CustomerState, beats: list[Beat], tech: set[str]) -> tuple[list[Beat], str | None]:
@@ -161,13 +173,22 @@ class Director:
         return [Beat(kind="react", rule="ask-ignored", params={"topic": ask.topic}, line=("reaction", "ignored"),
                      effects={"patience": IGNORED_ASK_PATIENCE})]
 
-    def _pressure(self, state: CustomerState) -> list[Beat]:
-        """The line is pressure."""
+    def _pressure(self, state: CustomerState, text: str) -> list[Beat]:
+        """The line is pressure: answered by its kind (belittling, a false promise, hard selling)."""
         state.adjust(trust=PRESSURE_TRUST, patience=PRESSURE_PATIENCE)
         state.offend("pressure")
         effects = {"trust": PRESSURE_TRUST, "patience": PRESSURE_PATIENCE}
-        return [Beat(kind="react", rule="pressure", params=dict(effects), line=("reaction", "pressured"),
-                     effects=effects)]
+        kind, line = pressure_reaction(text)
+        params = {**effects, "kind": kind} if line != "pressured" else dict(effects)
+        return [Beat(kind="react", rule="pressure", params=params, line=("reaction", line), effects=effects)]
+
+    def _with_decision_maker(self, asked: list[Beat], state: CustomerState, tech: set[str],
+                             analysis: Analysis) -> list[Beat]:
+        """The question's beats, and the second decision maker's (which then answer the question)."""
+        told = self._situations.decision_maker_beats(state, tech, analysis, self._need_told)
+        if told and told[0].line:
+            asked = [b if b.kind == "reveal_need" or b.rule == "interrogation" else b.silenced() for b in asked]
+        return asked + told
 
     def _concession(self, state: CustomerState) -> list[Beat]:
         """The line offers a discount."""
@@ -286,16 +307,20 @@ class Director:
     def _close(self, state: CustomerState, analysis: Analysis) -> tuple[list[Beat], bool]:
         """The line attempts a close (and advances no objection). True when the customer agrees."""
         missing = self._goal_missing(state)
+        goal = self._situations.name_goal(analysis)  # the goal kind this close asks for
         if not missing and self._booking is not None:
-            return self._booking.settle(state, analysis)  # agreed in principle: now the time
+            return self._booking.settle(state, analysis, goal=goal)  # agreed in principle: now the time
         if not missing:
-            return [Beat(kind="accept", rule="close-success", params={"goal": self.scenario.goal.kind},
-                         line=("accept",))], True
+            params = {"goal": goal, **self._situations.accept_params(state, analysis.lang)}
+            return [Beat(kind="accept", rule="close-success", params=params, line=("accept",))], True
         state.failed_closes += 1
         state.adjust(trust=FAILED_CLOSE_TRUST, patience=FAILED_CLOSE_PATIENCE)
         state.offend("premature_close")
         raised = self._raise_objection(state, {"close"})
         line = None if raised else ("reaction", "not_ready")  # a raised objection speaks instead
+        if not raised and any(m.startswith("valuation") for m in missing):  # no price for the car yet
+            countered = any(o["by"] == "customer" and o["turn"] == state.turn for o in state.offers)
+            line = None if countered else ("reaction", "offer_needed")  # a counter-offer speaks instead
         not_ready = Beat(kind="react", rule="close-not-ready", params={"missing": ", ".join(missing)}, line=line,
                          effects={"trust": FAILED_CLOSE_TRUST, "patience": FAILED_CLOSE_PATIENCE})
         return [not_ready] + raised, False
@@ -310,7 +335,7 @@ class Director:
             missing.append(f"trust>={goal.min_trust}")
         if state.interest < goal.min_interest:
             missing.append(f"interest>={goal.min_interest}")
-        return missing
+        return missing + self._situations.missing(state)
 
     def _asks_due(self, state: CustomerState) -> list[Beat]:
         for ask in self.scenario.asks:

@@ -85,8 +85,11 @@ def _is_filler(bare: str, lang: str) -> bool:
     return all(word in _FILLERS["en"] for word in bare.split())
 
 
-def react_to_manners(state: CustomerState, kind: str) -> list[Beat]:
-    """The line is rude, prying or junk (:func:`simkit.engine.manners.line_kind`): it reveals nothing."""
+def react_to_manners(state: CustomerState, kind: str, *, free_run: int = JUNK_FREE_RUN) -> list[Beat]:
+    """The line is rude, prying or junk (:func:`simkit.engine.manners.line_kind`): it reveals nothing.
+
+    ``free_run`` junk lines in a row cost nothing (none on the phone: a busy caller has no time).
+    """
     if kind == "rude":
         effects = {"trust": RUDE_TRUST, "patience": RUDE_PATIENCE}
         state.adjust(**effects)
@@ -100,7 +103,7 @@ def react_to_manners(state: CustomerState, kind: str) -> list[Beat]:
                      effects=effects)]
     state.junk_run += 1
     effects = {}
-    if state.junk_run > JUNK_FREE_RUN:  # one filler is a pause; a run of them wastes the customer's time
+    if state.junk_run > free_run:  # one filler is a pause; a run of them wastes the customer's time
         effects = {"patience": JUNK_PATIENCE}
         state.adjust(**effects)
         state.offend("junk")

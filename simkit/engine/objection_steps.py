@@ -12,14 +12,15 @@ from simkit.content.model import OBJECTION_STEPS, Objection, Persona
 from simkit.engine import figures
 from simkit.engine.beats import Beat
 from simkit.engine.rulebook import (
-    ACKNOWLEDGE_TRUST, CONFIRM_TRUST, EVIDENCE_INTEREST, EVIDENCE_TRUST, PROBE_TRUST, STEP_TECHNIQUES,
+    ACKNOWLEDGE_TRUST, CONFIRM_TRUST, EVIDENCE_INTEREST, EVIDENCE_TRUST, PROBE_TRUST, SHOW_CUES, SHOWING_CHANNELS,
+    STEP_TECHNIQUES,
 )
 from simkit.engine.state import CustomerState
 from simkit.understand import Analysis
 
 
 def advance_objection(
-    persona: Persona, state: CustomerState, tech: set[str], text: str, analysis: Analysis
+    persona: Persona, state: CustomerState, tech: set[str], text: str, analysis: Analysis, *, channel: str = "showroom"
 ) -> list[Beat]:
     """Advance the most recently raised open objection by as many steps as the line earns.
 
@@ -29,6 +30,8 @@ def advance_objection(
         tech: The line's techniques.
         text: The trainee's line (evidence must mention one of the objection's cues).
         analysis: The line's analysis (its language and the figures it states).
+        channel: Where the talk happens: proof that must be seen (``resolve.show``) counts only where
+            the car can be seen, and on video a line that shows the car (``SHOW_CUES``) is that proof.
 
     Returns:
         The beats of the steps taken (only the furthest one speaks), a reaction when the line's
@@ -51,7 +54,14 @@ def advance_objection(
                               params={"objection": objection.id, "amount": figure[1]},
                               line=("reaction", "figure_contradicted")))
             return beats
-        if step == "evidence" and figure[0] != figures.AGREES \
+        if step == "evidence" and objection.show and channel not in SHOWING_CHANNELS and ("evidence" in tech or
+                _mentions_any(text, objection.evidence_cues.get(analysis.lang, ()))):
+            beats.append(Beat(kind="react", rule="evidence-not-seen", params={"objection": objection.id,
+                              "channel": channel}, line=("reaction", "need_to_see")))
+            return beats
+        shown = step == "evidence" and objection.show and channel == "video" \
+            and _mentions_any(text, SHOW_CUES[analysis.lang])  # the walk-around on camera shows it
+        if step == "evidence" and figure[0] != figures.AGREES and not shown \
                 and not _mentions_any(text, objection.evidence_cues.get(analysis.lang, ())):
             if "evidence" not in tech:  # a plain presentation, not an attempt at proof
                 break

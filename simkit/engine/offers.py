@@ -38,15 +38,19 @@ def say_amount(amount: float, lang: str) -> str:
     return f"{clean(amount):,}" + ("元" if lang == "zh" else "")
 
 
-def offered(analysis: Analysis) -> tuple[str, float] | None:
-    """``(about, amount)`` of the amount a trainee line puts on the table, or None."""
+def offered(analysis: Analysis, *, about_car: bool = False) -> tuple[str, float] | None:
+    """``(about, amount)`` of the amount a trainee line puts on the table, or None.
+
+    ``about_car``: the line's amount is for the customer's own car (a seller; a trade-in customer
+    hearing about his car, :meth:`simkit.engine.situations.Situations.about_car`).
+    """
     techniques = set(analysis.techniques)
     if techniques.isdisjoint(OFFER_TECHNIQUES):
         return None
     money = next((f.value for f in analysis.facts if f.kind == "money" and not isinstance(f.value, dict)), None)
     if money is None:
         return None
-    if "trade_in" in analysis.topics:  # "we can go up to 78,000 for your car": a better valuation, not money off
+    if about_car or "trade_in" in analysis.topics:  # "we can go up to 78,000 for your car": a valuation, not money off
         about = "trade_in"
     elif "concession" in techniques:
         about = "discount"
@@ -66,9 +70,9 @@ class Offers:
             self.target = amount_of(stance.target, facts)
             self.limit = amount_of(stance.limit, facts)
 
-    def step(self, state: CustomerState, analysis: Analysis) -> list[Beat]:
-        """Record the line's offer, if any, and the customer's answer to it."""
-        found = offered(analysis)
+    def step(self, state: CustomerState, analysis: Analysis, *, about_car: bool = False) -> list[Beat]:
+        """Record the line's offer, if any, and the customer's answer to it (``about_car``: see :func:`offered`)."""
+        found = offered(analysis, about_car=about_car)
         if found is None:
             return []
         about, amount = found

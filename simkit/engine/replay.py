@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from simkit.engine.session import Session, utc_now
 from simkit.engine.version import ENGINE_VERSION
-from simkit.transcript import Transcript
+from simkit.transcript import TIMES_LIVE, Transcript
 from simkit.understand import ANALYZER_VERSION
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,8 +63,10 @@ def replay(transcript: Transcript, *, library: Library | None = None) -> ReplayR
     from simkit.content import default_library  # content loads only when no library is given
 
     library = library or default_library()
+    # A live record's reply times made the customer react (a slow reply online): they count again.
     session = Session(transcript.scenario_id, seed=transcript.seed, lang=transcript.lang,
-                      library=library, clock=_opening_then_now(transcript.started_at))
+                      library=library, clock=_opening_then_now(transcript.started_at),
+                      trust_given_times=transcript.times == TIMES_LIVE)
     differences = []
     if session.opening != transcript.opening:
         differences.append(LineDiff(turn=0, recorded=transcript.opening, replayed=session.opening))

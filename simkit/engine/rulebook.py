@@ -30,6 +30,30 @@ JUNK_PATIENCE = -1  # ... each one after that costs this much
 RUDE_TRUST, RUDE_PATIENCE = -20, -2  # an insult ("shut up", 滚)
 PRIVACY_TRUST, PRIVACY_PATIENCE = -10, -1  # personal data asked for without a reason
 PATIENCE_LOW = 2  # at or below this patience, a costly line shows the customer's impatience
+DM_TOLD_TRUST = 3  # the customer told who else decides and what they care about (like a need)
+
+# -- channels (simkit.engine.situations) -------------------------------------------------------
+PHONE_LONG_LINE = {"zh": 70, "en": 45}  # a phone line longer than this (characters / words) ...
+LONG_LINE_PATIENCE = -1  # ... costs a busy caller this much
+SLOW_FIRST_REPLY_SECONDS = 300  # an online lead waits this long for the first reply (seeds: 5 minutes) ...
+SLOW_REPLY_SECONDS = 180  # ... and this long for later ones ...
+SLOW_REPLY_PATIENCE = -1  # ... each slower reply costs this much (trusted reply times only)
+SHOWING_CHANNELS = frozenset({"showroom", "video"})  # where the customer can see the car
+# Words that show the car on a video call: on video, a presentation that shows is proof that is seen.
+SHOW_CUES = {"zh": ("镜头", "视频里", "给您看", "给你看", "拍给", "您看这", "你看这", "带您看", "绕车"),
+             "en": ("camera", "on screen", "show you", "let you see", "you can see", "walk around", "walk-around",
+                    "zoom in", "look at this", "take a look")}
+DM_PROPOSE_TECHNIQUES = frozenset({"close", "recommend", "present"})  # proposing to bring the decision maker in
+# Words that say which kind of next step a close asks for, when a goal accepts several (``goal.also``).
+GOAL_CUES = {
+    "callback": {"en": ("call you", "call back", "ring you", "phone you", "give you a call"),
+                 "zh": ("回电", "打电话", "打给您", "给您电话", "致电", "电话联系")},
+    "visit": {"en": ("come in", "come by", "come over", "visit", "drop by", "pop in", "showroom", "the store"),
+              "zh": ("到店", "来店", "店里", "过来", "来一趟")},
+    "test_drive": {"en": ("test drive", "test-drive"), "zh": ("试驾",)},
+    "inspection_booked": {"en": ("inspect", "inspection"), "zh": ("检测", "验车", "评估")},
+    "quote_meeting": {"en": ("quote",), "zh": ("报价",)},
+}
 
 # -- which technique does what ---------------------------------------------------------------
 # Which technique advances each objection step.
@@ -75,8 +99,9 @@ TOPIC_SALIENCE = ("budget", "timeline", "trade_in", "finance", "decision_maker",
                   "current_car", "usage", "concern", "preference")
 # Which reaction speaks when several compete in one turn (at most one does): first listed wins.
 REACTION_PRIORITY = (
-    "rude", "privacy", "impatient", "pressured", "discount_suspicious", "ignored", "interrogated", "not_ready",
-    "figure_contradicted", "not_convinced", "too_early", "unclear", "off_topic", "idle", "lukewarm",
+    "rude", "privacy", "impatient", "belittled", "false_promise", "pressured", "busy", "slow_reply",
+    "discount_suspicious", "ignored", "interrogated", "not_ready",
+    "figure_contradicted", "need_to_see", "offer_needed", "not_convinced", "too_early", "unclear", "off_topic", "idle", "lukewarm",
     "offer_acceptable", "acknowledged", "interested", "short_answer", "nothing_new", "nothing_particular",
     "filler", "greet",
 )
@@ -108,7 +133,7 @@ OFFER_INTEREST = 4  # an offer the customer can accept (one they counter changes
 # -- why the customer leaves -----------------------------------------------------------------
 # Most serious first: when one line commits several offences, the defeat reason names the worst.
 OFFENCE_SEVERITY = ("rude", "pressure", "privacy", "discount", "ignored", "premature_close", "interrogation",
-                    "pitching", "junk")
+                    "pitching", "slow_reply", "long_line", "junk")
 # What the customer says when the last thing that cost patience makes them leave.
 DEFEAT_REASONS = {
     "pressure": "pressured",
@@ -120,6 +145,8 @@ DEFEAT_REASONS = {
     "rude": "insulted",
     "privacy": "privacy",
     "junk": "wasted_time",
+    "long_line": "hung_up",
+    "slow_reply": "kept_waiting",
 }
 
 

@@ -91,6 +91,15 @@ class Reply:
     view: CustomerView
 
 
+def _seconds_between(start: str, end: str) -> float | None:
+    """Seconds from one ISO 8601 time to a later one; None when unreadable or running backwards."""
+    try:
+        seconds = (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
+    except (TypeError, ValueError):
+        return None
+    return seconds if seconds >= 0 else None
+
+
 def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
@@ -114,7 +123,9 @@ class Session:
       ``interactive=True`` says a person types the lines as they happen (a terminal or a
       widget): the transcript then records its times as ``"live"``, the only times
       responsiveness is judged on, until a timestamp comes from elsewhere (``at=`` or a
-      ``clock`` of the caller's). ``opening`` holds the customer's first words.
+      ``clock`` of the caller's). On ``online_chat`` the customer notices a slow reply only on
+      such live times, or on ``at=`` times with ``trust_given_times=True`` (the replay of a live
+      transcript). ``opening`` holds the customer's first words.
     - ``say(text, at=None) -> Reply`` takes one trainee line and returns a :class:`Reply`:
       ``text`` (the customer's words), ``view`` (a :class:`CustomerView`), ``state`` (the same
       state as recorded plain data), ``beats`` (with the rules that fired), ``analysis`` (of the
@@ -164,6 +175,7 @@ class Session:
         save_to: str | Path | None = None,
         clock: Callable[[], str] = utc_now,
         interactive: bool = False,
+        trust_given_times: bool = False,
     ) -> None:
         if lang not in LANGS:
             raise SessionError(f"lang must be one of {', '.join(LANGS)}, got {lang!r}")
@@ -182,6 +194,7 @@ class Session:
         self.lang = lang
         self.save_to = Path(save_to) if save_to is not None else None
         self._clock = clock
+        self._trust_given_times = trust_given_times
         self._rng = random.Random(self.seed)
         self._director = Director(scenario, self.persona)
         self._actor = Actor(scenario, self.persona, lang, self._rng)
@@ -205,6 +218,7 @@ class Session:
             opening_beats=[b.to_dict() for b in opening_beats],
             times=TIMES_LIVE if interactive and clock is utc_now else TIMES_UNTRUSTED,
         )
+        self._last_at = self.transcript.started_at  # when the customer last spoke (for reply delays)
         self._save()
 
     @property
@@ -243,17 +257,25 @@ class Session:
         if not text.strip():
             raise SessionError("say() needs what the trainee said; an empty or blank line is not a turn "
                                "(simkit play skips it the same way)")
-        if at is not None:
+        given = at is not None
+        if given:
             self.transcript.times = TIMES_UNTRUSTED  # a time from outside: not what the session saw
         at = at or self._clock()
+        # The customer notices how long a reply took only when the time is trusted: stamped live by
+        # this session, or a live record being replayed (trust_given_times).
+        trusted = self._trust_given_times if given else self.transcript.times == TIMES_LIVE
+        delay = _seconds_between(self._last_at, at) if trusted else None
+        self._last_at = at
         analysis = analyze(text, lang=self.lang)
-        beats, defeat = self._director.step(self._state, analysis, text)
+        beats, defeat = self._director.step(self._state, analysis, text, delay)
         reply_text = self._actor.speak(beats)
         if defeat is not None:
             self.outcome = Outcome(status="defeat", turn=self._state.turn, reason=defeat)
         elif any(b.kind == "accept" for b in beats):
             booked = self._state.appointment if (self._state.appointment or {}).get("status") == "booked" else None
-            self.outcome = Outcome(status="success", turn=self._state.turn, goal=self.scenario.goal.kind,
+            accept = next(b for b in beats if b.kind == "accept")  # names the goal kind met (goal.also)
+            self.outcome = Outcome(status="success", turn=self._state.turn,
+                                   goal=accept.params.get("goal", self.scenario.goal.kind),
                                    appointment=booked)
         turn = Turn(n=self._state.turn, trainee=text, trainee_at=at, customer=reply_text,
                     analysis=analysis.to_dict(), beats=[b.to_dict() for b in beats], state=self._state.snapshot())

@@ -50,6 +50,7 @@ class CustomerState:
     # Where fixing a time stands (simkit.engine.appointments): status asked, day, countered or booked.
     appointment: dict[str, Any] | None = None
     offers: list[dict[str, Any]] = field(default_factory=list)  # amounts on the table (simkit.engine.offers)
+    decision_maker: str | None = None  # the second decision maker: None, "asked" or "involved"
 
     def offend(self, offence: str) -> None:
         """Remember what cost patience; within one turn the most serious offence wins."""
@@ -85,4 +86,6 @@ class CustomerState:
             "objections_resolved": [o.id for o in self.objections if o.resolved],
             "appointment": dict(self.appointment) if self.appointment else None,
             "offers": [dict(o) for o in self.offers],
+            # Only once it happened, so the states of conversations without one read as before.
+            **({"decision_maker": self.decision_maker} if self.decision_maker else {}),
         }

@@ -18,8 +18,9 @@ from typing import Any
 from simkit._versions import digest
 from simkit.engine import rulebook
 
-#: Bump by hand when the logic of the director, actor or session changes behaviour.
-RULES_VERSION = 3
+#: Bump by hand when the logic of the director, actor or session changes behaviour
+#: (5: the seeds' situations: roles, goal kinds, decision maker, channels, pressure by its kind).
+RULES_VERSION = 5
 
 
 def engine_version(table: dict[str, Any], rules_version: int = RULES_VERSION) -> str:

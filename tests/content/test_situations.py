@@ -64,6 +64,10 @@ CASES = {
         ["scenarios/wang-lei-first-car.yaml:14:90: goal.requires.objections[0]: the goal needs the objection "
          "'price-gap' resolved, but its proof must be seen (resolve.show: true) and a phone customer cannot see the "
          "car: the goal can never be met (use channel showroom or video, or drop show) (dead-goal)"]),
+    "an alternative that books no time": (
+        [(SCENARIO, GOAL, "goal:\n  kind: test_drive\n  also: [visit, deposit]\n")],
+        ["scenarios/wang-lei-first-car.yaml:14:17: goal.also[1]: 'deposit' books no time and the goal 'test_drive' "
+         "does: the kinds in also must book a time exactly when the goal does (invalid-goal)"]),
     "a clock without quotes": (
         [(SCENARIO, "max_turns: 12\n", "max_turns: 12\nclock: 16:00\n")],
         ["scenarios/wang-lei-first-car.yaml:12:8: clock: expected a time of day as a string \"HH:MM\", got the number "

@@ -24,7 +24,7 @@ GREETING = {"en": "Hello, welcome in! I'm Sam.", "zh": "您好，欢迎光临！
 def _variants(session: Session, ref: tuple[str, ...]) -> set[str]:
     """Every way the session's customer can say the line ``ref`` (placeholders filled)."""
     actor = Actor(session.scenario, session.persona, session.lang, random.Random(0))
-    return {v.format_map(actor.facts) for v in actor._variants(ref).get(session.lang, ())}
+    return {actor.fill(v) for v in actor._variants(ref).get(session.lang, ())}
 
 
 def _said(session: Session, reply, ref: tuple[str, ...]) -> bool:
@@ -221,3 +221,15 @@ def test_the_customers_side_of_a_deal_always_speaks_beside_the_one_reaction():
     assert spoken == ["pressured", "offer_countered", "time_countered"]  # one reaction, every counter
     alone = compose([beats[3], beats[1]], REACTION_PRIORITY)
     assert [b.line[1] for b in alone if b.line] == ["interested", "offer_countered"]
+
+
+def test_a_fact_that_starts_an_english_sentence_starts_it_in_upper_case():
+    session = Session("showroom-family-suv-v1", seed=2, lang="en")
+    actor = Actor(session.scenario, session.persona, "en", random.Random(0))
+    assert actor.fill("We worked it out at home. {budget} is the ceiling.") == \
+        "We worked it out at home. About 250,000 yuan is the ceiling."
+    assert actor.fill("{budget}, all in.") == "About 250,000 yuan, all in."
+    assert actor.fill("Budget-wise, {budget}.") == "Budget-wise, about 250,000 yuan."  # mid-sentence: as written
+    assert actor.fill("{unknown} stays. {budget}") == "{unknown} stays. About 250,000 yuan"
+    zh = Actor(session.scenario, session.persona, "zh", random.Random(0))
+    assert zh.fill("{budget}") == zh.facts["budget"]

@@ -41,7 +41,7 @@ def test_every_credit_is_in_the_customers_words(path, lang, level):
             params = beat["params"]
             step = CREDITED[beat["rule"]]
             ref = ("need", params["need"]) if step is None else ("objection", params["objection"], step)
-            words = {v.format_map(actor.facts) for v in actor._variants(ref)[lang]}
+            words = {actor.fill(v) for v in actor._variants(ref)[lang]}
             assert any(w in turn.customer for w in words), f"turn {turn.n}: {ref} credited, not said: {turn.customer!r}"
             credited += 1
     if level == "strong":

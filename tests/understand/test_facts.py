@@ -53,12 +53,17 @@ def test_money_range_zh() -> None:
         ("$1.5k for the warranty", 1500),
         ("$300 a month", 300),
         ("I can do 24,500", 24500),
+        ("The other dealer offered 15,000.", 15000),  # the full stop ends the sentence, not the number
         ("$24,500.00 total", 24500),
         ("30 thousand", 30000),
     ],
 )
 def test_money_en(text: str, expected: int) -> None:
     assert values(text, "money") == [expected]
+
+
+def test_a_decimal_or_longer_number_is_no_bare_amount() -> None:
+    assert values("15,000.5 litres", "money") == [] and values("15,0001 items", "money") == []
 
 
 def test_money_text_and_offsets() -> None:

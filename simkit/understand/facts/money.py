@@ -31,7 +31,8 @@ _EN_MONEY = lazy_compile(
     re.I,
 )
 _WAN_SUFFIX = lazy_compile(r"\d[wW](?![A-Za-z])")  # 15w: the chat shorthand for 15万
-_BARE_THOUSANDS = lazy_compile(r"(?<![\d,.$])\b\d{1,3}(?:,\d{3})+(?:\.\d{2})?\b(?![\d,.])")
+# "15,000." at the end of a sentence is an amount; "15,000.5" and "15,0001" are not.
+_BARE_THOUSANDS = lazy_compile(r"(?<![\d,.$])\b\d{1,3}(?:,\d{3})+(?:\.\d{2})?\b(?![\d,]|\.\d)")
 _EN_MULT = {"k": 1000, "grand": 1000, "thousand": 1000, "hundred": 100, "million": 1_000_000,
             "mil": 1_000_000, "m": 1_000_000}
 
