@@ -41,6 +41,11 @@ MOVES: tuple[tuple[str, str | None, str | None, str | None], ...] = (
     ("a rude line (an insult, \"shut up\", 滚)", "RUDE_TRUST", None, "RUDE_PATIENCE"),
     ("personal data asked for without a reason", "PRIVACY_TRUST", None, "PRIVACY_PATIENCE"),
     ("an amount the customer can accept (within their `negotiation` limit)", None, "OFFER_INTEREST", None),
+    ("a question that gets the second decision maker's concern told", "DM_TOLD_TRUST", None, None),
+    ("phone: a line over {PHONE_LONG_LINE[zh]} characters (zh) or {PHONE_LONG_LINE[en]} words (en)", None, None,
+     "LONG_LINE_PATIENCE"),
+    ("online chat: a reply after {SLOW_FIRST_REPLY_SECONDS} s (the first) or {SLOW_REPLY_SECONDS} s, on trusted times",
+     None, None, "SLOW_REPLY_PATIENCE"),
 )
 EFFECT_SUFFIXES = ("_TRUST", "_INTEREST", "_PATIENCE")
 

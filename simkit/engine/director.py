@@ -63,6 +63,7 @@ class Director:
         self._raised_by = [(o, frozenset(o.raise_on)) for o in persona.objections]
         self._need_told = False  # this turn told a need (reset by every step): nothing new may drown it
         self._answers_booking = False  # this turn's line answers the customer's "when?" (set by every step)
+        self._answered_ask = False  # this turn's line answers the question the customer asked (set by every step)
         self._booking = Booking(scenario, persona) if scenario.books_time else None
         self._offers = Offers(persona)
         self._situations = Situations(scenario, persona)  # roles, decision maker, channel (engine.situations)
@@ -89,8 +90,10 @@ class Director:
         tech = set(analysis.techniques)
         patience_before = state.patience
         beats: list[Beat] = self._situations.channel_beats(state, text, analysis, delay)
+        self._answered_ask = False  # this turn's line answers the customer's own question
         if state.pending_ask is not None:
             beats += self._answer_pending_ask(state, analysis)
+            self._answered_ask = any(b.rule == "ask-answered" for b in beats)
         self._answers_booking = self._booking is not None and self._booking.is_answer(state, analysis)
         kind = None if self._answers_booking else line_kind(text, lang=analysis.lang, is_question=analysis.is_question)
         if kind is None and tech == NO_CONTENT and not analysis.topics and not self._answers_booking:
@@ -277,7 +280,9 @@ class Director:
         beats: list[Beat] = []
         if pitched:
             known_topics = {t for n in self.persona.needs if n.id in state.needs_revealed for t in n.reveal_topics}
-            if not state.needs_revealed:
+            if self._answered_ask:
+                pass  # the customer asked for it ("what would you pay?"): an answer, not a pitch unasked
+            elif not state.needs_revealed:
                 state.adjust(patience=PITCH_BEFORE_NEEDS_PATIENCE)
                 state.offend("pitching")
                 beats.append(Beat(kind="react", rule="present-before-needs", line=("reaction", "lukewarm"),

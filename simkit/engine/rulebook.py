@@ -48,8 +48,9 @@ DM_PROPOSE_TECHNIQUES = frozenset({"close", "recommend", "present"})  # proposin
 GOAL_CUES = {
     "callback": {"en": ("call you", "call back", "ring you", "phone you", "give you a call"),
                  "zh": ("回电", "打电话", "打给您", "给您电话", "致电", "电话联系")},
-    "visit": {"en": ("come in", "come by", "come over", "visit", "drop by", "pop in", "showroom", "the store"),
-              "zh": ("到店", "来店", "店里", "过来", "来一趟")},
+    "visit": {"en": ("come in", "come by", "come over", "visit", "drop by", "pop in", "showroom", "the store",
+                     "bring it in", "bring the car in", "bring your car in", "bring the old car in"),
+              "zh": ("到店", "来店", "店里", "过来", "来一趟", "开过来", "把车开来", "开来")},
     "test_drive": {"en": ("test drive", "test-drive"), "zh": ("试驾",)},
     "inspection_booked": {"en": ("inspect", "inspection"), "zh": ("检测", "验车", "评估")},
     "quote_meeting": {"en": ("quote",), "zh": ("报价",)},

@@ -41,3 +41,26 @@ def test_catalog_command_prints_the_library_table():
     for scenario in default_library().scenarios.values():
         assert f"| `{scenario.id}` | {scenario.title['en']} |" in catalog
         assert f"| `{scenario.id}` | {scenario.title['zh']} |" in catalog
+
+
+def test_the_worked_play_through_is_what_simkit_play_explain_prints():
+    """docs/authoring.md's play-through: its trainee lines (``> ``) played again through
+    ``simkit play --explain`` print every other line of the block (the transcript path aside)."""
+    import io
+    import re
+
+    from simkit.commands.play import play_conversation
+    from simkit.engine.session import Session
+
+    text = AUTHORING.read_text(encoding="utf-8")
+    block = re.search(r"<!-- play-through: (\S+) (\S+) seed (\d+) -->\n```\n(.*?)```", text, re.S)
+    assert block, "the play-through block is missing from docs/authoring.md"
+    scenario, lang, seed, body = block.group(1), block.group(2), int(block.group(3)), block.group(4)
+    shown = body.splitlines()[1:]  # after the command line
+    trainee = [line[2:] for line in shown if line.startswith("> ")]
+    session = Session(scenario, seed=seed, lang=lang)
+    out = io.StringIO()
+    play_conversation(session, io.StringIO("\n".join(trainee) + "\n"), out, interactive=False, explain=True)
+    printed = out.getvalue().splitlines() + [session.outcome.describe(lang)]
+    expected = [line for line in shown if not line.startswith(("> ", "transcript: "))]
+    assert printed == expected

@@ -255,3 +255,19 @@ def test_proof_that_must_be_seen_does_not_count_in_a_chat(library):
 def test_a_goal_with_alternatives_is_met_by_each_and_names_the_one_booked(library, close, kind, said):
     session, replies = play(library, "invite-v1", ["Hi, this is Alex from Star Motors.", WHY, close])
     assert (session.outcome.status, session.outcome.goal, replies[-1].text) == ("success", kind, said)
+
+
+def test_answering_the_customers_own_question_with_a_price_is_no_pitch_unasked(library):
+    line = "For your trade-in we could pay around 88,000, based on last month's sales."
+    _, replies = play(library, "asks-price-v1", [line])
+    rules = [b.rule for b in replies[0].beats]
+    assert "ask-answered" in rules and "present-before-needs" not in rules
+    assert replies[0].state["patience"] == 6
+    _, unasked = play(library, "quote-v1", [line])
+    assert "present-before-needs" in [b.rule for b in unasked[0].beats]
+
+
+def test_bringing_the_car_in_is_a_visit_when_the_goal_allows_one(library):
+    session, _ = play(library, "invite-v1", ["Hi, this is Alex from Star Motors.", WHY,
+                                             "Could you bring the car in on Saturday at 10?"])
+    assert (session.outcome.status, session.outcome.goal) == ("success", "visit")
