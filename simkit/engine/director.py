@@ -121,7 +121,7 @@ class Director:
         if "concession" in tech and not about_car:  # a better price for the customer's car is no discount
             beats += self._concession(state)
         if analysis.facts:
-            beats += self._offers.step(state, analysis, about_car=about_car)
+            beats += self._offers.step(state, analysis, about_car=about_car, by_clause=self._situations.role == "both")
         if "greeting" in tech and not state.greeted:
             beats += self._greeting(state)
         step_beats = advance_objection(self.persona, state, tech, text, analysis, channel=self.scenario.channel) \

@@ -18,11 +18,13 @@ counters anything below. A counter is recorded as ``{"by": "customer", ...}`` an
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from simkit.content.amounts import amount_of
 from simkit.engine.beats import Beat
-from simkit.engine.rulebook import OFFER_INTEREST, OFFER_TECHNIQUES
+from simkit.engine.cues import mentions
+from simkit.engine.rulebook import CAR_AMOUNT_CUES, OFFER_INTEREST, OFFER_TECHNIQUES, PRICE_AMOUNT_CUES
 from simkit.understand.facts.numbers import clean
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -38,25 +40,55 @@ def say_amount(amount: float, lang: str) -> str:
     return f"{clean(amount):,}" + ("元" if lang == "zh" else "")
 
 
-def offered(analysis: Analysis, *, about_car: bool = False) -> tuple[str, float] | None:
+def offered(analysis: Analysis, *, about_car: bool = False, by_clause: bool = False) -> tuple[str, float] | None:
     """``(about, amount)`` of the amount a trainee line puts on the table, or None.
 
     ``about_car``: the line's amount is for the customer's own car (a seller; a trade-in customer
-    hearing about his car, :meth:`simkit.engine.situations.Situations.about_car`).
+    hearing about his car, :meth:`simkit.engine.situations.Situations.about_car`). ``by_clause``
+    (a trade-in customer): of several amounts, the one whose clause speaks of his car ("旧车",
+    "for your old car") is the offer for it, one whose clause names the new car's price ("指导价",
+    "list price") is not; a line whose amounts none of that tells apart makes no offer for the car.
     """
     techniques = set(analysis.techniques)
     if techniques.isdisjoint(OFFER_TECHNIQUES):
         return None
-    money = next((f.value for f in analysis.facts if f.kind == "money" and not isinstance(f.value, dict)), None)
-    if money is None:
+    amounts = [f for f in analysis.facts if f.kind == "money" and not isinstance(f.value, dict)]
+    if not amounts:
         return None
-    if about_car or "trade_in" in analysis.topics:  # "we can go up to 78,000 for your car": a valuation, not money off
+    money = amounts[0].value
+    if about_car and by_clause:
+        sides = [(_side(analysis, f), f) for f in amounts]
+        car = next((f for side, f in sides if side == "trade_in"), None)
+        if car is None and len(sides) == 1 and sides[0][0] is None:
+            car = amounts[0]  # one amount, said about his car ("We can offer 88,000 for your trade-in")
+        if car is not None:
+            return "trade_in", float(car.value)
+        about_car = False  # the new car's price, or amounts nothing tells apart: no offer for his car
+    # "we can go up to 78,000 for your car": a valuation, not money off
+    if about_car or ("trade_in" in analysis.topics and not by_clause):
         about = "trade_in"
     elif "concession" in techniques:
         about = "discount"
     else:
         about = "price"
     return about, float(money)
+
+
+def _side(analysis: Analysis, fact) -> str | None:
+    """``trade_in`` or ``price`` from the words of the amount's own clause, or None."""
+    text = analysis.text
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, fact.start)), default=0)
+    stop = _CLAUSE_END.search(text, fact.start + len(fact.text))
+    clause = text[start:stop.start() if stop else len(text)]
+    lang = analysis.lang
+    if mentions(clause, PRICE_AMOUNT_CUES[lang]):
+        return "price"
+    if mentions(clause, CAR_AMOUNT_CUES[lang]):
+        return "trade_in"
+    return None
+
+
+_CLAUSE_END = re.compile(r"[,;!?，。；！？]|\.(?!\d)")
 
 
 class Offers:
@@ -70,9 +102,10 @@ class Offers:
             self.target = amount_of(stance.target, facts)
             self.limit = amount_of(stance.limit, facts)
 
-    def step(self, state: CustomerState, analysis: Analysis, *, about_car: bool = False) -> list[Beat]:
-        """Record the line's offer, if any, and the customer's answer to it (``about_car``: see :func:`offered`)."""
-        found = offered(analysis, about_car=about_car)
+    def step(self, state: CustomerState, analysis: Analysis, *, about_car: bool = False,
+             by_clause: bool = False) -> list[Beat]:
+        """Record the line's offer, if any, and the customer's answer to it (the options: see :func:`offered`)."""
+        found = offered(analysis, about_car=about_car, by_clause=by_clause)
         if found is None:
             return []
         about, amount = found

@@ -130,6 +130,13 @@ LESS_CUES = {"en": ("less", "save", "saves", "saving", "savings", "cheaper", "lo
              "zh": ("省", "少花", "少付", "便宜", "低", "节约", "节省", "降低", "减少")}
 OFFER_TECHNIQUES = frozenset({"concession", "present", "recommend", "close"})  # techniques that put an amount on the table
 OFFER_INTEREST = 4  # an offer the customer can accept (one they counter changes nothing)
+# A trade-in customer hears several amounts in one line: the words of each amount's clause say
+# whose it is, his car's (a valuation) or the new car's (its price).
+CAR_AMOUNT_CUES = {"en": ("your car", "your old car", "your trade-in", "trade-in", "trade in", "for it", "valuation",
+                          "we can pay", "we'll pay", "we could pay"),
+                   "zh": ("旧车", "您的车", "你的车", "您这台", "你这台", "评估", "收车", "收您", "收你", "估价")}
+PRICE_AMOUNT_CUES = {"en": ("list price", "on the road", "sticker", "msrp", "you pay", "new car", "price of the"),
+                     "zh": ("指导价", "落地", "售价", "新车", "裸车", "总价", "补", "优惠后")}
 
 # -- why the customer leaves -----------------------------------------------------------------
 # Most serious first: when one line commits several offences, the defeat reason names the worst.

@@ -271,3 +271,14 @@ def test_bringing_the_car_in_is_a_visit_when_the_goal_allows_one(library):
     session, _ = play(library, "invite-v1", ["Hi, this is Alex from Star Motors.", WHY,
                                              "Could you bring the car in on Saturday at 10?"])
     assert (session.outcome.status, session.outcome.goal) == ("success", "visit")
+
+
+@pytest.mark.parametrize(("line", "about", "amount"), [
+    ("指导价二十一万九千八，旧车按评估价抵，再加置换补贴，抵完大约补十三万四千八", "discount", 219800),
+    ("新车指导价二十一万九千八，您的旧车我们评估八万八。", "trade_in", 88000),
+    ("We can offer 88,000 for your trade-in.", "trade_in", 88000),
+])
+def test_a_trade_in_customer_tells_the_price_of_the_new_car_from_the_offer_for_his(library, line, about, amount):
+    lang = "zh" if "新车" in line or "指导价" in line else "en"
+    _, replies = play(library, "trade-in-v1", [line], lang=lang)
+    assert replies[0].state["offers"][0] == {"by": "trainee", "about": about, "amount": amount, "turn": 1}
