@@ -81,7 +81,8 @@ def test_the_cache_gives_the_same_run_and_notices_a_change(run_dir):
     first = load_run(run_dir)
     again = load_run(run_dir)
     assert again.conversations == first.conversations
-    card = next(run_dir.glob("trainees/t0001/scorecards/*.json"))
+    result = json.loads((run_dir / "trainees" / "t0001" / "result.json").read_text(encoding="utf-8"))
+    card = run_dir / "trainees" / "t0001" / result["conversations"][0]["scorecard"]  # conversation 0's card
     data = json.loads(card.read_text(encoding="utf-8"))
     saved = card.read_text(encoding="utf-8")
     try:
