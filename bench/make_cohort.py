@@ -4,8 +4,8 @@ The data are real: every conversation is a real :class:`~simkit.engine.Session` 
 lines of a reference salesperson (strong, average or poor, from scenarios/scenarios/*.references.yaml), with
 one line dropped at random now and then so that trainees vary, and every scorecard
 is :func:`simkit.scoring.score` of that transcript. Only the notebook scores, the roster, live
-times (the exam app stamps and signs them) and the tier rule are made up. The dashboard and
-its tests read this until ``simkit certify`` writes real runs.
+times (the exam app stamps and signs them) and the tier rule are made up. The dashboard's
+benchmark reads this (a real run of 1,000 trainees takes hours of nbgrader).
 
     .venv/bin/python bench/make_cohort.py 1000 /tmp/cohort-1000
 """
@@ -34,6 +34,7 @@ from simkit.safeio import atomic_write_text  # noqa: E402
 from simkit.scoring import DIMENSIONS, score  # noqa: E402
 from simkit.scoring.batch import csv_cell  # noqa: E402
 from simkit.transcript import TIMES_LIVE  # noqa: E402
+from simkit.ui.dashboard_data import write_index  # noqa: E402
 from simkit.understand import ANALYZER_VERSION  # noqa: E402
 
 STORES = ("north", "south", "east")
@@ -134,8 +135,10 @@ def write_trainee(out: Path, trainee: str, refs: dict, rng: random.Random, libra
     return row
 
 
-def make_cohort(count: int, out: Path, *, seed: int = 0, roster: bool = True, xss: bool = True) -> Path:
-    """Write a RUN_DIR of ``count`` trainees to ``out``; ``xss`` gives one trainee a name with markup."""
+def make_cohort(count: int, out: Path, *, seed: int = 0, roster: bool = True, xss: bool = True,
+                index: bool = True) -> Path:
+    """Write a RUN_DIR of ``count`` trainees to ``out``; ``xss`` gives one trainee a name with markup;
+    ``index`` writes the dashboard's index (:func:`simkit.ui.dashboard_data.write_index`) as certify does."""
     library, refs, rng, cache = default_library(), references(), random.Random(seed), {}
     out.mkdir(parents=True, exist_ok=True)
     rows, names = [], {}
@@ -166,6 +169,8 @@ def make_cohort(count: int, out: Path, *, seed: int = 0, roster: bool = True, xs
            "simkit_version": SIMKIT_VERSION, "analyzer": ANALYZER_VERSION, "engine": ENGINE_VERSION,
            "scenarios": sorted(refs), "tiers": tiers, "review": sum(r["review"] > 0 for r in rows), "trainees": count}
     atomic_write_text(out / "run.json", json.dumps(run, ensure_ascii=False, indent=1))
+    if index:
+        write_index(out)  # as simkit certify does once a run is finished
     return out
 
 

@@ -20,6 +20,7 @@ from simkit.certify.words import HOLDS, review_item
 from simkit.safeio import atomic_write_text
 from simkit.scoring.batch import csv_cell
 from simkit.scoring.rubric import DIMENSIONS
+from simkit.ui.dashboard_data import write_index
 
 FORMAT = 1
 COLUMNS = ("trainee", "name", "store", "team", "tier", "total", "notebook_score", "notebook_max",
@@ -57,7 +58,8 @@ def finish(run_dir: Path, *, rules: ExamRules, exam_id: str, lang: str, key: byt
 
     Args:
         cards: ``{(trainee, transcript name): Scorecard}`` for the feedback pages.
-        meta: ``simkit_version``, ``analyzer``, ``engine`` for run.json.
+        meta: ``simkit_version``, ``analyzer``, ``engine`` for run.json, and ``gradebook``
+            (``{"url": SQLAlchemy URL without its password, "assignment": id}``) when known.
     """
     run_dir = Path(run_dir)
     everyone = results(run_dir)
@@ -113,8 +115,11 @@ def finish(run_dir: Path, *, rules: ExamRules, exam_id: str, lang: str, key: byt
            "analyzer": meta["analyzer"], "engine": meta["engine"], "scenarios": list(rules.scenarios),
            "tiers": tiers, "review": sum(1 for r in everyone if r["review"]), "trainees": len(everyone),
            "lang": lang, "certificates": len(issued), "shard": meta.get("shard")}
+    if meta.get("gradebook"):
+        run["gradebook"] = meta["gradebook"]  # where the dashboard reads the notebook grades
     write_json(run_dir / "run.json", run)
     atomic_write_text(run_dir / "summary.txt", summary_text(run, everyone))
+    write_index(run_dir)  # the cohort dashboard's summaries, read once here rather than on every page
     return run
 
 

@@ -99,7 +99,8 @@ def certify(*, course: Path, run_dir: Path, key: bytes, cohort: Path | None = No
         shutil.copyfile(roster, run_dir / "roster.csv")
     meta = {"simkit_version": __version__, "analyzer": ANALYZER_VERSION, "engine": ENGINE_VERSION,
             "hidden_lines": hidden_lines(course / "source" / aid / f"{aid}.ipynb"),
-            "shard": f"{index}/{parts}" if parts > 1 else None}
+            "shard": f"{index}/{parts}" if parts > 1 else None,
+            "gradebook": {"url": shown_url(layout.gradebook_url(course, db_url)), "assignment": aid}}
     run = finish(run_dir, rules=rules, exam_id=exam_id, lang=lang, key=key, meta=meta, cards=cards,
                  roster=read_roster(run_dir / "roster.csv"), progress=progress)
     lap("finish")
@@ -196,12 +197,20 @@ def merge(*, parts: list[Path], run_dir: Path, key: bytes, progress: Callable[[s
     first = runs[0]
     rules = load_rules()
     meta = {"simkit_version": first["simkit_version"], "analyzer": first["analyzer"], "engine": first["engine"],
-            "hidden_lines": _hidden_lines_of(first.get("lang", "en")), "shard": None}
+            "hidden_lines": _hidden_lines_of(first.get("lang", "en")), "shard": None,
+            "gradebook": first.get("gradebook") if all(r.get("gradebook") == first.get("gradebook") for r in runs) else None}
     created = min(r["created"] for r in runs)
     if not (run_dir / "run.json").is_file():
         write_json(run_dir / "run.json", {"created": created})
     return finish(run_dir, rules=rules, exam_id=first["exam_id"], lang=first.get("lang", "en"), key=key, meta=meta,
                   cards=cards, roster=read_roster(run_dir / "roster.csv"), progress=progress)
+
+
+def shown_url(url: str) -> str:
+    """A gradebook URL as run.json records it: without its password (``***``)."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def _hidden_lines_of(lang: str) -> list[str]:

@@ -79,7 +79,7 @@ def _app_env(name: str, path: str | None) -> dict[str, str]:
 
     if not path:
         raise SimkitError("simkit app dashboard needs the certification run's folder: simkit app dashboard RUN_DIR")
-    run = load_run(path)  # checks the folder and fills the summary cache every kernel then reads
+    run = load_run(path)  # checks the folder before the server starts
     print(f"simkit: {len(run.rows)} trainees in {path}" + (f"; {len(run.problems)} files unreadable" if run.problems else ""),
           file=sys.stderr)
     return {RUN_DIR_VAR: os.path.abspath(path)}

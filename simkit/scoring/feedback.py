@@ -97,7 +97,10 @@ def improvements(conv, obs, dimensions: tuple[Dimension, ...], verdict: Verdict)
                 code = "probe-deep-need"
             if code == "draw-out-objection" and conv.outcome["status"] == "defeat":
                 code = None  # the customer left before it could come up: other advice comes first
-            if code == "ask-for-goal" and obs.failed_closes:  # they asked, but too early
+            if code == "ask-for-goal" and obs.vague_closes and (
+                    not obs.failed_closes or obs.vague_closes[-1] > obs.failed_closes[-1][0]):
+                code, turn = "name-a-time", obs.vague_closes[-1]  # ready, but no day and time was named
+            elif code == "ask-for-goal" and obs.failed_closes:  # they asked, but too early
                 code, turn = "close-when-ready", obs.failed_closes[-1][0]
             if code is None:
                 continue
@@ -236,6 +239,8 @@ def better_line(conv, obs, code: str, params: dict, turn: int | None) -> tuple[d
     if code in ("ask-for-goal", "close-when-ready"):
         key = "model.check-ready" if code == "close-when-ready" else f"model.close.{conv.scenario.goal.kind}"
         return _model(key), "model"
+    if code == "name-a-time":
+        return _model("model.name-a-time"), "model"
     if code == "listen-more":
         return _model("model.listen"), "model"
     if code == "reply-faster":

@@ -111,6 +111,7 @@ class Observations:
     interrogations: tuple[tuple[int, int], ...]  # (turn, closed questions in a row)
     asks: tuple[AskTrack, ...]
     failed_closes: tuple[tuple[int, str], ...]  # (turn, what was missing)
+    vague_closes: tuple[int, ...]  # turns of a ready customer asking "which day, what time?"
     relevant_pitches: tuple[int, ...]  # turns whose presentation answered a known need
     recommendations: tuple[int, ...]  # turns with a recommendation tied to known needs
     trainee_words: tuple[int, ...]  # per turn
@@ -145,7 +146,7 @@ _OBSERVED_RULES = frozenset({
     "need-revealed", "need-needs-trust", "need-needs-probe", "objection-raised",
     *(f"objection-{step}" for step in OBJECTION_STEPS), "objection-out-of-order", "evidence-off-target",
     "interrogation", "discount-premature", "present-before-needs", "present-relevant", "close-not-ready",
-    "ask-answered", "ask-ignored", "ask", "unclear",
+    "ask-answered", "ask-ignored", "ask", "unclear", "time-needed", "time-needs-hour",
 })
 
 
@@ -168,6 +169,7 @@ def observe(conv: Conversation) -> Observations:
     acts: list[Act] = []
     interrogations: list[tuple[int, int]] = []
     failed: list[tuple[int, str]] = []
+    vague: list[int] = []
     relevant: list[int] = []
     recommended: list[int] = []
     empathy_turns: list[int] = []
@@ -233,6 +235,8 @@ def observe(conv: Conversation) -> Observations:
                     recommended.append(n)
             elif rule == "close-not-ready":
                 failed.append((n, str(params.get("missing", ""))))
+            elif rule in ("time-needed", "time-needs-hour"):
+                vague.append(n)
             elif rule == "ask-answered":
                 ask_id = _pending_id(pending)
                 if ask_id:
@@ -273,6 +277,7 @@ def observe(conv: Conversation) -> Observations:
         interrogations=tuple(interrogations),
         asks=asks,
         failed_closes=tuple(failed),
+        vague_closes=tuple(vague),
         relevant_pitches=tuple(relevant),
         recommendations=tuple(recommended),
         trainee_words=tuple(count_words(t.text) for t in conv.turns),

@@ -19,6 +19,7 @@ from simkit.errors import SimkitError
 from simkit.labels import LANGS
 from simkit.ui import dashboard_render as render
 from simkit.ui.dashboard_data import RUN_DIR_VAR, Run, _json, load_run
+from simkit.ui.dashboard_gradebook import read_grades
 from simkit.ui.dashboard_view import FILTERS, CohortView
 from simkit.ui.trainer_labels import tr
 
@@ -26,11 +27,13 @@ LANG_NAMES = {"zh": "中文", "en": "English"}
 
 
 def load_cohort(path: str | None = None) -> Run | SimkitError:
-    """The run at ``path`` (default ``$SIMKIT_RUN_DIR``), or the error to show instead."""
+    """The run at ``path`` (default ``$SIMKIT_RUN_DIR``) with its gradebook's grades, or the error to show instead."""
     try:
-        return load_run(path or os.environ.get(RUN_DIR_VAR) or ".")
+        run = load_run(path or os.environ.get(RUN_DIR_VAR) or ".")
     except SimkitError as exc:
         return exc
+    run.grades = read_grades(run.info)
+    return run
 
 
 class DashboardApp:
@@ -92,6 +95,7 @@ class DashboardApp:
         self.summary, self.table, self.export = self._html("simkit-summary-box"), self._html("simkit-table-wrap"), \
             self._html("simkit-export")
         self.dists, self.funnel, self.weak = self._html("simkit-dists"), self._html("simkit-funnel"), self._html("simkit-weakest")
+        self.exercises, self.cells = self._html("simkit-gradebook"), self._html("simkit-trainee-cells")
         self.trainee = w.Dropdown(description=tr("choose-trainee", lang), layout=w.Layout(width="28em"))
         self.trainee.add_class("simkit-trainee")
         self.trainee.observe(lambda _: self._show_trainee(), names="value")
@@ -105,8 +109,9 @@ class DashboardApp:
         self.widget.children = [
             w.HTML(render.STYLE + f"<h2>{escape(tr('dashboard-title', lang))}</h2>"), self.language,
             w.HBox(list(self.filter_widgets.values())), w.HBox([self.search, self.sort, self.descending]),
-            self.summary, self.table, self.export, self.dists, figures,
-            w.HTML(f"<h3>{escape(tr('drill', lang))}</h3>"), self.trainee, self.radar, self.conversation, self.drill]
+            self.summary, self.table, self.export, self.dists, figures, self.exercises,
+            w.HTML(f"<h3>{escape(tr('drill', lang))}</h3>"), self.trainee, self.radar, self.cells, self.conversation,
+            self.drill]
         self.refresh()
 
     # Updates ----------------------------------------------------------------------------
@@ -138,6 +143,7 @@ class DashboardApp:
         self.dists.value = render.distributions(view, trainees, lang)
         self.funnel.value = render.funnel(view, convs, lang)
         self.weak.value = render.weakest(view.weakest(convs), lang)
+        self.exercises.value = render.gradebook(view, trainees, lang)
         keep = self.trainee.value or self._wanted
         self._wanted = None
         self.trainee.options = [(f"{t} {view.row(t).get('name', '')}".strip(), t) for t in trainees]
@@ -152,6 +158,7 @@ class DashboardApp:
         trainees = [v for _, v in self.trainee.options]
         trainee = self.trainee.value if self.trainee.value in trainees else None
         self.radar.value = render.radar(view, trainee, trainees, lang)
+        self.cells.value = render.trainee_grades(view, trainee, lang)
         convs = view.conversations([trainee]) if trainee else []
         keep = self.conversation.value
         self.conversation.options = [(f"{c.index + 1}. {c.scenario} · {c.score:g}", c.index) for c in convs]
@@ -167,8 +174,9 @@ class DashboardApp:
             return
         transcript = card = None
         try:
-            transcript = _json(conv.transcript) if conv.transcript else None
-            card = _json(conv.scorecard) if conv.scorecard else None
+            transcript_at, card_at = self.view.run.path(conv, conv.transcript), self.view.run.path(conv, conv.scorecard)
+            transcript = _json(transcript_at) if transcript_at else None
+            card = _json(card_at) if card_at else None
         except (OSError, ValueError):
             pass
         self.drill.value = render.drill(conv, transcript if isinstance(transcript, dict) else None,

@@ -2,9 +2,14 @@
 
 :func:`load_run` reads ``run.json``, ``export.csv`` (kept cell for cell, as written: the view's
 CSV export of an unfiltered, unsorted view is the same file), the optional ``roster.csv``, and
-every trainee's ``result.json`` and scorecards, summarised as they are read (a scorecard is kept
-as a few numbers, not whole). Transcripts are read only when a conversation is opened. Every path
-a result names must stay inside its trainee's folder.
+every trainee's ``result.json`` and scorecards, summarised (a scorecard is kept as a few numbers,
+not whole). Transcripts are read only when a conversation is opened. Every path a result names
+must stay inside its trainee's folder.
+
+The summaries are written once, by ``simkit certify``, into the run's ``dashboard-index.json``
+(:func:`write_index`): reading 1,000 trainees' 4,000 result and scorecard files takes 5-9 s on a
+loaded 2-core machine, the index well under a second. A run without a current index (one written
+before the index existed, or whose export.csv changed since) is read file by file.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import json
 import os
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +31,8 @@ from simkit.safeio import atomic_write_text
 RUN_DIR_VAR = "SIMKIT_RUN_DIR"  # the folder ``simkit app dashboard`` serves
 TIERS = ("distinction", "merit", "pass", "fail")
 MAX_JSON = 20 * 1024 * 1024
-CACHE_VERSION = 1
+INDEX = "dashboard-index.json"  # written by simkit certify beside export.csv
+INDEX_FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,8 @@ class Conversation:
 
     Attributes:
         trainee, scenario, seed, score, passed, outcome, integrity, signature: as the run says.
-        transcript, scorecard: the files (inside the trainee's folder), or None.
+        transcript, scorecard: the files as the result names them (relative to the trainee's folder,
+            not yet checked: :meth:`Run.path` checks a name when its file is opened), or None.
         dims: dimension id -> (points, max) for the applicable dimensions.
         findings: behaviour id -> met, from the verdict (required and excellence).
         defeat: the defeat reason when the customer left.
@@ -51,8 +58,8 @@ class Conversation:
     outcome: str | None
     integrity: str
     signature: str
-    transcript: Path | None
-    scorecard: Path | None
+    transcript: str | None
+    scorecard: str | None
     dims: dict[str, tuple[int, int]] = field(default_factory=dict)
     findings: dict[str, bool] = field(default_factory=dict)
     defeat: str | None = None
@@ -70,6 +77,7 @@ class Run:
         newline: the line ending export.csv uses (the export writes the same).
         conversations: trainee id -> their conversations.
         problems: what could not be read (shown, never fatal).
+        grades: the notebook grades from the run's gradebook, when the page has read them.
     """
 
     folder: Path
@@ -79,6 +87,7 @@ class Run:
     newline: str = "\n"
     conversations: dict[str, list[Conversation]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    grades: Any = None  # simkit.ui.dashboard_gradebook.Grades, read by the page (None: no gradebook)
 
     @property
     def dimensions(self) -> list[str]:
@@ -87,6 +96,11 @@ class Run:
     def has(self, column: str) -> bool:
         """Whether a column exists and holds anything (store and team are empty without a roster)."""
         return column in self.columns and any(r.get(column) for r in self.rows)
+
+    def path(self, conv: Conversation, name: str | None) -> Path | None:
+        """The file ``name`` of ``conv``'s trainee folder, or None when it would leave that folder."""
+        base = inside(self.folder / "trainees", conv.trainee)
+        return None if base is None else inside(base, name)
 
     def trainee_skills(self, trainee: str) -> dict[str, float]:
         """Dimension -> percent of its maximum over the trainee's conversations (applicable ones)."""
@@ -131,17 +145,17 @@ def inside(base: Path, name: Any) -> Path | None:
     return Path(os.path.join(base, *parts))
 
 
-def load_run(path: str | os.PathLike, *, cache: bool = True) -> Run:
+def load_run(path: str | os.PathLike, *, index: bool = True) -> Run:
     """Read a run's folder. Raises :class:`SimkitError` only when run.json or export.csv is unusable.
 
-    With ``cache`` the summaries of the results and scorecards are kept in a cache file
-    (:func:`cache_path`) and reused while no file of the run has changed (size and time of
-    every file under ``trainees/``): parsing 3,000 scorecards takes 1.5-4 s here, the cache 0.1 s.
+    With ``index`` the summaries come from the run's :data:`INDEX` when it is current (written
+    for this export.csv); otherwise, or with ``index=False``, from every result and scorecard.
     """
     folder = Path(os.path.abspath(check_run_dir(path)))
     try:
         info = _json(folder / "run.json")
-        raw = (folder / "export.csv").read_bytes().decode("utf-8-sig")
+        data = (folder / "export.csv").read_bytes()
+        raw = data.decode("utf-8-sig")
     except (OSError, ValueError) as exc:
         raise SimkitError(f"{path}: cannot read the run: {exc}") from None
     newline = "\r\n" if "\r\n" in raw[:4096] else "\n"
@@ -152,76 +166,46 @@ def load_run(path: str | os.PathLike, *, cache: bool = True) -> Run:
     rows = [dict(zip(columns, cells)) for cells in reader if cells]
     run = Run(folder, info if isinstance(info, dict) else {}, columns, rows, newline)
     _merge_roster(run)
-    stamp = _stamp(folder) if cache else None
-    if stamp is not None and _read_cache(run, stamp):
+    if index and _read_index(run, hashlib.sha256(data).hexdigest()):
         return run
     for row in rows:
         _load_trainee(run, row["trainee"])
-    if stamp is not None:
-        _write_cache(run, stamp)
     return run
 
 
-def cache_path(folder: Path) -> Path:
-    """Where the summaries of the run in ``folder`` are cached (``$SIMKIT_CACHE_DIR`` or ~/.cache/simkit)."""
-    root = Path(os.environ.get("SIMKIT_CACHE_DIR") or Path.home() / ".cache" / "simkit") / "dashboard"
-    return root / (hashlib.sha256(str(folder.resolve()).encode("utf-8")).hexdigest()[:32] + ".json")
+def write_index(run_dir: str | os.PathLike) -> Path:
+    """Summarise every trainee's result and scorecards into ``run_dir/dashboard-index.json``.
+
+    ``simkit certify`` calls this once the run's export.csv is written; the index names the
+    export's SHA-256, so an index older than its export is never used.
+    """
+    run = load_run(run_dir, index=False)
+    data = {"format": INDEX_FORMAT, "export_sha256": hashlib.sha256((run.folder / "export.csv").read_bytes()).hexdigest(),
+            "problems": run.problems, "conversations": {
+                t: [{**asdict(c), "dims": {k: list(v) for k, v in c.dims.items()}} for c in convs]
+                for t, convs in run.conversations.items()}}
+    target = run.folder / INDEX
+    atomic_write_text(target, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return target
 
 
-def _stamp(folder: Path) -> list | None:
-    """Size and time of what the summaries are read from: each trainee's result.json and scorecards."""
-    found = []
-    base = os.path.join(folder, "trainees")
+def _read_index(run: Run, export_sha256: str) -> bool:
+    """Fill ``run`` from its index if the index is of this export; False (and ``run`` untouched) if not."""
     try:
-        for trainee in os.scandir(base):
-            if not trainee.is_dir(follow_symlinks=False):
-                continue
-            for sub in ("result.json", "scorecards"):
-                path = os.path.join(trainee.path, sub)
-                if sub == "result.json":
-                    entries = [(path, os.stat(path))] if os.path.exists(path) else []
-                else:
-                    entries = [(e.path, e.stat()) for e in os.scandir(path)] if os.path.isdir(path) else []
-                found += [(p[len(base) + 1:], st.st_size, st.st_mtime_ns) for p, st in entries]
-    except OSError:
-        return None
-    return sorted(found)
-
-
-def _read_cache(run: Run, stamp: list) -> bool:
-    try:
-        data = _json(cache_path(run.folder))
-        if data.get("version") != CACHE_VERSION or [tuple(x) for x in data["stamp"]] != stamp:
+        data = _json(run.folder / INDEX)
+        if data.get("format") != INDEX_FORMAT or data.get("export_sha256") != export_sha256:
             return False
-        for trainee, convs in data["conversations"].items():
-            run.conversations[trainee] = [_conversation(run.folder, c) for c in convs]
-        run.problems += data["problems"]
-        return True
+        conversations = {t: [_conversation(c) for c in convs] for t, convs in data["conversations"].items()}
+        problems = [str(p) for p in data["problems"]]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return False
+    run.conversations.update(conversations)
+    run.problems += problems
+    return True
 
 
-def _write_cache(run: Run, stamp: list) -> None:
-    from dataclasses import asdict
-
-    data = {"version": CACHE_VERSION, "stamp": stamp, "problems": run.problems, "conversations": {
-        t: [{**asdict(c), "transcript": _rel(run.folder, c.transcript), "scorecard": _rel(run.folder, c.scorecard),
-             "dims": {k: list(v) for k, v in c.dims.items()}} for c in convs]
-        for t, convs in run.conversations.items()}}
-    try:
-        atomic_write_text(cache_path(run.folder), json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-    except SimkitError:
-        pass  # a read-only home: no cache, the next load parses again
-
-
-def _rel(folder: Path, path: Path | None) -> str | None:
-    return None if path is None else str(path)[len(str(folder)) + 1:]
-
-
-def _conversation(folder: Path, c: dict) -> Conversation:
-    return Conversation(**{**c, "transcript": inside(folder, c["transcript"]), "scorecard": inside(folder, c["scorecard"]),
-                           "dims": {k: tuple(v) for k, v in c["dims"].items()},
-                           "lost": tuple(tuple(x) for x in c["lost"])})
+def _conversation(c: dict) -> Conversation:
+    return Conversation(**{**c, "dims": {k: tuple(v) for k, v in c["dims"].items()}, "lost": tuple(map(tuple, c["lost"]))})
 
 
 def _merge_roster(run: Run) -> None:
@@ -270,7 +254,7 @@ def _load_trainee(run: Run, trainee: str) -> None:
             trainee=trainee, index=i, scenario=str(entry.get("scenario", "")), seed=_int(entry.get("seed")),
             score=_float(entry.get("score")), passed=entry.get("passed") is True, outcome=entry.get("outcome"),
             integrity=str(entry.get("integrity", "")), signature=str(entry.get("signature", "")),
-            transcript=inside(base, entry.get("file")), scorecard=card_path, dims=dims, findings=findings,
+            transcript=_name(entry.get("file")), scorecard=_name(entry.get("scorecard")), dims=dims, findings=findings,
             defeat=defeat, lost=lost))
     run.conversations[trainee] = convs
 
@@ -289,6 +273,10 @@ def _summarise(card: dict) -> tuple[dict, dict, str | None, tuple]:
     outcome = card.get("outcome") or {}
     defeat = outcome.get("reason") if outcome.get("status") == "defeat" else None
     return dims, findings, defeat, tuple(lost)
+
+
+def _name(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def _int(value: Any) -> int:

@@ -22,14 +22,15 @@ MAX_ROWS = 200  # rows drawn in the table; the export has them all
 
 STYLE = """<style>
 .simkit-trainer{font-family:system-ui,-apple-system,"Noto Sans CJK SC","Microsoft YaHei",sans-serif}
-.simkit-table{border-collapse:collapse;font-size:.9em}.simkit-table th,.simkit-table td{border:1px solid #ddd;
- padding:.2em .45em;text-align:left;white-space:nowrap}.simkit-table th{background:#f4f4f4;position:sticky;top:0}
+.simkit-table,.simkit-cells{border-collapse:collapse;font-size:.9em}.simkit-table th,.simkit-table td,.simkit-cells th,
+.simkit-cells td{border:1px solid #ddd;padding:.2em .45em;text-align:left;white-space:nowrap}
+.simkit-table th,.simkit-cells th{background:#f4f4f4;position:sticky;top:0}
 .simkit-table-box{max-height:26em;overflow:auto;border:1px solid #ddd}
 .simkit-kpi{display:inline-block;margin:.2em 1.2em .2em 0;font-size:1.1em}.simkit-kpi b{font-size:1.5em}
 .simkit-muted{color:#666;font-size:.9em}.simkit-charts{display:flex;flex-wrap:wrap;gap:.6em}
 .simkit-turn{border:1px solid #ddd;border-radius:6px;padding:.4em .6em;margin:.4em 0}
 .simkit-turn .who{font-weight:600}.simkit-plus{color:#176117}.simkit-minus{color:#a11}
-.simkit-weak li{margin:.3em 0}
+.simkit-weak li{margin:.3em 0}.simkit-alert{color:#a11;font-weight:600}
 </style>"""
 
 
@@ -197,3 +198,44 @@ def _evidence(items: list[tuple[str, dict]], lang: str) -> list[str]:
         out.append(f'<div class="simkit-evidence {cls}" data-dimension="{escape(dim)}">{escape(dim_title(dim, lang))}: '
                    f"{escape(points)} {escape(text)}</div>")
     return out
+
+
+def gradebook(view: CohortView, trainees: list[str], lang: str) -> str:
+    """The notebook exercises across the trainees in view, from the gradebook (one bar per cell)."""
+    grades = view.run.grades
+    head = f"<h3>{escape(tr('gradebook', lang))}</h3>"
+    if grades is None:
+        return head + f'<p class="simkit-muted" data-gradebook="none">{escape(tr("gradebook-none", lang))}</p>'
+    source = f'<div class="simkit-muted">{escape(tr("gradebook-source", lang, url=grades.url, assignment=grades.assignment))}</div>'
+    if grades.problem:
+        return head + source + f'<p class="simkit-alert" data-gradebook="unreadable">' \
+                               f'{escape(tr("gradebook-unreadable", lang, why=grades.problem))}</p>'
+    means = grades.cell_means(trainees)
+    chart = charts.bars([(cell, round(mean, 1), "#8e6bbf") for cell, (mean, _, _) in means.items()],
+                        title=tr("exercise-mean", lang), kind="exercises", total=100)
+    rows = "".join(f'<tr data-cell="{escape(cell)}"><td>{escape(cell)}</td><td>{mean:.0f}%</td>'
+                   f"<td>{full}/{graded}</td></tr>" for cell, (mean, full, graded) in means.items())
+    table = (f'<table class="simkit-cells simkit-exercises"><thead><tr><th>{escape(tr("cell", lang))}</th><th>%</th>'
+             f'<th>{escape(tr("full-marks", lang))}</th></tr></thead><tbody>{rows}</tbody></table>')
+    return head + source + f'<div class="simkit-charts" data-gradebook="read">{chart}{table}</div>'
+
+
+def trainee_grades(view: CohortView, trainee: str | None, lang: str) -> str:
+    """One trainee's notebook cells as the gradebook holds them, and whether it still agrees with the export."""
+    grades = view.run.grades
+    if grades is None or grades.problem or not trainee:
+        return ""
+    head = f"<h4>{escape(tr('trainee-grades', lang))}</h4>"
+    cells = grades.trainees.get(trainee)
+    if cells is None:
+        return head + f'<p class="simkit-muted" data-graded="0">{escape(tr("not-graded", lang))}</p>'
+    rows = "".join(f'<tr data-cell="{escape(c)}" data-score="{g.score:g}" data-max="{g.max_score:g}">'
+                   f"<td>{escape(c)}</td><td>{g.score:g}/{g.max_score:g}</td>"
+                   f"<td>{escape(tr('needs-manual', lang)) if g.needs_manual_grade else ''}</td></tr>"
+                   for c, g in sorted(cells.items()))
+    now, then = grades.total(trainee), (view.row(trainee) or {}).get("notebook_score", "")
+    differs = ""
+    if then and now is not None and abs(now - float(then)) > 1e-9:
+        differs = f'<p class="simkit-alert" data-differs="true">{escape(tr("gradebook-differs", lang, now=f"{now:g}", then=then))}</p>'
+    return (head + f'<table class="simkit-cells simkit-trainee-grades" data-total="{now:g}"><tbody>{rows}</tbody></table>'
+            + differs)

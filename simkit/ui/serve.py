@@ -30,7 +30,12 @@ class ServeOptions:
         cull_idle: seconds before a kernel with no page open is shut down.
         cull_connected: seconds before an idle kernel whose page is still open is shut down.
         cull_interval: seconds between culler runs.
+        cull_unconnected: seconds a kernel whose page has not connected yet is kept at least (Voila
+            runs the notebook before the browser loads the page; on a busy server that gap is long).
         pool_size: preheated kernels kept ready (0: none).
+        kernel_startup: seconds a page's kernel may take to start before the page shows an error.
+            Voila's default is 60 s; a class opening the app at once on a small server starts
+            many kernels together, and a slow start is better than an error page.
         transcripts: where transcripts are saved (default: ``transcripts/`` beside the app).
         exam: an exam file: the server holds that exam instead of practice (see docs/exam.md);
             the key comes from ``SIMKIT_EXAM_KEY_FILE`` in the server's environment.
@@ -42,7 +47,9 @@ class ServeOptions:
     cull_idle: int = 600
     cull_connected: int = 3600
     cull_interval: int = 60
+    cull_unconnected: int = 120
     pool_size: int = 2
+    kernel_startup: int = 300
     transcripts: str | None = None
     exam: str | None = None
 
@@ -71,10 +78,12 @@ def voila_argv(options: ServeOptions, *, app: str = "practice") -> list[str]:
             # Lab extensions installed beside the apps that are of no use on their pages (a
             # denylist: Voila's own widget manager is one of the federated extensions too).
             f"--VoilaConfiguration.extension_denylist={list(UNUSED_EXTENSIONS)!r}",
+            f"--VoilaExecutor.startup_timeout={options.kernel_startup}",
             f"--MappingKernelManager.cull_idle_timeout={options.cull_idle}",
             f"--MappingKernelManager.cull_interval={options.cull_interval}",
             "--MappingKernelManager.cull_connected=True",
-            f"--PracticeKernelManager.cull_connected_timeout={options.cull_connected}"]
+            f"--PracticeKernelManager.cull_connected_timeout={options.cull_connected}",
+            f"--PracticeKernelManager.cull_unconnected_timeout={options.cull_unconnected}"]
     if options.port:
         argv.append(f"--port={options.port}")
     if options.pool_size > 0:

@@ -27,10 +27,10 @@ from simkit.content.yamlsource import MAX_BYTES, parse_yaml, read_yaml
 from simkit.errors import ContentError, SimkitError
 from simkit.labels import LANGS
 from simkit.safeio import atomic_write_text
-from simkit.ui.studio_play import CheckResult
 
 if TYPE_CHECKING:  # pragma: no cover
     from simkit.content import Library
+    from simkit.selfcheck import LibraryReport
 
 
 STUDIO_PATH_VAR = "SIMKIT_STUDIO_PATH"  # the file or folder ``simkit app studio`` serves
@@ -216,15 +216,21 @@ class StudioModel:
         with self.staged() as folder:
             return load_library([folder])
 
-    def self_checks(self) -> list[CheckResult]:
-        """:func:`simkit.ui.studio_play.self_checks` on the edited text (the saved file once saved)."""
+    def self_checks(self) -> LibraryReport:
+        """``simkit check`` (:func:`simkit.ui.studio_play.self_checks`) of this file's scenarios, on the
+        edited text (nothing is saved). With problems in the folder nothing is played: the report
+        holds the problems, as ``simkit check`` gives them."""
+        from simkit.selfcheck import LibraryReport
         from simkit.ui.studio_play import self_checks
 
         problems = self.check()[1]
         if problems:
-            return [CheckResult("validate", False, "; ".join(p.format() for p in problems[:5]))]
+            return LibraryReport(len(self.files()), tuple(problems), ())
+        ids = self.scenario_ids()
+        if not ids:
+            return LibraryReport(len(self.files()), (), ())
         with self.staged() as folder:
-            return self_checks(str(folder), self.scenario_ids(), library=load_library([folder]))
+            return self_checks(folder, ids)
 
     # Saving -----------------------------------------------------------------------------
 

@@ -3,25 +3,24 @@
 The annotations come from what every :class:`~simkit.transcript.Turn` records: how the trainee's
 line was read (techniques, topics), each beat the director decided with the rule that fired and
 its effect on the meters, and the state after the turn. :func:`self_checks` is the one function
-the studio calls to check a scenario; it validates the folder and replays a probe conversation
-twice in each language (determinism), and is where ``simkit check`` plugs in once it exists.
+the studio calls to check a scenario: ``simkit check`` itself (:mod:`simkit.selfcheck`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from simkit import i18n
 from simkit.engine.beats import Beat
-from simkit.engine.check import PROBE_LINES, check_determinism
-from simkit.errors import SimkitError
-from simkit.labels import LANGS
+from simkit.engine.check import PROBE_LINES
 from simkit.scoring.words import localize
 
 if TYPE_CHECKING:  # pragma: no cover
     from simkit.content import Library
+    from simkit.selfcheck import LibraryReport
 
 MAX_LINES = 40  # a quick conversation, not a load test
 MAX_CHARS = 2000  # per trainee line, the practice app's limit (simkit.ui.model.MAX_LINE)
@@ -115,32 +114,14 @@ def placeholder_values(persona: dict[str, Any], lang: str) -> dict[str, str]:
     return out
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    """One self-check: its id, whether it passed, and what it found (English detail)."""
+def self_checks(folder: str | Path, scenario_ids: list[str]) -> LibraryReport:
+    """``simkit check`` of the scenarios ``scenario_ids`` in the content ``folder``: the same code.
 
-    check: str
-    ok: bool
-    detail: str = ""
-
-
-def self_checks(folder: str, scenario_ids: list[str], *, library: Library) -> list[CheckResult]:
-    """The self-checks of the scenarios ``scenario_ids`` in the content ``folder``.
-
-    Today: ``validate`` (every file of the folder) and ``determinism`` (the probe lines played
-    twice with the same seed give the same conversation, in each language). The studio calls
-    only this function, so pointing it at ``simkit check`` changes nothing else.
+    :func:`simkit.selfcheck.check_library` validates every file of the folder, then plays each
+    scenario's reference conversations (strong, average, poor, in zh and en) and checks their
+    outcome, pass, score band, tier and evidence, their order and determinism. Its results carry
+    zh and en text, which the studio shows as they are.
     """
-    from simkit.content import validate_paths
+    from simkit.selfcheck import check_library
 
-    problems = validate_paths([folder])
-    results = [CheckResult("validate", not problems, "; ".join(p.format() for p in problems[:5]))]
-    for scenario_id in scenario_ids:
-        for lang in LANGS:
-            try:
-                check_determinism(scenario_id, lang=lang, seed=0, library=library)
-            except SimkitError as exc:
-                results.append(CheckResult(f"determinism:{scenario_id}:{lang}", False, str(exc)))
-            else:
-                results.append(CheckResult(f"determinism:{scenario_id}:{lang}", True))
-    return results
+    return check_library([Path(folder)], scenario_ids or None)

@@ -20,7 +20,8 @@ from simkit.ui.trainer_labels import tr
 if TYPE_CHECKING:  # pragma: no cover
     from simkit.content.problems import Problem
     from simkit.ui.studio_model import SpokenGroup
-    from simkit.ui.studio_play import CheckResult, Played
+    from simkit.selfcheck import LibraryReport
+    from simkit.ui.studio_play import Played
 
 STYLE = """<style>
 .simkit-trainer{font-family:system-ui,-apple-system,"Noto Sans CJK SC","Microsoft YaHei",sans-serif}
@@ -107,16 +108,40 @@ def played(result: Played, lang: str) -> str:
     return "".join(out)
 
 
-def checks(results: list[CheckResult], lang: str) -> str:
-    failed = [r for r in results if not r.ok]
-    head = tr("checks-failed", lang, n=len(failed)) if failed else tr("checks-ok", lang, n=len(results))
-    rows = "".join(
-        f'<li data-check="{escape(r.check)}" data-ok="{str(r.ok).lower()}">'
-        f'<span class="{"simkit-ok" if r.ok else "simkit-bad"}">{escape(tr("check-passed" if r.ok else "check-failed", lang))}</span> '
-        f"{escape(r.check)}" + (f' <span class="simkit-muted">{escape(r.detail)}</span>' if r.detail else "") + "</li>"
-        for r in results)
-    return (f'<div class="simkit-checks" data-failed="{len(failed)}"><b class="{"simkit-bad" if failed else "simkit-ok"}">'
-            f"{escape(head)}</b><ul>{rows}</ul></div>")
+def checks(report: LibraryReport, lang: str) -> str:
+    """``simkit check``'s report: the folder's problems, or each scenario's results in words.
+
+    A reference's row carries what it got (``data-outcome``, ``data-total``, ``data-band``) when it
+    met its expectations; the words say what it got otherwise, as ``simkit check`` prints them.
+    """
+    if report.problems:
+        items = "".join(f"<li>{escape(p.format())}</li>" for p in report.problems[:50])
+        return (f'<div class="simkit-checks" data-failed="{len(report.problems)}" data-problems="{len(report.problems)}">'
+                f'<b class="simkit-bad">{escape(tr("checks-invalid", lang, n=len(report.problems)))}</b>'
+                f"<ul>{items}</ul></div>")
+    if not report.scenarios:
+        return f'<div class="simkit-checks" data-failed="0" data-scenarios="0">{escape(tr("no-scenario", lang))}</div>'
+    results = [r for s in report.scenarios for r in s.results]
+    failed = sum(1 for r in results if not r.ok)
+    head = tr("checks-failed", lang, n=failed) if failed else tr("checks-ok", lang, n=len(results))
+    out = [f'<div class="simkit-checks" data-failed="{failed}"><b class="{"simkit-bad" if failed else "simkit-ok"}">'
+           f"{escape(head)}</b> <span class=\"simkit-muted\">{escape(tr('checks-note', lang, files=report.files))}</span>"]
+    for scenario in report.scenarios:
+        out.append(f'<h4 data-scenario="{escape(scenario.scenario_id)}" data-ok="{str(scenario.ok).lower()}">'
+                   f'{escape(scenario.scenario_id)}: <span class="{"simkit-ok" if scenario.ok else "simkit-bad"}">'
+                   f'{escape(tr("check-passed" if scenario.ok else "check-failed", lang))}</span></h4>'
+                   f'<table class="simkit-lines simkit-check-table">')
+        for r in scenario.results:
+            got = "".join(f' data-{k}="{escape(str(r.params[k]))}"' for k in ("outcome", "total", "band")
+                          if r.code == "reference-ok" and k in r.params)
+            mark = tr("check-passed" if r.ok else "check-failed", lang)
+            out.append(f'<tr data-check="{escape(r.check)}" data-ok="{str(r.ok).lower()}" data-code="{escape(r.code)}"{got}>'
+                       f"<td>{escape(r.label(lang))}</td>"
+                       f'<td class="{"simkit-ok" if r.ok else "simkit-bad"}">{escape(mark)}</td>'
+                       f"<td>{escape(r.text(lang))}</td></tr>")
+        out.append("</table>")
+    out.append("</div>")
+    return "".join(out)
 
 
 def notice(message: str, *, bad: bool = False) -> str:

@@ -36,6 +36,18 @@ def wait_for_chat(page) -> None:
     page.wait_for_selector(CUSTOMER, timeout=TIMEOUT)
 
 
+def wait_for_first_line(page, server, timeout: float = TIMEOUT) -> None:
+    """Wait for the customer's first line; when it never comes, fail with what the page and the
+    server said (a CI run keeps only the failure message, not the server's log file)."""
+    try:
+        page.wait_for_selector(CUSTOMER, timeout=timeout)
+    except Exception as exc:
+        shown = page.inner_text("body")[:800] if page.query_selector("body") else "(no body)"
+        log = server.log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-60:]
+        raise AssertionError(f"no first line after {timeout / 1000:.0f} s at {page.url}\n"
+                             f"page shows: {shown!r}\nvoila log (last lines):\n" + "\n".join(log)) from exc
+
+
 def customer_lines(page) -> list[str]:
     return [_bubble_text(t) for t in page.locator(CUSTOMER).all_inner_texts()]
 

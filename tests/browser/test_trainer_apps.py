@@ -2,16 +2,17 @@
 
 One server per app for the module (2 cores: few pages, no kernel pool). The studio edits a copy
 of the repository's scenarios holding a broken persona file with markup in its lines; the
-dashboard reads a synthetic certification run of real sessions and scorecards
-(bench/make_cohort.py). What a page shows is checked against simkit itself: the problem lines
-against ``simkit validate``, the export against the run's export.csv.
+dashboard reads a real ``simkit certify`` run over a small cohort made with the certification
+tests' helpers (tests/certify/cohort.py: signed exam transcripts, notebooks graded by nbgrader).
+What a page shows is checked against simkit and nbgrader themselves: the problem lines against
+``simkit validate``, the self-checks against ``simkit check``, the export against the run's
+export.csv, the notebook grades against nbgrader's own gradebook API.
 """
 
 from __future__ import annotations
 
 import base64
 import csv
-import importlib.util
 import io
 import json
 import shutil
@@ -21,23 +22,23 @@ from pathlib import Path
 
 import pytest
 
+from simkit import exam
+from simkit.certify import layout
+from simkit.certify.run import certify
 from simkit.content import validate_paths
 from simkit.scoring import words
+from simkit.selfcheck import check_library
+from simkit.ui.dashboard_data import INDEX
 from simkit.ui.serve import ServeOptions
 from tests.browser.harness import REPO, VoilaServer, screenshot
+from tests.certify.cohort import AID, LINES, ONLINE, SHOWROOM, WRONG, exam_transcript, notebook, write_honest
 
 TIMEOUT = 180_000  # ms; kernels start slowly on a busy 2-core machine
+XSS_NAME = '<img src=x onerror="document.title=\'xss\'"><script>alert(1)</script>'
 XSS_LINE = '<script>document.title="xss"</script><img src=x onerror="document.title=\'xss\'">'
 PERSONA = "personas/zhou-jian.yaml"
 BREAKS = (("patience: 6", "patience: lots"), ("by: [open_question, exclusion_question, probe]",
                                                "by: [opne_question, exclusion_question, probe]"))
-
-
-def _make_cohort():
-    spec = importlib.util.spec_from_file_location("make_cohort", REPO / "bench" / "make_cohort.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.make_cohort
 
 
 @pytest.fixture(scope="module")
@@ -58,18 +59,36 @@ def content(tmp_path_factory) -> tuple[Path, str]:
 
 @pytest.fixture(scope="module")
 def run_dir(tmp_path_factory) -> Path:
-    return _make_cohort()(12, tmp_path_factory.mktemp("run") / "run")
+    """A real simkit certify run over four trainees: three honest, one poor whose name holds markup."""
+    base = tmp_path_factory.mktemp("certify")
+    key = exam.new_key(base / "exam.key")
+    course = base / "course"
+    layout.lay_out(course)
+    layout.generate(course, AID)  # the release the trainees' notebooks are written from
+    release = course / "release" / AID / f"{AID}.ipynb"
+    cohort = write_honest(base / "cohort", release=release, key=key, count=3)
+    poor = cohort / "poor"
+    poor.mkdir()
+    (poor / f"{AID}.ipynb").write_text(notebook(release, WRONG), encoding="utf-8")
+    for scenario in (SHOWROOM, ONLINE):
+        exam_transcript(scenario, LINES["poor"][scenario], key=key, trainee="poor").save(poor / f"{scenario}.json")
+    roster = base / "roster.csv"
+    with open(roster, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([("trainee", "name", "store", "team"), ("honest00", "王伟", "north", "A"),
+                                 ("honest01", "李娜", "north", "B"), ("honest02", "张静", "south", "A"),
+                                 ("poor", XSS_NAME, "south", "B")])
+    certify(course=course, run_dir=base / "run", key=key, cohort=cohort, jobs=2, cell_timeout=15, roster=roster)
+    return base / "run"
 
 
 @pytest.fixture(scope="module")
 def servers(browser, content, run_dir, tmp_path_factory):
     logs = tmp_path_factory.mktemp("voila")
-    cache = tmp_path_factory.mktemp("cache")
     studio = VoilaServer(ServeOptions(pool_size=0), app="studio",
                          env={"SIMKIT_STUDIO_PATH": str(content[0])}, log=logs / "studio.log")
     try:
         dashboard = VoilaServer(ServeOptions(pool_size=0), app="dashboard",
-                                env={"SIMKIT_RUN_DIR": str(run_dir), "SIMKIT_CACHE_DIR": str(cache)},
+                                env={"SIMKIT_RUN_DIR": str(run_dir)},
                                 log=logs / "dashboard.log")
     except Exception:
         studio.stop()
@@ -127,8 +146,12 @@ def test_the_studio_lists_problems_jumps_saves_and_checks(page, servers, content
     checks = page.locator(".simkit-checks")
     checks.wait_for(timeout=TIMEOUT)
     assert checks.get_attribute("data-failed") == "0"
-    names = [li.get_attribute("data-check") for li in checks.locator("li").all()]
-    assert names == ["validate", "determinism:showroom-family-suv-v1:zh", "determinism:showroom-family-suv-v1:en"]
+    report = check_library([root], ["showroom-family-suv-v1"])  # simkit check on the saved folder
+    rows = checks.locator("tr[data-check]")
+    assert [r.get_attribute("data-check") for r in rows.all()] == [r.check for r in report.scenarios[0].results]
+    strong = checks.locator("tr[data-check='strong:en']")
+    assert strong.get_attribute("data-outcome") == "success" and strong.get_attribute("data-band") == "85-100"
+    assert report.scenarios[0].results[2].text("en") in strong.inner_text()
 
     page.get_by_text("Quick conversation", exact=True).click()
     page.locator(".simkit-play").click()
@@ -140,19 +163,27 @@ def test_the_studio_lists_problems_jumps_saves_and_checks(page, servers, content
     page.get_by_text("试玩对话", exact=True).wait_for(timeout=TIMEOUT)
     page.get_by_text("客户台词", exact=True).click()
     page.locator(".simkit-preview").get_by_text(XSS_LINE).wait_for(timeout=TIMEOUT)
+    page.get_by_text("自检", exact=True).click()
+    page.locator(".simkit-run-checks").click()
+    page.locator(".simkit-checks").wait_for(timeout=TIMEOUT)
+    assert report.scenarios[0].results[1].text("zh") in page.locator("tr[data-check='strong:zh']").inner_text()
     screenshot(page, "studio-zh")
 
 
-def test_the_dashboard_shows_the_cohort_charts_radar_drill_down_and_exports(page, servers, run_dir):
+def test_the_dashboard_of_a_real_run_shows_its_cohort_charts_radar_drill_down_grades_and_export(page, servers,
+                                                                                               run_dir):
     export = (run_dir / "export.csv").read_text(encoding="utf-8")
     rows = export.splitlines()[1:]
+    results = {t: json.loads((run_dir / "trainees" / t / "result.json").read_text(encoding="utf-8"))
+               for t in ("honest00", "honest01", "honest02", "poor")}
+    assert len(rows) == 4 and (run_dir / INDEX).is_file()  # certify wrote the dashboard's index
     page.goto(servers["dashboard"].url("lang=en"), timeout=TIMEOUT)
     page.wait_for_selector("svg[data-chart=radar] polygon.simkit-series", timeout=TIMEOUT)
     assert page.locator(".simkit-table tbody tr").count() == len(rows)
-    for chart in ("tiers", "histogram", "funnel", "radar"):
+    for chart in ("tiers", "histogram", "funnel", "radar", "exercises"):
         assert page.locator(f"svg[data-chart={chart}] rect, svg[data-chart={chart}] polygon").count() > 0, chart
     funnel = [int(r.get_attribute("data-value")) for r in page.locator("svg[data-chart=funnel] rect").all()]
-    assert funnel[0] == 3 * len(rows) and funnel == sorted(funnel, reverse=True)
+    assert funnel[0] == sum(len(r["conversations"]) for r in results.values()) and funnel == sorted(funnel, reverse=True)
 
     # The trainee with markup in their name: shown as text, and it ran nothing.
     assert "<script>alert(1)</script>" in page.locator(".simkit-table").inner_text()
@@ -161,13 +192,26 @@ def test_the_dashboard_shows_the_cohort_charts_radar_drill_down_and_exports(page
     # Unfiltered and unsorted, the export is the run's export.csv.
     assert _exported(page) == export
 
-    # A chosen trainee: the radar has their polygon; the drill-down annotates every turn.
-    trainee = "t0003"
+    # The notebook grades are the gradebook's, as nbgrader's own API reads them.
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{run_dir.parent / 'course' / 'gradebook.db'}", layout.COURSE_ID) as book:
+        graded = {t: {g.name: g.score for g in book.find_submission_notebook(AID, AID, t).grades}
+                  for t in results}
+    cells = sorted(graded["honest00"])
+    assert [r.get_attribute("data-cell") for r in page.locator(".simkit-exercises tr[data-cell]").all()] == cells
+    assert page.locator("svg[data-chart=exercises] rect").count() == len(cells)
+
+    # A chosen trainee: the radar has their polygon, their notebook cells, and every turn annotated.
+    trainee = "honest01"
     option = page.locator(".simkit-trainee select option", has_text=trainee).first.inner_text()
     page.locator(".simkit-trainee select").select_option(label=option)
     page.wait_for_selector(f"svg[data-chart=radar] polygon[data-series^='{trainee}']", timeout=TIMEOUT)
-    result = json.loads((run_dir / "trainees" / trainee / "result.json").read_text(encoding="utf-8"))
-    conversation = result["conversations"][0]
+    page.wait_for_selector(f".simkit-trainee-grades[data-total='{sum(graded[trainee].values()):g}']", timeout=TIMEOUT)
+    shown = {r.get_attribute("data-cell"): float(r.get_attribute("data-score"))
+             for r in page.locator(".simkit-trainee-grades tr[data-cell]").all()}
+    assert shown == graded[trainee]
+    conversation = results[trainee]["conversations"][0]
     transcript = json.loads((run_dir / "trainees" / trainee / conversation["file"]).read_text(encoding="utf-8"))
     page.wait_for_function(
         f"document.querySelectorAll('.simkit-drill .simkit-turn[data-turn]').length >= {len(transcript['turns']) + 1}",
@@ -185,9 +229,12 @@ def test_the_dashboard_shows_the_cohort_charts_radar_drill_down_and_exports(page
     page.wait_for_selector(f".simkit-table[data-rows='{len(wanted)}']", timeout=TIMEOUT)
     assert list(csv.DictReader(io.StringIO(_exported(page)))) == wanted
 
+    page.locator(".simkit-filter-tier select").select_option(index=0)
+    page.wait_for_selector(f".simkit-table[data-rows='{len(rows)}']", timeout=TIMEOUT)
     page.get_by_text("中文", exact=True).first.click()
     page.get_by_text("学员成绩看板").wait_for(timeout=TIMEOUT)
     page.wait_for_selector("svg[data-chart=radar] polygon.simkit-series", timeout=TIMEOUT)
+    page.get_by_text("笔记本练习（来自评分库）").wait_for(timeout=TIMEOUT)
     screenshot(page, "dashboard-zh")
 
 

@@ -16,6 +16,7 @@ from simkit.certify.feedback import hidden_lines
 from simkit.certify.records import COLUMNS
 from simkit.certify.run import certify, merge
 from simkit.cli import main
+from simkit.ui.dashboard_data import load_run
 from tests.certify import postgres
 from tests.certify.cohort import AID, EXPECTED, read_json, write_cohort
 
@@ -122,6 +123,9 @@ def test_the_run_folder_follows_the_documented_layout(sqlite_run, cohort):
             assert (run_dir / "trainees" / trainee / conv["file"]).read_bytes() == handed.read_bytes()
     assert any(line.startswith("autograde ") for line in sqlite_run["progress"])
     assert "need a manual look" in (run_dir / "summary.txt").read_text(encoding="utf-8")
+    course = sqlite_run["course"].resolve()
+    assert run["gradebook"] == {"url": f"sqlite:///{course / 'gradebook.db'}", "assignment": AID}
+    assert load_run(run_dir).conversations == load_run(run_dir, index=False).conversations  # the index is current
 
 
 def test_postgresql_gradebook_gives_the_same_export(sqlite_run, cohort):

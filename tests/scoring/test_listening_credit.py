@@ -117,3 +117,23 @@ def test_feedback_says_you_mentioned_only_what_the_customer_mentioned(lang):
     card = score(session.transcript)
     family_probe = i18n.text("model.probe.family", lang)
     assert all(item.better.get(lang) != family_probe for item in card.feedback), [i.better for i in card.feedback]
+
+
+VAGUE_CLOSE = {"en": "Come and see it at the store some day.", "zh": "您哪天有空就来店里看看吧，报价单我提前准备好。"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_ready_customer_asked_to_come_some_day_is_told_to_name_a_day_and_a_time(lang):
+    """The strong online-lead salesperson up to the close, who then closes with no day or time:
+    the customer asks "which day, what time?", nothing is booked, and the first tip says why."""
+    from simkit import i18n
+    from tests.references import load, reference_file
+
+    refs = load(reference_file("online-lead-lowest-price-v1"))
+    lines = refs["scripts"]["strong"][lang]["lines"][:12] + [VAGUE_CLOSE[lang]]
+    session = _play("online-lead-lowest-price-v1", lang, lines, seed=refs["seed"])
+    assert session.transcript.turns[-1].beats[-1]["rule"] == "time-needed"
+    card = score(session.transcript)
+    assert card.outcome["status"] != "success"
+    tip = next(item for item in card.feedback if item.code == "name-a-time")
+    assert tip.turn == len(lines) and tip.better[lang] == i18n.text("model.name-a-time", lang)

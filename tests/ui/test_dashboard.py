@@ -7,12 +7,15 @@ import importlib.util
 import io
 import json
 import os
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from simkit.ui import dashboard_render as render
 from simkit.ui.dashboard_data import inside, load_run
+from simkit.ui.dashboard_gradebook import read_grades
 from simkit.ui.dashboard_view import CohortView
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -24,11 +27,6 @@ def run_dir(tmp_path_factory) -> Path:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.make_cohort(9, tmp_path_factory.mktemp("run") / "run")
-
-
-@pytest.fixture(autouse=True)
-def cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("SIMKIT_CACHE_DIR", str(tmp_path / "cache"))
 
 
 def _cards(run_dir: Path):
@@ -77,28 +75,81 @@ def test_figures_are_those_of_the_scorecards(run_dir):
     assert weakest[0].reasons[0].points == lost
 
 
-def test_the_cache_gives_the_same_run_and_notices_a_change(run_dir):
-    first = load_run(run_dir)
-    again = load_run(run_dir)
-    assert again.conversations == first.conversations
+def test_the_index_gives_what_the_files_give_and_is_ignored_once_stale(run_dir):
+    from simkit.ui.dashboard_data import INDEX, write_index
+
+    assert (run_dir / INDEX).is_file()  # make_cohort writes it, as simkit certify does
+    from_files = load_run(run_dir, index=False)
+    assert load_run(run_dir).conversations == from_files.conversations
     result = json.loads((run_dir / "trainees" / "t0001" / "result.json").read_text(encoding="utf-8"))
     card = run_dir / "trainees" / "t0001" / result["conversations"][0]["scorecard"]  # conversation 0's card
-    data = json.loads(card.read_text(encoding="utf-8"))
-    saved = card.read_text(encoding="utf-8")
+    export = run_dir / "export.csv"
+    saved_card, saved_export, saved_index = card.read_bytes(), export.read_bytes(), (run_dir / INDEX).read_bytes()
     try:
+        data = json.loads(saved_card)
         data["outcome"] = {"status": "defeat", "reason": "pressured", "turn": 1, "goal": None}
         card.write_text(json.dumps(data), encoding="utf-8")
-        changed = load_run(run_dir)
-        assert changed.conversations["t0001"][0].defeat == "pressured"
+        assert load_run(run_dir).conversations["t0001"][0].defeat is None  # the export unchanged: the index is used
+        export.write_bytes(saved_export + saved_export.splitlines(keepends=True)[-1])  # a re-written export
+        assert load_run(run_dir).conversations["t0001"][0].defeat == "pressured"  # read from the files
+        write_index(run_dir)
+        assert load_run(run_dir).conversations["t0001"][0].defeat == "pressured"  # from the new index
+        (run_dir / INDEX).write_text("{not json", encoding="utf-8")
+        assert load_run(run_dir).conversations == load_run(run_dir, index=False).conversations
     finally:
-        card.write_text(saved, encoding="utf-8")
+        card.write_bytes(saved_card)
+        export.write_bytes(saved_export)
+        (run_dir / INDEX).write_bytes(saved_index)
 
 
-def test_paths_a_result_names_stay_inside_the_trainees_folder(tmp_path):
+def test_the_gradebook_is_read_as_nbgrader_counts_it(run_dir, tmp_path, monkeypatch):
+    api = pytest.importorskip("nbgrader.api")
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")  # nbgrader's alembic
+    url = f"sqlite:///{tmp_path / 'gradebook.db'}"
+    with api.Gradebook(url, "course") as book:
+        book.add_assignment("exam")
+        book.add_notebook("exam", "exam")
+        book.add_grade_cell("late-leads", "exam", "exam", max_score=4, cell_type="code")
+        book.add_grade_cell("reflection", "exam", "exam", max_score=2, cell_type="markdown")
+        for trainee in ("t0001", "t0002"):
+            book.add_student(trainee)
+            book.add_submission("exam", trainee)
+        scores = {("t0001", "late-leads"): (4, None, None), ("t0001", "reflection"): (None, 1.5, 0.5),
+                  ("t0002", "late-leads"): (0, None, None), ("t0002", "reflection"): (None, None, 1.0)}
+        for (trainee, cell), (auto, manual, extra) in scores.items():
+            grade = book.find_grade(cell, "exam", "exam", trainee)
+            grade.auto_score, grade.manual_score, grade.extra_credit = auto, manual, extra
+            grade.needs_manual_grade = manual is None and cell == "reflection"
+        book.db.commit()
+        expected = {t: {g.name: (g.score, g.max_score, g.needs_manual_grade)
+                        for g in book.find_submission_notebook("exam", "exam", t).grades} for t in ("t0001", "t0002")}
+    run = load_run(run_dir)
+    run.grades = read_grades({"gradebook": {"url": url, "assignment": "exam"}})
+    assert run.grades.problem is None and run.grades.cells == ["late-leads", "reflection"]
+    assert {t: {c: (g.score, g.max_score, g.needs_manual_grade) for c, g in cells.items()}
+            for t, cells in run.grades.trainees.items()} == expected
+    assert run.grades.cell_means(["t0001", "t0002"]) == {"late-leads": (50.0, 1, 2), "reflection": (50.0, 1, 2)}
+    view = CohortView(run)
+    html = render.gradebook(view, view.trainees(), "en")
+    assert html.count("<rect") == 2 and 'data-chart="exercises"' in html
+    cells = render.trainee_grades(view, "t0001", "zh")
+    assert 'data-total="6"' in cells and "评分库现在给6分" in cells  # the export's notebook score is another
+    assert 'data-graded="0"' in render.trainee_grades(view, "t0003", "en")
+    missing = read_grades({"gradebook": {"url": f"sqlite:///{tmp_path / 'none.db'}", "assignment": "exam"}})
+    assert "no gradebook at" in missing.problem and not (tmp_path / "none.db").exists()
+    assert "Cannot read the gradebook" in render.gradebook(CohortView(replace(run, grades=missing)), [], "en")
+    assert read_grades({}) is None
+
+
+def test_paths_a_result_names_stay_inside_the_trainees_folder(tmp_path, run_dir):
     base = tmp_path / "t"
     assert inside(base, "transcripts/a.json") == base / "transcripts" / "a.json"
     for bad in ("../x.json", "/etc/passwd", "a/../../x", "a\\..\\x", "", None, 3):
         assert inside(base, bad) is None
+    run = load_run(run_dir)
+    conv = run.conversations["t0001"][0]
+    assert run.path(conv, conv.transcript) == run_dir / "trainees" / "t0001" / conv.transcript
+    assert run.path(conv, "../t0002/" + conv.transcript) is None  # another trainee's file: never opened
 
 
 def test_markup_in_names_and_lines_is_escaped(run_dir):
@@ -108,9 +159,9 @@ def test_markup_in_names_and_lines_is_escaped(run_dir):
     for html in (render.table(view, rows, "en"), render.radar(view, rows[0]["trainee"], view.trainees(), "zh")):
         assert "<img" not in html and "<script" not in html and "&lt;img" in html
     conv = view.run.conversations["t0001"][0]
-    transcript = json.loads(conv.transcript.read_text(encoding="utf-8"))
+    transcript = json.loads(view.run.path(conv, conv.transcript).read_text(encoding="utf-8"))
     transcript["turns"][0]["trainee"] = "<script>alert(1)</script>"
-    html = render.drill(conv, transcript, json.loads(conv.scorecard.read_text(encoding="utf-8")), "en")
+    html = render.drill(conv, transcript, json.loads(view.run.path(conv, conv.scorecard).read_text(encoding="utf-8")), "en")
     assert "<script" not in html and "&lt;script&gt;alert(1)" in html
     assert html.count('class="simkit-turn"') >= len(transcript["turns"]) + 1
 

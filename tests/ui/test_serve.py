@@ -17,7 +17,8 @@ def test_the_defaults_are_the_safe_ones():
     for flag in ("--Voila.ip=127.0.0.1", "--strip_sources=True", "--show_tracebacks=False", "--no-browser",
                  "--template=simkit", "--MappingKernelManager.cull_idle_timeout=600",
                  "--MappingKernelManager.cull_connected=True", "--PracticeKernelManager.cull_connected_timeout=3600",
-                 "--preheat_kernel=True", "--pool_size=2",
+                 "--PracticeKernelManager.cull_unconnected_timeout=120",
+                 "--preheat_kernel=True", "--pool_size=2", "--VoilaExecutor.startup_timeout=300",
                  "--VoilaConfiguration.multi_kernel_manager_class=simkit.ui.serve.PracticeKernelManager"):
         assert flag in argv
     assert str(notebook_path("practice")) in argv and notebook_path("practice").exists()

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+from html import escape
 from pathlib import Path
 
 import pytest
 
+from simkit.commands.check import report_lines
 from simkit.content import validate_paths
 from simkit.engine import Session
+from simkit.selfcheck import check_library
 from simkit.ui import studio_render as render
 from simkit.ui.studio_model import StudioModel, content_root
 from simkit.ui.studio_play import default_lines, play
@@ -85,14 +90,36 @@ def test_a_quick_conversation_is_the_engines_and_explains_each_beat(folder):
     assert html.count('class="simkit-turn"') == len(played.turns)
 
 
-def test_self_checks_validate_and_replay(folder):
+def test_self_checks_are_simkit_check_on_the_edited_text(folder):
     model = StudioModel(path=folder / "scenarios/showroom-family-suv.yaml")
-    results = model.self_checks()
-    assert [r.check for r in results] == ["validate", "determinism:showroom-family-suv-v1:zh",
-                                          "determinism:showroom-family-suv-v1:en"]
-    assert all(r.ok for r in results)
+    report = model.self_checks()
+    assert report == check_library([folder], ["showroom-family-suv-v1"])  # the same code, the same results
+    cli = subprocess.run([sys.executable, "-m", "simkit", "check", "--path", str(folder), "--lang", "en",
+                          "showroom-family-suv-v1"], capture_output=True, text=True, cwd=REPO)
+    assert cli.returncode == 0 and cli.stdout.splitlines() == report_lines(report, "en")
+    checks = [r.check for r in report.scenarios[0].results]
+    assert checks[:7] == ["references", "strong:zh", "strong:en", "average:zh", "average:en", "poor:zh", "poor:en"]
+    for lang in ("zh", "en"):  # each reference with its outcome, points and band, in words
+        html = render.checks(report, lang)
+        assert 'data-failed="0"' in html
+        for result in report.scenarios[0].results:
+            assert escape(result.text(lang)) in html and escape(result.label(lang)) in html
+        strong = report.scenarios[0].results[1]
+        assert (f'data-check="strong:zh" data-ok="true" data-code="reference-ok" data-outcome="success" '
+                f'data-total="{strong.params["total"]}" data-band="{strong.params["band"]}"') in html
+
+    model.set_text(model.text.replace("min_trust: 55", "min_trust: 95"))  # the strong salesperson cannot book now
+    failing = model.self_checks()
+    assert "min_trust: 55" in (folder / "scenarios/showroom-family-suv.yaml").read_text(encoding="utf-8")  # unsaved
+    bad = [r for r in failing.scenarios[0].results if not r.ok]
+    assert [(r.check, r.code) for r in bad][:2] == [("strong:zh", "wrong-outcome"), ("strong:en", "wrong-outcome")]
+    html = render.checks(failing, "zh")
+    assert f'data-failed="{len(bad)}"' in html and all(escape(r.text("zh")) in html for r in bad)
+
     model.set_text(model.text.replace("max_turns: 20", "max_turns: many"))
-    assert [(r.check, r.ok) for r in model.self_checks()] == [("validate", False)]
+    broken = model.self_checks()
+    assert broken.scenarios == () and [p.code for p in broken.problems] == ["wrong-type"]
+    assert 'data-problems="1"' in render.checks(broken, "en")
 
 
 def test_the_page_shows_problems_and_refuses_files_outside_the_folder(folder, tmp_path):

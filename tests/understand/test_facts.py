@@ -104,6 +104,15 @@ def test_chengjiao_is_not_a_percent() -> None:
         ("March 3rd", {"month": 3, "day": 3}),
         ("next weekend", {"week_offset": 1, "weekend": True}),
         ("we close at 9 tonight", {"day_offset": 0, "hour": 21}),
+        # spoken clock times
+        ("half past three on Saturday", {"hour": 15, "minute": 30, "weekday": 5}),
+        ("Wednesday, half four", {"weekday": 2, "hour": 16, "minute": 30}),  # UK: half past four
+        ("a quarter to eleven tomorrow", {"hour": 10, "minute": 45, "day_offset": 1}),
+        ("twenty past two next Monday", {"hour": 14, "minute": 20, "weekday": 0, "week_offset": 1}),
+        ("Friday at seven-fifteen pm", {"weekday": 4, "hour": 19, "minute": 15}),
+        ("Sunday at 4:20", {"weekday": 6, "hour": 16, "minute": 20}),  # a business hour, like "at 4"
+        ("at ten this morning", {"hour": 10, "day_offset": 0}),
+        ("this afternoon", {"day_offset": 0, "part": "afternoon"}),
     ],
 )
 def test_dates(text: str, expected: dict) -> None:
@@ -118,6 +127,12 @@ def test_dates(text: str, expected: dict) -> None:
 )
 def test_times(text: str, expected: dict) -> None:
     assert values(text, "time") == [expected]
+
+
+@pytest.mark.parametrize("text", ["half price on the extras", "give it half an hour", "five thirty-inch boxes",
+                                  "two fifteen-year-old cars", "half of the fee"])
+def test_numbers_that_are_no_clock_time(text: str) -> None:
+    assert values(text, "time") == [] and [v for v in values(text, "date") if "hour" in v] == []
 
 
 def test_dates_do_not_depend_on_today() -> None:

@@ -43,7 +43,8 @@ _EN_DATE = lazy_compile(
     r"|\b(?P<wrel>this|next|coming)\s+(?P<wunit>week(?:end)?)\b|\b(?P<weekend>the weekend|weekend)\b"
     r"|\b(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?P<md>\d{1,2})(?:st|nd|rd|th)?\b"
     r"|\b(?:the\s+)?(?P<dm>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon2>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
-    r"|\bthe\s+(?P<dom>\d{1,2})(?:st|nd|rd|th)\b",
+    r"|\bthe\s+(?P<dom>\d{1,2})(?:st|nd|rd|th)\b"
+    r"|\bthis\s+(?P<thispart>morning|afternoon|evening)\b",
     re.I,
 )
 _EN_TIME = lazy_compile(
@@ -53,7 +54,18 @@ _EN_TIME = lazy_compile(
     r"|\b(?P<noon>noon|midday|midnight)\b",
     re.I,
 )
-_EN_PART = lazy_compile(r"\b(?:in the\s+)?(?P<p>morning|afternoon|evening|night)\b", re.I)
+# Clock times as they are said: "half past two", "a quarter to four", "twenty past ten", UK "half
+# two" (2:30), and an hour word with its minutes ("six-thirty", "twelve-fifteen").
+_HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_EN_SPOKEN_TIME = lazy_compile(
+    rf"\b(?:(?:a\s+)?(?P<q>quarter|half|twenty[- ]five|twenty|ten|five)\s+(?P<dir>past|after|to|before|till)"
+    rf"\s+(?P<h1>{_HOUR_WORDS}|\d{{1,2}})"
+    rf"|half\s+(?P<h2>{_HOUR_WORDS})(?![- ]?(?:hours?|dozen|price|off|of)\b)"
+    rf"|(?P<h3>{_HOUR_WORDS})[- ](?P<m3>fifteen|thirty|forty[- ]five)(?!-))\b"
+    r"(?:\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?![a-z]))?",
+    re.I,
+)
+_EN_PART = lazy_compile(r"\b(?:in the\s+|this\s+)?(?P<p>morning|afternoon|evening|night)\b", re.I)
 _EN_PART_MAP = {"morning": "morning", "afternoon": "afternoon", "evening": "evening", "night": "evening"}
 _JOIN = lazy_compile(r"^[\s,，、的]*(?:at|@|around|about|by|on|in the|大概|大约|约)?[\s,，]*$", re.I)
 
@@ -147,6 +159,8 @@ def _en_dates(text: str, out: list[tuple[int, int, dict[str, Any]]]) -> None:
             v["day_offset"] = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}.get(word, 2)
             if word == "tonight":
                 v["part"] = "evening"
+        elif m.group("thispart"):
+            v = {"day_offset": 0, "part": _EN_PART_MAP[loose(m.group("thispart"))]}
         elif m.group("wrel"):
             v["week_offset"] = 1 if loose(m.group("wrel")) == "next" else 0
             if loose(m.group("wunit")) == "weekend":
@@ -182,15 +196,43 @@ def _en_dates(text: str, out: list[tuple[int, int, dict[str, Any]]]) -> None:
         if part is None and tail:
             part = _EN_PART_MAP[loose(tail.group("p"))]
         if m.group("m") and part is None:
-            hour = int(h) if 0 <= h <= 23 else None  # 10:30 and 15:00 are read as written
+            # 10:30 and 15:00 are read as written; 5:45 is a business hour, like "at 5" (17:45)
+            hour = _hour(h, None) if h <= 12 else int(h) if h <= 23 else None
         elif h > 12:
             hour = None
         else:
             hour = _hour(h, part)
         if hour is not None:
             out.append((m.start("h") if m.group("prep") else m.start(), m.end(), _clock(hour, minute)))
+    for m in _EN_SPOKEN_TIME.finditer(text):
+        spoken = _spoken_clock(m)
+        if spoken is not None:
+            hour, minute = spoken
+            ampm = loose(m.group("ampm") or "").replace(".", "")
+            tail = _EN_PART.match(text, m.end() + (1 if text[m.end():m.end() + 1] == " " else 0))
+            part = {"am": "am", "pm": "pm"}.get(ampm) or (_EN_PART_MAP[loose(tail.group("p"))] if tail else None)
+            hour = _hour(hour, part)
+            if hour is not None:
+                out.append((m.start(), m.end(), _clock(hour, minute)))
     for m in _EN_PART.finditer(text):
         out.append((m.start("p"), m.end(), {"part": _EN_PART_MAP[loose(m.group("p"))]}))
+
+
+def _spoken_clock(m: re.Match[str]) -> tuple[int, int] | None:
+    """The (12-hour clock hour, minute) of a spoken time matched by ``_EN_SPOKEN_TIME``."""
+    if m.group("h1"):
+        hour = en_num(m.group("h1"))
+        words = loose(m.group("q")).replace("-", " ")
+        minutes = {"quarter": 15, "half": 30, "twenty five": 25, "twenty": 20, "ten": 10, "five": 5}[words]
+        if hour is None or not 1 <= hour <= 12:
+            return None
+        if loose(m.group("dir")) in ("to", "before", "till"):
+            return (int(hour) - 2) % 12 + 1, 60 - minutes  # a quarter to four: 3:45
+        return int(hour), minutes
+    if m.group("h2"):
+        return int(en_num(m.group("h2"))), 30  # UK "half two": half past two
+    minute = en_num(m.group("m3").replace("-", " "))
+    return int(en_num(m.group("h3"))), int(minute)
 
 
 def dates(text: str, scripts: frozenset[str], found: Found) -> None:
