@@ -5,6 +5,8 @@ second decision maker, and how a channel made them react (merged into :data:`sim
 from __future__ import annotations
 
 SITUATION_MESSAGES: dict[str, dict[str, str]] = {
+    # A goal met through one of its goal.also kinds: the goal's name and the kind booked.
+    "goal.through": {"zh": "{goal}（{kind}）", "en": "{goal} ({kind})"},
     # Model closing lines (choice mode, feedback) for the goal kinds of the seeds' situations.
     "model.close.inspection_booked": {"zh": "您看这周六上午十点把车开过来做个免费检测，方便吗？",
                                       "en": "Could you bring the car in on Saturday at 10 for a free inspection?"},

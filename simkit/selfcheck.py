@@ -68,8 +68,10 @@ def play(scenario: str, seed: int, lang: str, lines: list[str], delays: list[int
     delays = delays or [DEFAULT_DELAY] * len(lines)
     if len(delays) != len(lines):
         raise ScriptError(f"{scenario}: {len(lines)} lines but {len(delays)} delays: give one delay per line")
+    # A live reference is played as a person typing at these delays: the customer notices them as
+    # live (a slow reply online), so its replay under the live times reproduces it.
     session = Session(scenario, seed=seed, lang=lang, library=library, clock=lambda: START.isoformat(),
-                      save_to=save_to)
+                      save_to=save_to, trust_given_times=live)
     at = START
     for number, (line, delay) in enumerate(zip(lines, delays), start=1):
         if until_done and session.done:

@@ -382,5 +382,13 @@ def display_names(persona: Persona, scenario: Scenario) -> dict[str, dict[str, T
     {id: ...}, "goal": {kind: ...}}`` (see :func:`simkit.scoring.words.localize`)."""
     return {"need": {n.id: n.display_name for n in persona.needs},
             "objection": {o.id: o.display_name for o in persona.objections},
-            "goal": {**{kind: {lang: i18n.text(f"goal.{kind}", lang) for lang in LANGS} for kind in scenario.goal.also},
+            "goal": {**{kind: _alternative_name(scenario.goal, kind) for kind in scenario.goal.also},
                      scenario.goal.kind: scenario.goal.display_name}}
+
+
+def _alternative_name(goal: Goal, kind: str) -> Text:
+    """A goal met through one of its ``also`` kinds: the goal's name, then the kind ("a callback or a
+    visit (a visit)"), so reports name the goal the author wrote and what was booked."""
+    name = goal.display_name
+    return {lang: i18n.text("goal.through", lang, goal=name[lang], kind=i18n.text(f"goal.{kind}", lang))
+            for lang in LANGS}

@@ -47,7 +47,8 @@ DM_PROPOSE_TECHNIQUES = frozenset({"close", "recommend", "present"})  # proposin
 # Words that say which kind of next step a close asks for, when a goal accepts several (``goal.also``).
 GOAL_CUES = {
     "callback": {"en": ("call you", "call back", "ring you", "phone you", "give you a call"),
-                 "zh": ("回电", "打电话", "打给您", "给您电话", "致电", "电话联系")},
+                 "zh": ("回电", "打电话", "打给您", "给您电话", "致电", "电话联系", "回个电话", "回您电话", "回你电话",
+                        "给您打", "给你打", "打给你", "再打过去", "再打给")},
     "visit": {"en": ("come in", "come by", "come over", "visit", "drop by", "pop in", "showroom", "the store",
                      "bring it in", "bring the car in", "bring your car in", "bring the old car in"),
               "zh": ("到店", "来店", "店里", "过来", "来一趟", "开过来", "把车开来", "开来")},

@@ -282,3 +282,20 @@ def test_a_trade_in_customer_tells_the_price_of_the_new_car_from_the_offer_for_h
     lang = "zh" if "新车" in line or "指导价" in line else "en"
     _, replies = play(library, "trade-in-v1", [line], lang=lang)
     assert replies[0].state["offers"][0] == {"by": "trainee", "about": about, "amount": amount, "turn": 1}
+
+
+def test_a_goal_met_through_an_alternative_is_reported_by_the_goals_name_and_the_kind_booked(library):
+    from simkit.scoring import score
+    from simkit.scoring.render import to_json
+
+    session, _ = play(library, "invite-v1", ["Hi, this is Alex from Star Motors.", WHY,
+                                             "Would you like to come by the showroom on Saturday at 10?"])
+    card = score(session.transcript, library=library)
+    assert "a callback (a visit)" in to_json(card, "en")["outcome"]["text"]
+    assert "约定回电时间（到店看车）" in to_json(card, "zh")["outcome"]["text"]
+
+
+def test_a_callback_said_the_chinese_way_is_a_callback(library):
+    session, _ = play(library, "invite-v1", ["你好，我是星辰汽车的小李。", "您这次为什么考虑换车呢？",
+                                             "那今晚八点我给您回个电话，把报价跟您说清楚。"], lang="zh")
+    assert (session.outcome.status, session.outcome.goal) == ("success", "callback")

@@ -171,9 +171,13 @@ def test_forged_reply_times_on_a_scripted_slow_run_earn_nothing(tmp_path):
 
 def test_a_live_slow_run_is_judged_on_its_times(tmp_path):
     seed, lines = _strong_online_lines()
-    card = score(play(ONLINE_ID, seed, "en", lines, [400] + [200] * (len(lines) - 1)))
-    assert (card.total, card.tier) == (85, "fail")
+    # The online lead notices every slow reply (issue 12: the customer reacts to trusted times) and leaves.
+    transcript = play(ONLINE_ID, seed, "en", lines, [400] + [200] * (len(lines) - 1), until_done=True)
+    card = score(transcript)
+    assert card.tier == "fail" and card.total < score(play(ONLINE_ID, seed, "en", lines)).total
     assert card.dimension("responsiveness").evidence[0].reason == "first-reply-late"
+    assert [t.n for t in transcript.turns if any(b["rule"] == "slow-reply" for b in t.beats)][:2] == [1, 2]
+    assert transcript.outcome["reason"] == "kept_waiting"
 
 
 def test_piped_play_gets_no_reply_time_points(tmp_path):
