@@ -133,7 +133,9 @@ def test_the_gradebook_is_read_as_nbgrader_counts_it(run_dir, tmp_path, monkeypa
     html = render.gradebook(view, view.trainees(), "en")
     assert html.count("<rect") == 2 and 'data-chart="exercises"' in html
     cells = render.trainee_grades(view, "t0001", "zh")
-    assert 'data-total="6"' in cells and "评分库现在给6分" in cells  # the export's notebook score is another
+    then = float(view.row("t0001")["notebook_score"])  # the export's, drawn by make_cohort (4-10)
+    assert 'data-total="6"' in cells and ("评分库现在给6分" in cells) == (then != 6)
+    assert "评分库现在给0分" in render.trainee_grades(view, "t0002", "zh")  # 0 is never the export's (4-10)
     assert 'data-graded="0"' in render.trainee_grades(view, "t0003", "en")
     missing = read_grades({"gradebook": {"url": f"sqlite:///{tmp_path / 'none.db'}", "assignment": "exam"}})
     assert "no gradebook at" in missing.problem and not (tmp_path / "none.db").exists()
