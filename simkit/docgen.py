@@ -34,6 +34,8 @@ MOVES: tuple[tuple[str, str | None, str | None, str | None], ...] = (
     ("objection step 2, probe: a probe or open question", "PROBE_TRUST", None, None),
     ("objection step 3, evidence that names one of `resolve.evidence`", "EVIDENCE_TRUST", "EVIDENCE_INTEREST", None),
     ("objection step 4, confirm: a confirm question", "CONFIRM_TRUST", None, None),
+    ("evidence straight after the acknowledgement, the probe skipped (on top of step 3)", "SKIPPED_PROBE_TRUST",
+     None, None),
     ("a close while a goal condition is missing or an objection open", "FAILED_CLOSE_TRUST", None,
      "FAILED_CLOSE_PATIENCE"),
     ("each closed question once {INTERROGATION_RUN} or more come in a row", None, None, "INTERROGATION_PATIENCE"),

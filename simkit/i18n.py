@@ -63,6 +63,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "rule.objection-probed": {"zh": "探询了异议“{objection}”的真实原因（第2步）", "en": "probed the real cause of '{objection}' (step 2)"},
     "rule.objection-evidence": {"zh": "用对路的证据回应“{objection}”（第3步）：信任 +{trust}", "en": "answered '{objection}' with the right evidence (step 3): trust +{trust}"},
     "rule.objection-confirmed": {"zh": "确认“{objection}”已解决（第4步）", "en": "confirmed '{objection}' is resolved (step 4)"},
+    "rule.step-before-raise": {"zh": "（第{turn}轮说的，在客户提出之前）", "en": " (said on turn {turn}, before the customer raised it)"},
+    "rule.objection-skipped": {"zh": "异议“{objection}”：认同后直接给出对症的证据，客户听进去了，但跳过了“{step}”这一步", "en": "'{objection}': targeted proof straight after the acknowledgement was heard, but the '{step}' step was skipped"},
     "rule.objection-out-of-order": {"zh": "异议“{objection}”还差“{missing}”这一步，客户没被说服", "en": "'{objection}' still needs the '{missing}' step first; the customer is not convinced"},
     "rule.evidence-off-target": {"zh": "证据没有针对异议“{objection}”", "en": "the evidence did not address '{objection}'"},
     "rule.need-revealed": {"zh": "{technique}问到{topic}，客户透露需求“{need}”", "en": "{technique} on {topic} revealed the need '{need}'"},

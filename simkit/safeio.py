@@ -3,7 +3,8 @@
 :func:`read_limited` reads only a regular file, never blocks on a FIFO and never reads past a
 limit (checked on the open file, so what is checked is what is read). :func:`atomic_write_text`
 saves through a temporary file and a rename, and turns every failure into one message naming
-the path.
+the path. :func:`write_if_changed` copies bytes only when they differ; :func:`new_file` reserves
+a fresh file name that no other writer can take.
 """
 
 from __future__ import annotations
@@ -96,6 +97,41 @@ def atomic_write_text(path: Path, text: str) -> None:
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` (through a hidden temporary file and a rename) unless it holds them already.
+
+    Returns:
+        Whether the file was written.
+    """
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return True
+
+
+def new_file(folder: Path, stem: str) -> Path:
+    """Create the empty file ``folder/STEM.json`` (``STEM-2.json``, ``-3``, ... when taken) and return its path.
+
+    The file is created exclusively (``O_EXCL``), so two writers starting at once never get the
+    same one; ``folder`` is created when missing.
+
+    Raises:
+        SimkitError: no free name (10,000 taken).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(1, 10_000):
+        path = folder / (f"{stem}.json" if n == 1 else f"{stem}-{n}.json")
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+            return path
+        except FileExistsError:
+            continue
+    raise SimkitError(f"{folder}: no free transcript name for {stem}")  # pragma: no cover
 
 
 def _remove_orphans(path: Path) -> None:

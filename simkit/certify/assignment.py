@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 
-from simkit.course.build import COURSES, build_notebook, load_module
+from simkit.course.build import COURSES, build_notebook, load_module, write_changed
 from simkit.labels import LANGS
 
 EXAM_FOLDER = COURSES / "exam" / "certification"
@@ -89,10 +89,7 @@ def render(folder: Path = EXAM_FOLDER) -> dict[Path, str]:
 def main(argv: list[str] | None = None) -> int:
     """Rewrite the exam notebooks when the ``module.yaml`` changed."""
     del argv
-    for path, text in render().items():
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            print(f"wrote {path.relative_to(COURSES.parent)}")
+    write_changed(render())
     return 0
 
 

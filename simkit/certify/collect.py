@@ -19,6 +19,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from simkit.safeio import write_if_changed
 from simkit.scoring.batch import find_transcripts
 
 TRAINEE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
@@ -94,14 +95,7 @@ def _copy_tree(source: Path, target: Path) -> None:
             path = Path(here) / name
             if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
                 continue
-            dest = target / path.relative_to(source)
-            data = path.read_bytes()
-            if dest.is_file() and dest.read_bytes() == data:
-                continue
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            tmp = dest.with_name(f".{dest.name}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, dest)
+            write_if_changed(target / path.relative_to(source), path.read_bytes())
 
 
 def _unzip(archive: Path, into: Path) -> Path:

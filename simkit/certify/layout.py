@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 from simkit.certify.assignment import EXAM_FOLDER, notebook_file
-from simkit.course.build import COURSES, module_folders, notebook_path
+from simkit.course.assignments import check_result, module_sources, nbgrader_api, place_sources
+from simkit.course.build import COURSES
 from simkit.labels import LANGS
 
 GRADEBOOK_ENV = "SIMKIT_GRADEBOOK_URL"
@@ -50,7 +51,7 @@ def gradebook_url(course: Path, db_url: str | None = None) -> str:
 
 def sources(courses: Path = COURSES, exam: Path = EXAM_FOLDER) -> dict[str, Path]:
     """``{assignment id: source notebook}`` for every course module and the exam, zh before en."""
-    found = {f"{folder.name}-{lang}": notebook_path(folder, lang) for folder in module_folders(courses) for lang in LANGS}
+    found = module_sources(courses)
     found.update({f"{exam.name}-{lang}": notebook_file(lang, exam) for lang in LANGS})
     return found
 
@@ -61,40 +62,12 @@ def lay_out(course: Path, *, courses: Path = COURSES, exam: Path = EXAM_FOLDER) 
     Returns:
         The assignment ids laid out.
     """
-    course = Path(course).resolve()
-    course.mkdir(parents=True, exist_ok=True)
-    config = course / "nbgrader_config.py"
-    if not config.exists():
-        config.write_text(CONFIG, encoding="utf-8")
-    for aid, notebook in sources(courses, exam).items():
-        target = course / "source" / aid / f"{aid}.ipynb"
-        data = notebook.read_bytes()
-        if not target.exists() or target.read_bytes() != data:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, target)
-    return list(sources(courses, exam))
+    return place_sources(course, sources(courses, exam), config=CONFIG)
 
 
 def api(course: Path, *, db_url: str | None = None, cell_timeout: int = 30):
-    """nbgrader's API on ``course``, with this interpreter's ``bin/`` on ``PATH``.
-
-    nbgrader creates a gradebook by running the ``alembic`` command, which lives there.
-    """
-    from nbgrader.apps import NbGraderAPI
-    from nbgrader.coursedir import CourseDirectory
-    from traitlets.config import Config
-
-    bin_dir = str(Path(sys.executable).parent)
-    if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
-    config = Config()
-    config.CourseDirectory.root = str(Path(course).resolve())
-    config.CourseDirectory.db_url = gradebook_url(course, db_url)
-    config.CourseDirectory.course_id = COURSE_ID
-    config.Execute.timeout = cell_timeout
-    return NbGraderAPI(CourseDirectory(config=config), config=config)
+    """nbgrader's API on ``course`` (:func:`simkit.course.assignments.nbgrader_api`) with this course's settings."""
+    return nbgrader_api(course, db_url=gradebook_url(course, db_url), course_id=COURSE_ID, cell_timeout=cell_timeout)
 
 
 def generate(course: Path, aid: str, *, db_url: str | None = None) -> None:
@@ -103,10 +76,7 @@ def generate(course: Path, aid: str, *, db_url: str | None = None) -> None:
     Raises:
         RuntimeError: nbgrader reports a failure.
     """
-    result = api(course, db_url=db_url).generate_assignment(aid, force=True)
-    if not result["success"]:
-        raise RuntimeError(f"nbgrader generate_assignment {aid} failed:\n{result.get('error', '')}\n"
-                           f"{result.get('log', '')}")
+    check_result(api(course, db_url=db_url).generate_assignment(aid, force=True), f"generate_assignment {aid}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,6 @@ paths) goes through :func:`simkit.safetext.shown`, so no line can steer the term
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 import time
@@ -17,6 +16,7 @@ from typing import BinaryIO, TextIO
 
 from simkit import i18n
 from simkit.errors import SimkitError, UnknownIdError
+from simkit.safeio import new_file
 from simkit.safetext import shown
 
 COMMANDS = ("/help", "/state", "/quit")  # interactive play; "//text" says "/text"
@@ -41,16 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def new_transcript_path(scenario_id: str, seed: int, *, folder: Path = Path("transcripts")) -> Path:
     """A new file ``folder/SCENARIO-SEED-YYYYmmdd-HHMMSS[-N].json``, created empty so that two
     plays started in the same second never share it (``O_EXCL``; ``-2``, ``-3``, ... on a clash)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = f"{scenario_id}-{seed}-{time.strftime('%Y%m%d-%H%M%S')}"
-    for n in range(1, 10_000):
-        path = folder / (f"{stem}.json" if n == 1 else f"{stem}-{n}.json")
-        try:
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
-            return path
-        except FileExistsError:
-            continue
-    raise SimkitError(f"{folder}: no free transcript name for {stem}")  # pragma: no cover
+    return new_file(folder, f"{scenario_id}-{seed}-{time.strftime('%Y%m%d-%H%M%S')}")
 
 
 _TRANSCRIPT_MARK = re.compile(rb'"format"\s*:\s*"simkit-transcript"')

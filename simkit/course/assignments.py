@@ -10,12 +10,12 @@ in ``source/`` or ``release/`` is edited by hand.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from pathlib import Path
 
 from simkit.course.build import COURSES, module_folders, notebook_path
 from simkit.labels import LANGS
+from simkit.safeio import write_if_changed
 
 _CONFIG = '''\
 # Written by simkit (simkit.course.assignments); edit freely, it is not overwritten.
@@ -28,7 +28,12 @@ c.Exchange.assignment_dir = {root!r}
 
 def assignment_ids(courses: Path = COURSES) -> list[str]:
     """Every assignment id, module by module, zh before en."""
-    return [f"{folder.name}-{lang}" for folder in module_folders(courses) for lang in LANGS]
+    return list(module_sources(courses))
+
+
+def module_sources(courses: Path = COURSES) -> dict[str, Path]:
+    """``{assignment id: source notebook}`` for every module under ``courses``, zh before en."""
+    return {f"{folder.name}-{lang}": notebook_path(folder, lang) for folder in module_folders(courses) for lang in LANGS}
 
 
 def _db_url(root: Path) -> str:
@@ -47,25 +52,44 @@ def lay_out(root: Path, *, courses: Path = COURSES) -> list[str]:
         The assignment ids laid out.
     """
     root = Path(root).resolve()
+    return place_sources(root, module_sources(courses),
+                         config=_CONFIG.format(root=str(root), db_url=_db_url(root)))
+
+
+def place_sources(root: Path, sources: dict[str, Path], *, config: str) -> list[str]:
+    """Lay ``sources`` out as the nbgrader course in ``root``: ``source/<id>/<id>.ipynb`` for each.
+
+    ``root/nbgrader_config.py`` is written with ``config`` only when missing (then it is the
+    trainer's); a notebook is rewritten (atomically) only when its content changed.
+
+    Args:
+        root: the nbgrader course folder (created when missing).
+        sources: ``{assignment id: source notebook}``.
+        config: the text of ``nbgrader_config.py``.
+
+    Returns:
+        The assignment ids laid out, in the order of ``sources``.
+    """
+    root = Path(root).resolve()
     root.mkdir(parents=True, exist_ok=True)
-    config = root / "nbgrader_config.py"
-    if not config.exists():
-        config.write_text(_CONFIG.format(root=str(root), db_url=_db_url(root)), encoding="utf-8")
-    ids = []
-    for folder in module_folders(courses):
-        for lang in LANGS:
-            aid = f"{folder.name}-{lang}"
-            target = root / "source" / aid
-            target.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(notebook_path(folder, lang), target / f"{aid}.ipynb")
-            ids.append(aid)
-    return ids
+    config_file = root / "nbgrader_config.py"
+    if not config_file.exists():
+        config_file.write_text(config, encoding="utf-8")
+    for aid, notebook in sources.items():
+        write_if_changed(root / "source" / aid / f"{aid}.ipynb", notebook.read_bytes())
+    return list(sources)
 
 
-def _api(root: Path):
+def nbgrader_api(root: Path, *, db_url: str, course_id: str | None = None, cell_timeout: int | None = None):
     """nbgrader's API on the course in ``root``, with this interpreter's ``bin/`` on ``PATH``.
 
     nbgrader creates its gradebook by running the ``alembic`` command, which lives there.
+
+    Args:
+        root: the nbgrader course folder.
+        db_url: the gradebook's SQLAlchemy URL.
+        course_id: nbgrader's course id (its default ``""`` when not given).
+        cell_timeout: seconds a cell may run when autograding (nbgrader's default when not given).
     """
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
@@ -75,12 +99,17 @@ def _api(root: Path):
     if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
     config = Config()
-    config.CourseDirectory.root = str(root)
-    config.CourseDirectory.db_url = _db_url(root)
+    config.CourseDirectory.root = str(Path(root).resolve())
+    config.CourseDirectory.db_url = db_url
+    if course_id is not None:
+        config.CourseDirectory.course_id = course_id
+    if cell_timeout is not None:
+        config.Execute.timeout = cell_timeout
     return NbGraderAPI(CourseDirectory(config=config), config=config)
 
 
-def _check(result: dict, what: str) -> None:
+def check_result(result: dict, what: str) -> None:
+    """Raise ``RuntimeError`` with nbgrader's error and log when ``result`` (of the API) failed."""
     if not result["success"]:
         raise RuntimeError(f"nbgrader {what} failed:\n{result.get('error', '')}\n{result.get('log', '')}")
 
@@ -92,9 +121,9 @@ def generate(root: Path, ids: list[str] | None = None) -> None:
         RuntimeError: when nbgrader reports that an assignment failed.
     """
     root = Path(root).resolve()
-    api = _api(root)
+    api = nbgrader_api(root, db_url=_db_url(root))
     for aid in ids or sorted(p.name for p in (root / "source").iterdir() if p.is_dir()):
-        _check(api.generate_assignment(aid, force=True), f"generate_assignment {aid}")
+        check_result(api.generate_assignment(aid, force=True), f"generate_assignment {aid}")
 
 
 def autograde(root: Path, aid: str, student: str) -> dict[str, float]:
@@ -110,9 +139,9 @@ def autograde(root: Path, aid: str, student: str) -> dict[str, float]:
     from nbgrader.api import Gradebook
 
     root = Path(root).resolve()
-    result = _api(root).autograde(aid, student, force=True, create=True)
+    result = nbgrader_api(root, db_url=_db_url(root)).autograde(aid, student, force=True, create=True)
     if not result["success"] and "DeadKernelError" not in result.get("log", ""):
-        _check(result, f"autograde {aid} {student}")
+        check_result(result, f"autograde {aid} {student}")
     with Gradebook(_db_url(root)) as gradebook:
         notebook = gradebook.find_submission_notebook(aid, aid, student)
         return {grade.name: grade.score for grade in notebook.grades if grade.cell.cell_type == "code"}

@@ -116,14 +116,19 @@ def render(folder: Path) -> dict[Path, str]:
     return {notebook_path(folder, lang): nbformat.writes(build_notebook(module, lang)) + "\n" for lang in LANGS}
 
 
+def write_changed(files: dict[Path, str]) -> None:
+    """Write each of ``files`` (text by path) whose content changed, and print its path."""
+    for path, text in files.items():
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(COURSES.parent)}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Rewrite every module's notebooks; print the ones that changed."""
     del argv
     for folder in module_folders():
-        for path, text in render(folder).items():
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                path.write_text(text, encoding="utf-8")
-                print(f"wrote {path.relative_to(COURSES.parent)}")
+        write_changed(render(folder))
     return 0
 
 

@@ -35,7 +35,10 @@ class Beat:
         return Beat(kind=self.kind, rule=self.rule, params=self.params, line=None, effects=self.effects)
 
     def explain(self, lang: str) -> str:
-        return i18n.text("rule." + self.rule, lang, **self.params)
+        said = i18n.text("rule." + self.rule, lang, **self.params)
+        if self.kind == "objection_step" and "turn" in self.params:  # a step heard before the raise
+            said += i18n.text("rule.step-before-raise", lang, turn=self.params["turn"])
+        return said
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "rule": self.rule}

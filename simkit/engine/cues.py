@@ -25,3 +25,9 @@ def find(text: str, cues: tuple[str, ...]) -> list[tuple[int, int]]:
 def mentions(text: str, cues: tuple[str, ...]) -> bool:
     """Whether any cue is in ``text``."""
     return _pattern(cues).search(text.replace("\u2019", "'")) is not None
+
+
+def contains_any(text: str, cues: tuple[str, ...]) -> bool:
+    """Whether any cue is in ``text`` as written, ignoring case (how evidence cues are read)."""
+    folded = text.casefold()
+    return any(cue.casefold() in folded for cue in cues)

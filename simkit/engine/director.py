@@ -9,9 +9,10 @@ The rules, in the order they run:
 2. pressure and false promises cost trust and patience (``pressure``);
 3. a discount before the value was shown costs trust (``discount-premature``);
 4. a first greeting builds trust (``greeting``);
-5. the open objection advances through acknowledge → probe → evidence → confirm, strictly in
-   order; evidence counts only when it names the right kind of proof (``objection-*``,
-   :mod:`.objection_steps`);
+5. the open objection advances through acknowledge → probe → evidence → confirm, in order;
+   evidence counts only when it names the right kind of proof (``objection-*``,
+   :mod:`.objection_steps`); steps taken on its subject just before it was raised count, and
+   targeted proof right after the acknowledgement skips the probe (:mod:`.objection_flow`);
 6. questions reveal needs: the right technique on the right topic with enough trust; deep needs
    only under a probe once a surface need is known; closed runs feel like an interrogation; a
    question that reveals no need still gets an answer on its topic (:mod:`simkit.engine.answers`);
@@ -36,7 +37,8 @@ from simkit.engine.answers import answer_beat, topic_fit
 from simkit.engine.appointments import Booking
 from simkit.engine.beats import Beat, compose
 from simkit.engine.manners import line_kind, react_to_manners
-from simkit.engine.objection_steps import advance_objection
+from simkit.engine.objection_flow import Subjects, after_turn, credit_before_raise, remember
+from simkit.engine.objection_steps import advance_objection, step_beat
 from simkit.engine.offers import Offers
 from simkit.engine.situations import Situations, pressure_reaction
 from simkit.engine.rulebook import (
@@ -67,6 +69,7 @@ class Director:
         self._booking = Booking(scenario, persona) if scenario.books_time else None
         self._offers = Offers(persona)
         self._situations = Situations(scenario, persona)  # roles, decision maker, channel (engine.situations)
+        self._subjects = Subjects(persona, scenario)  # which objection a line is on (its memory is in the state)
 
     def new_state(self) -> CustomerState:
         traits = self.persona.traits
@@ -114,6 +117,7 @@ class Director:
     def _work(self, state: CustomerState, tech: set[str], text: str, analysis: Analysis) -> list[Beat]:
         """Rules 2 to 8 for a line that may do sales work; a close that succeeds ends the talk."""
         beats: list[Beat] = []
+        remember(self._subjects, state, tech, analysis)  # a step on a worry not raised yet may count later
         # Each rule is called only when its trigger is there (most lines trigger few of them).
         about_car = self._situations.about_car(analysis)
         if "pressure" in tech:
@@ -153,6 +157,7 @@ class Director:
 
     def _finish(self, state: CustomerState, beats: list[Beat], tech: set[str]) -> tuple[list[Beat], str | None]:
         """Rule 9 and the reply's shape: one coherent reply (:func:`compose`), or the customer leaves."""
+        after_turn(self._subjects, state, beats)
         if not any(b.line for b in beats):
             beats.append(Beat(kind="react", rule="filler", line=("reaction", "filler")))
         self._advance_stage(state, tech)
@@ -304,9 +309,11 @@ class Director:
         for objection, raised_by in self._raised_by:
             if not tech.isdisjoint(raised_by) and state.turn >= objection.min_turn \
                     and state.objection(objection.id) is None:
-                state.objections.append(ObjectionProgress(objection.id, state.turn))
+                progress = ObjectionProgress(objection.id, state.turn)
+                state.objections.append(progress)
                 return [Beat(kind="raise_objection", rule="objection-raised", params={"objection": objection.id},
-                             line=("objection", objection.id, "raise"))]
+                             line=("objection", objection.id, "raise"))] \
+                    + credit_before_raise(state, objection, progress, step_beat)
         return []
 
     def _close(self, state: CustomerState, analysis: Analysis) -> tuple[list[Beat], bool]:

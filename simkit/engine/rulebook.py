@@ -19,6 +19,9 @@ LATE_CONCESSION_INTEREST = 5  # a discount once the value was shown
 IGNORED_ASK_PATIENCE = -1  # the customer's question went unanswered
 ACKNOWLEDGE_TRUST, PROBE_TRUST, EVIDENCE_TRUST, CONFIRM_TRUST = 4, 3, 6, 4  # objection steps
 EVIDENCE_INTEREST = 5  # proof that lands
+# Proof after a skipped probe (simkit.engine.objection_flow) is heard, but it answers the worry as
+# stated, not the cause the customer never got to tell: it earns this much less trust.
+SKIPPED_PROBE_TRUST = -3
 NEED_TRUST, NEED_INTEREST = 3, 4  # a need revealed
 PRESENT_INTEREST, RECOMMEND_INTEREST = 8, 12  # a relevant presentation / recommendation
 PITCH_BEFORE_NEEDS_PATIENCE = -1  # presenting before any need is known
@@ -64,6 +67,49 @@ STEP_TECHNIQUES = {
     "probed": ("probe", "open_question"),
     "evidence": ("evidence", "present", "recommend"),  # a presentation counts only if it names the proof
     "confirmed": ("confirm",),
+}
+# Before the customer states a worry as an objection (simkit.engine.objection_flow): a
+# consultant who hears a hint acknowledges it and digs into it at once. When an objection is
+# raised on turn t, the trainee's lines of turns t-PRE_RAISE_TURNS .. t on its subject are
+# credited as its first steps. Three turns is one exchange of hint, acknowledgement and probe
+# before the raise; a line older than that was about the talk before the worry came up.
+PRE_RAISE_TURNS = 3
+# Which technique takes each step before the raise: any question that digs into the worry
+# counts as the probe ("did that happen to you, or to a friend?"), since the line must be on the
+# objection's subject anyway; a yes/no check digs into nothing.
+PRE_RAISE_STEPS = {
+    "acknowledged": ("empathy",),
+    "probed": ("probe", "open_question", "exclusion_question"),
+}
+# The topics an objection of each kind is about, beside its own ``topic``: "I hear you on the
+# price" (budget) and "what are you comparing it against?" (competitor) are on a price worry.
+OBJECTION_SUBJECT_TOPICS = {
+    "price": ("budget", "competitor", "finance"),
+    "quality": ("concern", "current_car"),
+    "delay": ("timeline", "decision_maker"),
+    "trust": ("concern", "budget"),
+    "finance": ("finance", "budget"),
+    "competitor": ("competitor", "budget"),
+}
+# Topics the analyzer adds to many lines ("what matters to you?"): alone, they put a line on no
+# objection's subject, so a topicless or broad line is about what the customer last told.
+BROAD_TOPICS = frozenset({"preference", "usage"})
+# Words that put a line on the subject of an objection of each kind whatever its topics:
+# "accidents, floods and tampered odometers are what people fear most" is on a quality worry.
+OBJECTION_SUBJECT_CUES = {
+    "price": {"zh": ("价格", "价钱", "贵", "便宜", "报价", "优惠", "差价", "多少钱"),
+              "en": ("price", "expensive", "cheaper", "quote", "cost", "pricey", "a big number", "discount")},
+    "quality": {"zh": ("车况", "事故", "泡水", "水泡", "火烧", "调表", "里程", "毛病", "隐患", "问题车", "质量"),
+                "en": ("condition", "accident", "flood", "odometer", "mileage", "defect", "hidden problem", "quality",
+                       "crash", "damage")},
+    "delay": {"zh": ("考虑", "商量", "不急", "想想", "再看看", "决定"),
+              "en": ("think it over", "think about it", "talk it over", "no hurry", "decide", "decision", "wait")},
+    "trust": {"zh": ("套路", "诱饵", "钓鱼", "加价", "附加", "隐藏费用", "被坑"),
+              "en": ("bait", "catch", "hidden fee", "hidden fees", "strings attached", "tricked", "extra fees")},
+    "finance": {"zh": ("贷款", "分期", "利息", "首付", "月供", "手续费"),
+                "en": ("loan", "instalment", "installment", "interest", "down payment", "monthly", "finance")},
+    "competitor": {"zh": ("竞品", "别家", "对比", "那家"),
+                   "en": ("other dealer", "competitor", "compare", "comparing", "the other brand")},
 }
 # Techniques that present something; proof offered unasked is a pitch too.
 PITCH_TECHNIQUES = frozenset({"present", "recommend", "evidence"})

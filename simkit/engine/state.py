@@ -13,19 +13,40 @@ STAGES = ("reception", "needs", "presentation", "objection", "closing", "ended")
 
 @dataclass
 class ObjectionProgress:
-    """How far the trainee got with one raised objection (steps of OBJECTION_STEPS, in order)."""
+    """How far the trainee got with one raised objection (steps of OBJECTION_STEPS, in order).
+
+    ``skipped`` holds the steps the customer let pass without them (a probe, when targeted
+    proof follows the acknowledgement: :mod:`simkit.engine.objection_flow`); a skipped step is
+    behind the trainee, not done, and scoring counts it as missed.
+    """
 
     id: str
     raised_turn: int
     steps: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def resolved(self) -> bool:
-        return len(self.steps) == len(OBJECTION_STEPS)
+        return len(self.steps) + len(self.skipped) == len(OBJECTION_STEPS)
 
     @property
     def next_step(self) -> str | None:
-        return None if self.resolved else OBJECTION_STEPS[len(self.steps)]
+        return next((s for s in OBJECTION_STEPS if s not in self.steps and s not in self.skipped), None)
+
+
+@dataclass(frozen=True)
+class RecentLine:
+    """One of the trainee's last lines as the objection steps remember it (:mod:`.objection_flow`).
+
+    Attributes:
+        turn: the line's turn.
+        steps: the objection steps it could take before a raise (``acknowledged``, ``probed``).
+        on: the ids of the persona's objections whose subject the line was on.
+    """
+
+    turn: int
+    steps: tuple[str, ...]
+    on: tuple[str, ...]
 
 
 @dataclass
@@ -51,6 +72,11 @@ class CustomerState:
     appointment: dict[str, Any] | None = None
     offers: list[dict[str, Any]] = field(default_factory=list)  # amounts on the table (simkit.engine.offers)
     decision_maker: str | None = None  # the second decision maker: None, "asked" or "involved"
+    # The director's short memory for objections (simkit.engine.objection_flow): the last few
+    # lines that could acknowledge or probe a worry not yet raised, and the topics of what the
+    # customer last told (a topicless "I'd worry too" or "why is that?" is about that).
+    recent_lines: list[RecentLine] = field(default_factory=list)
+    thread: tuple[str, ...] = ()
 
     def offend(self, offence: str) -> None:
         """Remember what cost patience; within one turn the most serious offence wins."""

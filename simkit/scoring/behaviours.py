@@ -77,7 +77,7 @@ def _empathy(conv, obs, rubric):
 
 def _empathy_on_feeling(conv, obs, rubric):
     moments = obs.answerable_feelings
-    shown = [f.turn + 1 for f in moments if f.turn + 1 in obs.empathy_turns]
+    shown = [turn for f in moments if (turn := obs.empathy_for(f)) is not None]
     return bool(moments) and len(shown) == len(moments), _turns(shown)
 
 
@@ -88,7 +88,7 @@ def _objections_resolved(conv, obs, rubric):
 
 def _clean_objections(conv, obs, rubric):
     resolved, turns = _objections_resolved(conv, obs, rubric)
-    clean = all(not o.out_of_order and not o.off_target and not o.pushes for o in obs.objections)
+    clean = all(not o.out_of_order and not o.skipped and not o.off_target and not o.pushes for o in obs.objections)
     return resolved and clean, turns
 
 

@@ -41,6 +41,7 @@ REASON_CODES: dict[str, str | None] = {
     "step-skipped": "objection-step",
     "step-not-reached": "objection-step",
     "step-off-target": "objection-evidence",
+    "probe-skipped": "probe-objection",
     "objection-never-raised": "draw-out-objection",
     "push-before-evidence": "evidence-before-discount",
     "no-greeting": "greet",
@@ -210,6 +211,8 @@ def better_line(conv, obs, code: str, params: dict, turn: int | None) -> tuple[d
         return _model(f"model.open.{topics[0] if topics else 'broad'}"), "model"
     if code in ("ask-open", "funnel-broad-first", "ask-before-pitching"):
         return _model("model.open.broad"), "model"
+    if code == "probe-objection":
+        return _model("model.step.probed"), "model"
     if code == "objection-step" and params.get("step") != "evidence":
         return _model(f"model.step.{params.get('step', 'acknowledged')}"), "model"
     if code in ("objection-step", "objection-evidence", "evidence-before-discount"):

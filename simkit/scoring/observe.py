@@ -8,6 +8,7 @@ each side said and the reply delays.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -44,7 +45,10 @@ class ObjectionTrack:
         id, kind: the persona's objection.
         required: the scenario's goal needs it resolved.
         raised: the turn the customer raised it, or None.
-        steps: step name -> the turn it was achieved.
+        steps: step name -> the turn of the line that achieved it (a step heard just before the
+            raise keeps its own, earlier turn: :mod:`simkit.engine.objection_flow`).
+        skipped: step name -> the turn the customer let it pass (a probe skipped by targeted
+            proof right after the acknowledgement); missed, yet the steps after it count.
         out_of_order: ``(turn, missing step)`` for each later step tried too early.
         off_target: turns whose evidence did not address the objection.
         pushes: ``(turn, act)`` for pressure or a discount before its evidence step.
@@ -55,22 +59,29 @@ class ObjectionTrack:
     required: bool
     raised: int | None = None
     steps: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
     out_of_order: list[tuple[int, str]] = field(default_factory=list)
     off_target: list[int] = field(default_factory=list)
     pushes: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def resolved(self) -> bool:
-        return len(self.steps) == len(OBJECTION_STEPS)
+        """As the engine has it (``ObjectionProgress.resolved``): every step done or let pass."""
+        return len(self.steps) + len(self.skipped) == len(OBJECTION_STEPS)
 
 
 @dataclass(frozen=True)
 class Feeling:
-    """A moment the customer showed a feeling: an objection or a deep (emotional) need."""
+    """A moment the customer showed a feeling: an objection or a deep (emotional) need.
+
+    ``answered`` is the turn of an empathy heard before the feeling was voiced: an objection
+    acknowledged just before its raise (:mod:`simkit.engine.objection_flow`) was met already.
+    """
 
     turn: int
     kind: str  # objection | need
     id: str
+    answered: int | None = None
 
 
 @dataclass(frozen=True)
@@ -134,7 +145,13 @@ class Observations:
     @property
     def answerable_feelings(self) -> tuple[Feeling, ...]:
         """The feelings the trainee had a next turn to answer (with empathy, ideally)."""
-        return tuple(f for f in self.feelings if f.turn + 1 <= len(self.trainee_words))
+        return tuple(f for f in self.feelings if f.answered is not None or f.turn + 1 <= len(self.trainee_words))
+
+    def empathy_for(self, feeling: Feeling) -> int | None:
+        """The turn the trainee met ``feeling`` with empathy (the next line, or before it), or None."""
+        if feeling.answered is not None:
+            return feeling.answered
+        return feeling.turn + 1 if feeling.turn + 1 in self.empathy_turns else None
 
 
 _CJK = re.compile(f"[{HAN_CHARS}]+")  # runs of Chinese characters
@@ -144,7 +161,8 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)*")
 # Every beat rule the loop in observe() looks at; other beats are skipped at once.
 _OBSERVED_RULES = frozenset({
     "need-revealed", "need-needs-trust", "need-needs-probe", "objection-raised",
-    *(f"objection-{step}" for step in OBJECTION_STEPS), "objection-out-of-order", "evidence-off-target",
+    *(f"objection-{step}" for step in OBJECTION_STEPS), "objection-out-of-order", "objection-skipped",
+    "evidence-off-target",
     "interrogation", "discount-premature", "present-before-needs", "present-relevant", "close-not-ready",
     "ask-answered", "ask-ignored", "ask", "unclear", "time-needed", "time-needs-hour",
 })
@@ -218,7 +236,13 @@ def observe(conv: Conversation) -> Observations:
                 track.raised = n
                 feelings.append(Feeling(n, "objection", track.id))
             elif rule.startswith("objection-") and rule[len("objection-"):] in OBJECTION_STEPS:
-                _track(tracks, persona, goal, params["objection"]).steps.setdefault(rule[len("objection-"):], n)
+                step_turn = int(params.get("turn", n))  # a step heard before the raise keeps its turn
+                _track(tracks, persona, goal, params["objection"]).steps.setdefault(rule[len("objection-"):], step_turn)
+                if rule == "objection-acknowledged" and "turn" in params:  # the worry was met before it was voiced
+                    feelings[:] = [dataclasses.replace(f, answered=step_turn) if (f.turn, f.kind, f.id)
+                                   == (n, "objection", params["objection"]) else f for f in feelings]
+            elif rule == "objection-skipped":
+                _track(tracks, persona, goal, params["objection"]).skipped.setdefault(params["step"], n)
             elif rule == "objection-out-of-order":
                 _track(tracks, persona, goal, params["objection"]).out_of_order.append((n, params["missing"]))
             elif rule == "evidence-off-target":

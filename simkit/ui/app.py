@@ -23,13 +23,12 @@ from simkit.errors import SimkitError
 from simkit.labels import LANGS
 from simkit.ui import render
 from simkit.ui.files import find_transcript, unfinished_transcripts
-from simkit.ui.labels import channel_name, ui
+from simkit.ui.labels import LANG_NAMES, channel_name, ui
 from simkit.ui.model import MODES
 from simkit.ui.widgets import Practice
 
 FOLDER_VAR = "SIMKIT_TRANSCRIPTS"
 LIST_VAR = "SIMKIT_LIST_UNFINISHED"  # "0": the picker does not list unfinished transcripts
-LANG_NAMES = {"zh": "中文", "en": "English"}
 
 
 def transcripts_folder() -> Path:
@@ -164,7 +163,7 @@ class PracticeApp:
         self.practice = practice
         model, lang = practice.model, practice.model.lang
         scenario = model.session.scenario
-        title = w.HTML(f"<h2>{escape(scenario.title[lang])}</h2><p>{escape(scenario.brief[lang])}</p>")
+        title = w.HTML(render.heading(model))
         self.download = w.HTML()
         again = w.Button(description=ui("again-same", lang))
         other = w.Button(description=ui("again-other", lang))

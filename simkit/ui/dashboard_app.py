@@ -21,9 +21,9 @@ from simkit.ui import dashboard_render as render
 from simkit.ui.dashboard_data import RUN_DIR_VAR, Run, _json, load_run
 from simkit.ui.dashboard_gradebook import read_grades
 from simkit.ui.dashboard_view import FILTERS, CohortView
+from simkit.ui.labels import LANG_NAMES
 from simkit.ui.trainer_labels import tr
 
-LANG_NAMES = {"zh": "中文", "en": "English"}
 
 
 def load_cohort(path: str | None = None) -> Run | SimkitError:

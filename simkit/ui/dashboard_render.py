@@ -16,6 +16,7 @@ from simkit.scoring import words
 from simkit.scoring.scorecard import Evidence
 from simkit.ui import dashboard_charts as charts
 from simkit.ui.dashboard_view import CohortView, WeakSkill
+from simkit.ui.labels import name_of
 from simkit.ui.trainer_labels import TRAINER_TEXT, tr
 
 MAX_ROWS = 200  # rows drawn in the table; the export has them all
@@ -34,14 +35,8 @@ STYLE = """<style>
 </style>"""
 
 
-def _label(family: str, value: str, lang: str) -> str:
-    code = f"{family}.{value}"
-    return i18n.MESSAGES[code][lang] if code in i18n.MESSAGES else value
-
-
 def dim_title(dim: str, lang: str) -> str:
-    code = f"dimension.{dim}"
-    return i18n.MESSAGES[code][lang] if code in i18n.MESSAGES else dim
+    return name_of("dimension", dim, lang)
 
 
 def summary(view: CohortView, rows: list[dict[str, str]], lang: str) -> str:
@@ -118,7 +113,7 @@ def funnel(view: CohortView, convs, lang: str) -> str:
     steps, defeats = view.funnel(convs)
     chart = charts.bars([(tr(key, lang), n, "#3a7bd5") for key, n in steps], title=tr("funnel", lang), kind="funnel",
                         total=steps[0][1] or 1)
-    reasons = [(i18n.text("outcome.open", lang) if r == "open" else _label("defeat", r, lang), n, "#c62828")
+    reasons = [(i18n.text("outcome.open", lang) if r == "open" else name_of("defeat", r, lang), n, "#c62828")
                for r, n in defeats.most_common()]
     defeat_chart = charts.bars(reasons, title=tr("defeats", lang), kind="defeats", width=640, label_w=300) if reasons else ""
     return (f"<h3>{escape(tr('funnel', lang))}</h3>{chart}<h4>{escape(tr('defeats', lang))}</h4>{defeat_chart}")
@@ -159,8 +154,8 @@ def drill(conv, transcript: dict[str, Any] | None, card: dict[str, Any] | None, 
             continue
         n = turn.get("n")
         analysis = turn.get("analysis") or {}
-        read = [_label("technique", t, lang) for t in analysis.get("techniques", [])] + \
-               [_label("topic", t, lang) for t in analysis.get("topics", [])]
+        read = [name_of("technique", t, lang) for t in analysis.get("techniques", [])] + \
+               [name_of("topic", t, lang) for t in analysis.get("topics", [])]
         block = [f'<div class="simkit-turn" data-turn="{escape(str(n))}"><div class="simkit-muted">'
                  f"{escape(tr('turn', lang, n=n))}</div>",
                  f'<div><span class="who">{escape(tr("trainee", lang))}:</span> {escape(str(turn.get("trainee", "")))}</div>',

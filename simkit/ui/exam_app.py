@@ -19,10 +19,9 @@ from simkit.errors import SimkitError
 from simkit.labels import LANGS
 from simkit.ui import render
 from simkit.ui.exam import ExamSeat
-from simkit.ui.labels import ui
+from simkit.ui.labels import LANG_NAMES, ui
 from simkit.ui.widgets import Practice
 
-LANG_NAMES = {"zh": "中文", "en": "English"}
 
 
 def banner(seat: ExamSeat | None) -> str:
@@ -113,11 +112,10 @@ class ExamApp:
             self.show_list(error=str(exc))
             return
         self.practice = practice
-        model, lang = practice.model, practice.model.lang
-        scenario = model.session.scenario
-        title = w.HTML(f"<h2>{escape(scenario.title[lang])}</h2><p>{escape(scenario.brief[lang])}</p>")
+        model = practice.model
+        title = w.HTML(render.heading(model))
         self.ended = w.HTML()
-        back = w.Button(description=ui("exam-back", lang))
+        back = w.Button(description=ui("exam-back", model.lang))
         back.add_class("simkit-exam-back")
         back.on_click(lambda _: self.show_list())
         self.back = w.HBox([back])

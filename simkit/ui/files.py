@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
 import time
 from pathlib import Path
+
+from simkit.safeio import new_file
 
 PREFIX = "practice"
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -20,18 +21,8 @@ def new_transcript_path(folder: str | Path, *, scenario_id: str, seed: int, lang
     conversation), and the file is created exclusively (``O_EXCL``), so two pages starting in the
     same second never get the same file. The session then replaces it atomically after every turn.
     """
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     stem = f"{PREFIX}-{_SAFE.sub('-', scenario_id)}-s{seed}-{lang}-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(4)}"
-    for n in range(1, 10_000):
-        path = folder / (f"{stem}.json" if n == 1 else f"{stem}-{n}.json")
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        except FileExistsError:
-            continue
-        os.close(fd)
-        return path
-    raise FileExistsError(f"no free transcript name for {stem} in {folder}")  # pragma: no cover
+    return new_file(Path(folder), stem)
 
 
 def find_transcript(folder: str | Path, name: str) -> Path | None:

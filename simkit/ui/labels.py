@@ -96,6 +96,9 @@ UI_TEXT: dict[str, dict[str, str]] = {
     "not-found": {"zh": "找不到对话记录 {name}。", "en": "No transcript called {name}."},
 }
 
+#: Each language's name in itself, for the language pickers of every app.
+LANG_NAMES = {"zh": "中文", "en": "English"}
+
 CHANNELS = {
     "showroom": {"zh": "展厅", "en": "Showroom"},
     "online_chat": {"zh": "在线咨询", "en": "Online chat"},
@@ -118,8 +121,12 @@ def stage_name(stage: str, lang: str) -> str:
 
 
 def step_name(step: str, lang: str) -> str:
-    key = f"step.{step}"
-    return i18n.text(key, lang) if key in i18n.MESSAGES else step
+    return name_of("step", step, lang)
+
+
+def name_of(family: str, value: str, lang: str) -> str:
+    """The catalogue's name for ``family.value`` (``name_of("technique", "probe", "zh")``), else ``value``."""
+    return _known(f"{family}.{value}", lang, value)
 
 
 def beat_params(params: dict, *, persona, scenario, lang: str) -> dict:
@@ -138,7 +145,7 @@ def beat_params(params: dict, *, persona, scenario, lang: str) -> dict:
         shown["ask"] = _known(f"topic.{asks[shown['ask']].topic}", lang, shown["ask"])
     for key, prefix in (("topic", "topic"), ("technique", "technique"), ("goal", "goal"), ("missing", "step")):
         if isinstance(shown.get(key), str):
-            shown[key] = _known(f"{prefix}.{shown[key]}", lang, shown[key])
+            shown[key] = name_of(prefix, shown[key], lang)
     return shown
 
 

@@ -44,6 +44,12 @@ STYLE = """<style>
 </style>"""
 
 
+def heading(model: PracticeModel) -> str:
+    """The scenario's title and the trainee's brief, above the conversation."""
+    scenario, lang = model.session.scenario, model.lang
+    return f"<h2>{escape(scenario.title[lang])}</h2><p>{escape(scenario.brief[lang])}</p>"
+
+
 def header(model: PracticeModel) -> str:
     """The customer's name, the channel and the stage."""
     lang, s = model.lang, model.session

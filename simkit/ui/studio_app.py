@@ -23,9 +23,9 @@ from simkit.labels import LANGS
 from simkit.ui import studio_render as render
 from simkit.ui.studio_model import STUDIO_PATH_VAR, StudioModel, content_files, content_root, shown_name
 from simkit.ui.studio_play import default_lines, placeholder_values, play
+from simkit.ui.labels import LANG_NAMES
 from simkit.ui.trainer_labels import tr
 
-LANG_NAMES = {"zh": "中文", "en": "English"}
 
 
 def studio_path() -> Path:

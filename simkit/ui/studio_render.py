@@ -12,9 +12,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from simkit import i18n
 from simkit.labels import LANGS
-from simkit.ui.labels import stage_name
+from simkit.ui.labels import name_of, stage_name
 from simkit.ui.trainer_labels import tr
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -88,7 +87,7 @@ def played(result: Played, lang: str) -> str:
         block = [f'<div class="simkit-turn" data-turn="{turn.n}"><div class="simkit-muted">{escape(head)}</div>']
         if turn.trainee:
             block.append(f'<div><span class="who">{escape(tr("trainee", lang))}:</span> {escape(turn.trainee)}</div>')
-            read = [_label("technique", t, lang) for t in turn.techniques] + [_label("topic", t, lang) for t in turn.topics]
+            read = [name_of("technique", t, lang) for t in turn.techniques] + [name_of("topic", t, lang) for t in turn.topics]
             block.append(f'<div class="simkit-muted">{escape(tr("read-as", lang))}: {escape(", ".join(read) or "—")}</div>')
         block.append(f'<div><span class="who">{escape(tr("customer", lang))}:</span> {escape(turn.customer)}</div>')
         block.append(f'<div class="simkit-muted">{escape(tr("decided", lang))}:</div>')
@@ -146,11 +145,6 @@ def checks(report: LibraryReport, lang: str) -> str:
 
 def notice(message: str, *, bad: bool = False) -> str:
     return f'<div class="{"simkit-bad" if bad else "simkit-ok"} simkit-notice">{escape(message)}</div>' if message else ""
-
-
-def _label(family: str, value: str, lang: str) -> str:
-    code = f"{family}.{value}"
-    return i18n.MESSAGES[code][lang] if code in i18n.MESSAGES else value
 
 
 def _meter(name: str, lang: str) -> str:

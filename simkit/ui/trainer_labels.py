@@ -6,11 +6,14 @@ The engine's and the scorer's own words (rules, dimensions, tiers, outcomes, evi
 
 from __future__ import annotations
 
+from simkit.ui.labels import UI_TEXT
+
+#: The labels the trainer apps share with the practice app: one entry, translated once.
+SHARED = ("language", "any", "turn", "scenario", "seed")
+
 TRAINER_TEXT: dict[str, dict[str, str]] = {
     # Shared.
-    "language": {"zh": "语言", "en": "Language"},
-    "any": {"zh": "全部", "en": "Any"},
-    "turn": {"zh": "第{n}轮", "en": "Turn {n}"},
+    **{code: UI_TEXT[code] for code in SHARED},
     "opening": {"zh": "开场", "en": "Opening"},
     "trainee": {"zh": "学员", "en": "Trainee"},
     "customer": {"zh": "客户", "en": "Customer"},
@@ -34,8 +37,6 @@ TRAINER_TEXT: dict[str, dict[str, str]] = {
     "preview-none": {"zh": "文件能解析后才能预览台词。", "en": "The lines show once the file parses."},
     "preview-note": {"zh": "占位符已用人物的事实填入；未知的占位符保持原样。",
                      "en": "Placeholders are filled from the persona's facts; unknown ones stay as written."},
-    "scenario": {"zh": "场景", "en": "Scenario"},
-    "seed": {"zh": "种子", "en": "Seed"},
     "play-lang": {"zh": "对话语言", "en": "Conversation language"},
     "lines": {"zh": "学员的话（每行一句）", "en": "Trainee lines (one per line)"},
     "play": {"zh": "试玩", "en": "Play"},

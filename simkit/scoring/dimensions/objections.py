@@ -2,10 +2,13 @@
 
 Each objection the customer raised, and each one the scenario's goal needs resolved even if it
 was never drawn out, is worth five units: one per step achieved (acknowledge, probe, evidence,
-confirm; the director only accepts them in that order) and one for no pressure or discount
-before the evidence step. The first missing step loses its unit on the turn that shows it:
-evidence that missed the point, a later step tried too early, or else the turn after the last
-step achieved; the steps after it were never reached.
+confirm; the director only accepts them in that order, counting those taken on the worry just
+before it was raised, each at its own turn) and one for no pressure or discount before the
+evidence step. A probe the customer let pass (targeted proof straight after the
+acknowledgement) loses its unit on the turn of that proof, and the steps after it still count.
+The first missing step loses its unit on the turn that shows it: evidence that missed the point,
+a later step tried too early, or else the turn after the last step achieved; the steps after it
+were never reached.
 """
 
 from __future__ import annotations
@@ -27,8 +30,11 @@ def measure(conv, obs, rubric) -> Ledger:
         last, gap = track.raised, False
         for step in OBJECTION_STEPS:
             if step in track.steps:
-                last = track.steps[step]
-                ledger.gain(1, turn=last, reason="step-done", step=step, **facts)
+                ledger.gain(1, turn=track.steps[step], reason="step-done", step=step, **facts)
+                last = max(last, track.steps[step])  # a step before the raise: look after the raise
+            elif step in track.skipped:
+                last = max(last, track.skipped[step])
+                ledger.miss(1, turn=track.skipped[step], reason="probe-skipped", step=step, **facts)
             elif gap:  # a step after a missing one could not happen
                 ledger.miss(1, turn=None, reason="step-not-reached", step=step, **facts)
             else:

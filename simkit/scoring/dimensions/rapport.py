@@ -3,7 +3,8 @@
 Ten units: a greeting within the first two turns (2); trust raised from where the customer
 started to what the goal needs (4, in proportion, judged on the last turn); and empathy on the
 trainee's next line each time the customer voiced an objection or opened up about a deep need
-(4, shared among those moments; not counted when there were none). A talk that did no work (no
+(4, shared among those moments; not counted when there were none); an objection acknowledged
+just before the customer voiced it was met already, at the acknowledgement's turn. A talk that did no work (no
 need found, no objection step, no goal) earns none of it: a greeting and a pleasant start that
 led nowhere show no rapport.
 """
@@ -43,10 +44,10 @@ def measure(conv, obs, rubric) -> Ledger:
     moments = obs.answerable_feelings
     units = Fraction(EMPATHY_UNITS, len(moments)) if moments else 0
     for feeling in moments:
-        reply = feeling.turn + 1
         facts = {"feeling": feeling.kind, "id": feeling.id, "at": feeling.turn}
-        if reply in obs.empathy_turns:
-            ledger.gain(units, turn=reply, reason="empathy-shown", **facts)
+        shown = obs.empathy_for(feeling)  # an objection acknowledged before its raise was met already
+        if shown is not None:
+            ledger.gain(units, turn=shown, reason="empathy-shown", **facts)
         else:
-            ledger.miss(units, turn=reply, reason="empathy-missed", **facts)
+            ledger.miss(units, turn=feeling.turn + 1, reason="empathy-missed", **facts)
     return ledger
