@@ -81,7 +81,8 @@ def test_the_index_gives_what_the_files_give_and_is_ignored_once_stale(run_dir):
     assert (run_dir / INDEX).is_file()  # make_cohort writes it, as simkit certify does
     from_files = load_run(run_dir, index=False)
     assert load_run(run_dir).conversations == from_files.conversations
-    card = next(run_dir.glob("trainees/t0001/scorecards/*.json"))
+    result = json.loads((run_dir / "trainees" / "t0001" / "result.json").read_text(encoding="utf-8"))
+    card = run_dir / "trainees" / "t0001" / result["conversations"][0]["scorecard"]  # conversation 0's card
     export = run_dir / "export.csv"
     saved_card, saved_export, saved_index = card.read_bytes(), export.read_bytes(), (run_dir / INDEX).read_bytes()
     try:
@@ -132,7 +133,9 @@ def test_the_gradebook_is_read_as_nbgrader_counts_it(run_dir, tmp_path, monkeypa
     html = render.gradebook(view, view.trainees(), "en")
     assert html.count("<rect") == 2 and 'data-chart="exercises"' in html
     cells = render.trainee_grades(view, "t0001", "zh")
-    assert 'data-total="6"' in cells and "评分库现在给6分" in cells  # the export's notebook score is another
+    then = float(view.row("t0001")["notebook_score"])  # the export's, drawn by make_cohort (4-10)
+    assert 'data-total="6"' in cells and ("评分库现在给6分" in cells) == (then != 6)
+    assert "评分库现在给0分" in render.trainee_grades(view, "t0002", "zh")  # 0 is never the export's (4-10)
     assert 'data-graded="0"' in render.trainee_grades(view, "t0003", "en")
     missing = read_grades({"gradebook": {"url": f"sqlite:///{tmp_path / 'none.db'}", "assignment": "exam"}})
     assert "no gradebook at" in missing.problem and not (tmp_path / "none.db").exists()
