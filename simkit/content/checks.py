@@ -16,7 +16,7 @@ from typing import Any
 from simkit.content.checks_deals import check_availability, check_numbers, check_variants
 from simkit.content.checks_situations import check_roles, check_situation_goals
 from simkit.content.model import LINE_PARAMETERS
-from simkit.content.problems import Problem
+from simkit.content.problems import Problem, value_at
 from simkit.content.schema import SCENARIO, CheckedDocument
 from simkit.errors import suggest
 from simkit.labels import LANGS
@@ -56,15 +56,6 @@ def _dicts(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
     """The mappings in a list, with their indexes (nothing when ``value`` is not a list)."""
     if isinstance(value, list):
         yield from ((i, item) for i, item in enumerate(value) if isinstance(item, dict))
-
-
-def _get(mapping: Any, *keys: str) -> Any:
-    """``mapping[k1][k2]...``, or None when any level is missing or not a mapping."""
-    for key in keys:
-        if not isinstance(mapping, dict):
-            return None
-        mapping = mapping.get(key)
-    return mapping
 
 
 def _ids(items: Any) -> list[str]:
@@ -151,17 +142,17 @@ def check_unrevealable_needs(corpus: Corpus) -> Iterator[Problem]:
             name = need.get("id", f"needs[{index}]")
             reveal = need.get("reveal")
             path = ("needs", index, "reveal")
-            by = _get(reveal, "by")
+            by = value_at(reveal, "by")
             never = f"need {name!r} can never be revealed"
             if isinstance(by, list) and not by:
                 yield persona.doc.problem((*path, "by"), "unrevealable-need", f"{never}: reveal.by is empty")
             elif isinstance(by, list) and need.get("depth") == "deep" and "probe" not in by:
                 message = f"deep need {name!r} is revealed only by a probe, but reveal.by has no 'probe'"
                 yield persona.doc.problem((*path, "by"), "unrevealable-need", message)
-            topics = _get(reveal, "topics")
+            topics = value_at(reveal, "topics")
             if isinstance(topics, list) and not topics:
                 yield persona.doc.problem((*path, "topics"), "unrevealable-need", f"{never}: reveal.topics is empty")
-            min_trust = _get(reveal, "min_trust")
+            min_trust = value_at(reveal, "min_trust")
             if isinstance(min_trust, int) and not isinstance(min_trust, bool) and min_trust > 100:
                 message = f"{never}: min_trust {min_trust} is above the highest trust, 100"
                 yield persona.doc.problem((*path, "min_trust"), "unrevealable-need", message)
@@ -186,11 +177,11 @@ def check_objections_reachable(corpus: Corpus) -> Iterator[Problem]:
     for persona in corpus.of_kind("persona"):
         for index, objection in _dicts(persona.data.get("objections")):
             name = objection.get("id", f"objections[{index}]")
-            by = _get(objection, "raise", "by")
+            by = value_at(objection, "raise", "by")
             if isinstance(by, list) and not by:
                 message = f"objection {name!r} is never raised: raise.by is empty"
                 yield persona.doc.problem(("objections", index, "raise", "by"), "unraisable-objection", message)
-            evidence = _get(objection, "resolve", "evidence")
+            evidence = value_at(objection, "resolve", "evidence")
             for lang in LANGS:
                 if isinstance(evidence, dict) and evidence.get(lang) == []:
                     message = f"objection {name!r} can never be resolved in {lang!r}: no evidence cues"
@@ -216,7 +207,7 @@ def check_goal_requirements(corpus: Corpus) -> Iterator[Problem]:
             continue
         for section, noun in (("needs", "need"), ("objections", "objection")):
             known = _ids(persona.data.get(section))
-            required = _get(scenario.data, "goal", "requires", section)
+            required = value_at(scenario.data, "goal", "requires", section)
             for index, item_id in enumerate(required if isinstance(required, list) else []):
                 if isinstance(item_id, str) and item_id not in known:
                     message = f"unknown {noun} {item_id!r} in persona {persona.data['id']!r}{suggest(item_id, known)}"
@@ -240,13 +231,13 @@ def check_dead_goal(corpus: Corpus) -> Iterator[Problem]:
     for scenario in corpus.of_kind("scenario"):
         persona = corpus.persona_of(scenario)
         max_turns = scenario.data.get("max_turns", SCENARIO.field("max_turns").default)
-        required = _get(scenario.data, "goal", "requires", "objections")
+        required = value_at(scenario.data, "goal", "requires", "objections")
         if persona is None or not _whole(max_turns) or not isinstance(required, list):
             continue
         objections = {o["id"]: (i, o) for i, o in _dicts(persona.data.get("objections")) if isinstance(o.get("id"), str)}
         for index, objection_id in enumerate(required):
             index_there, objection = objections.get(objection_id, (None, None))
-            min_turn = _get(objection, "raise", "min_turn")
+            min_turn = value_at(objection, "raise", "min_turn")
             if _whole(min_turn) and min_turn > max_turns:
                 line = persona.doc.position(("objections", index_there, "raise", "min_turn"))[0]
                 message = (f"the goal needs the objection {objection_id!r} resolved, but it is raised at turn "

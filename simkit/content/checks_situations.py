@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from simkit.content.problems import Problem
+from simkit.content.problems import Problem, value_at
 from simkit.content.situations import SELLING_ROLES, TIME_GOALS, VALUATION_GOALS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,14 +21,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SHOWING_CHANNELS = ("showroom", "video")  # where the customer can see the car
 _STANCE = "negotiation: {side: seller, about: trade_in, target: ..., limit: ...}"
-
-
-def _get(mapping: Any, *keys: str) -> Any:
-    for key in keys:
-        if not isinstance(mapping, dict):
-            return None
-        mapping = mapping.get(key)
-    return mapping
 
 
 def _sells(persona: dict[str, Any]) -> bool:
@@ -63,8 +55,8 @@ def check_roles(corpus: Corpus) -> Iterator[Problem]:
         if role in SELLING_ROLES and not _sells(persona):
             message = f"role {role!r} needs persona {persona_id!r} to have {_STANCE}"
             yield scenario.doc.problem(("role",), "needs-negotiation", message)
-        kind = _get(scenario.data, "goal", "kind")
-        valuation = _get(scenario.data, "goal", "requires", "valuation")
+        kind = value_at(scenario.data, "goal", "kind")
+        valuation = value_at(scenario.data, "goal", "requires", "valuation")
         if (kind in VALUATION_GOALS or valuation is not None) and not _sells(persona):
             path = ("goal", "requires", "valuation") if valuation is not None else ("goal", "kind")
             what = f"the goal {kind!r}" if valuation is None else "requires.valuation"
@@ -93,7 +85,7 @@ def check_situation_goals(corpus: Corpus) -> Iterator[Problem]:
         if found is None:
             continue
         persona = found.data
-        if _get(goal, "requires", "decision_maker") is not None and not isinstance(persona.get("decision_maker"), dict):
+        if value_at(goal, "requires", "decision_maker") is not None and not isinstance(persona.get("decision_maker"), dict):
             message = (f"the goal requires the second decision maker, but persona {persona.get('id')!r} declares "
                        "no decision_maker: {who, cares_about, says, involve}")
             yield scenario.doc.problem(("goal", "requires", "decision_maker"), "needs-decision-maker", message)
@@ -116,7 +108,7 @@ def _goal_shape(scenario: CheckedDocument, goal: dict[str, Any]) -> Iterator[Pro
             message = (f"{other!r} {what} and the goal {kind!r} " + ("does" if books else "does not") +
                        ": the kinds in also must book a time exactly when the goal does")
             yield scenario.doc.problem(("goal", "also", index), "invalid-goal", message)
-    objections = _get(goal, "requires", "objections")
+    objections = value_at(goal, "requires", "objections")
     if kind == "complaint_recovered" and not (isinstance(objections, list) and objections):
         message = ("complaint_recovered needs the complaint in requires.objections (an objection of kind "
                    "complaint: acknowledged, its cause told, the cause explained, confirmed)")
@@ -125,11 +117,11 @@ def _goal_shape(scenario: CheckedDocument, goal: dict[str, Any]) -> Iterator[Pro
 
 def _unshowable(scenario: CheckedDocument, persona: CheckedDocument, goal: dict[str, Any]) -> Iterator[Problem]:
     channel = scenario.data.get("channel")
-    required = _get(goal, "requires", "objections")
+    required = value_at(goal, "requires", "objections")
     if not isinstance(channel, str) or channel in SHOWING_CHANNELS or not isinstance(required, list):
         return
     objections = persona.data.get("objections")
-    shown = {o.get("id") for o in objections if isinstance(o, dict) and _get(o, "resolve", "show") is True} \
+    shown = {o.get("id") for o in objections if isinstance(o, dict) and value_at(o, "resolve", "show") is True} \
         if isinstance(objections, list) else set()
     for index, objection_id in enumerate(required):
         if objection_id in shown:

@@ -125,6 +125,20 @@ class Problem:
         return self.format()
 
 
+def value_at(mapping: Any, *keys: str) -> Any:
+    """``mapping[k1][k2]...``, or None when any level is missing or not a mapping.
+
+    Example:
+        >>> value_at({"goal": {"kind": "visit"}}, "goal", "kind"), value_at({"goal": 3}, "goal", "kind")
+        ('visit', None)
+    """
+    for key in keys:
+        if not isinstance(mapping, dict):
+            return None
+        mapping = mapping.get(key)
+    return mapping
+
+
 def format_path(parts: YamlPath) -> str:
     """Render a YAML path tuple the way problems show it.
 

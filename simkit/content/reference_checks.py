@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from simkit.content.checks import Corpus, _get
+from simkit.content.checks import Corpus
+from simkit.content.problems import value_at
 from simkit.content.problems import Problem
 from simkit.content.references import LEVELS
 from simkit.errors import suggest
@@ -48,12 +49,12 @@ per seed it shows); ``invalid-value``: a script with a different number of
                 first[scenario_id, seed] = document.doc.file
         for level in LEVELS:
             for lang in LANGS:
-                script = _get(document.data, "scripts", level, lang)
-                lines, delays = _get(script, "lines"), _get(script, "delays")
+                script = value_at(document.data, "scripts", level, lang)
+                lines, delays = value_at(script, "lines"), value_at(script, "delays")
                 if isinstance(lines, list) and isinstance(delays, list) and len(lines) != len(delays):
                     message = f"{len(lines)} lines but {len(delays)} delays: give one delay per line"
                     yield document.doc.problem(("scripts", level, lang, "delays"), "invalid-value", message)
-            low, high = _get(document.data, "expect", level, "min_total"), _get(document.data, "expect", level, "max_total")
+            low, high = value_at(document.data, "expect", level, "min_total"), value_at(document.data, "expect", level, "max_total")
             if isinstance(low, int) and isinstance(high, int) and high < low <= 100:  # out of range: said already
                 message = f"the score band is empty: min_total {low} is above max_total {high}"
                 yield document.doc.problem(("expect", level, "min_total"), "invalid-value", message)
