@@ -245,6 +245,7 @@ SCORING_MESSAGES: dict[str, dict[str, str]] = {
     "model.step.probed": {"zh": "您具体是担心哪一方面呢？", "en": "What exactly is behind that concern for you?"},
     "model.step.evidence": {"zh": "这是白纸黑字的书面证明，您可以自己核对：{proof}。", "en": "Here is proof in writing you can check yourself: {proof}, all documented."},
     "model.step.confirmed": {"zh": "这样说的话，您的顾虑解除了吗？", "en": "Does that address your concern?"},
+    "model.involve-decision-maker": {"zh": "我建议把一起做决定的那位也请来，每一项当面过一遍。", "en": "I'd suggest we go through the numbers with whoever else decides on this, so they can check every line themselves."},
     "model.recommend": {"zh": "根据您的情况，我建议您看看这款车，它正好对应您最在意的地方。", "en": "Based on what you've told me, I'd recommend this model: it answers the points that matter most to you."},
     "model.proof": {"zh": "与其口头承诺，不如给您看证据：{proof}，白纸黑字，您可以自己核对。", "en": "Rather than promise, let me show you proof in writing: {proof}. You can check it yourself."},
     "model.value": {"zh": "先说清楚价值：{proof}，白纸黑字，您可以自己比较。", "en": "Before we haggle, let me show you the value in writing: {proof}. You can compare it yourself."},

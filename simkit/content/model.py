@@ -256,10 +256,12 @@ class Ask:
     topic: str
     turn: int
     says: Lines
+    answer: Text | None = None  # a good answer (choice mode's strong line while it waits)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Ask:
-        return cls(id=data["id"], topic=data["topic"], turn=int(data["turn"]), says=_lines(data["says"]))
+        return cls(id=data["id"], topic=data["topic"], turn=int(data["turn"]), says=_lines(data["says"]),
+                   answer=dict(data["answer"]) if "answer" in data else None)
 
 
 @dataclass(frozen=True)

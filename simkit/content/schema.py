@@ -160,6 +160,8 @@ ASK = Record((
     Field("topic", TOPIC, True, "What the question is about."),
     Field("turn", Int(0), True, "The turn it is asked at (0: in the opening)."),
     Field("says", LINES, True, "The question."),
+    Field("answer", TEXT, False, "A good answer, zh and en: the strong line of choice mode while the question waits "
+          "(default: a model answer for the topic)."),
 ))
 
 GOAL = Record((

@@ -93,9 +93,10 @@ def strong_line(session: Session) -> str:
     answer = ""
     if ask is not None:
         ask_id = (ask.get("params") or {}).get("ask")
-        topic = next((a.topic for a in scenario.asks if a.id == ask_id), "other")
-        key = f"model.answer.{topic}"
-        answer = _say(key if key in i18n.MESSAGES else "model.answer.other", lang)
+        asked = next((a for a in scenario.asks if a.id == ask_id), None)
+        key = f"model.answer.{asked.topic if asked else 'other'}"
+        answer = asked.answer[lang] if asked is not None and asked.answer else \
+            _say(key if key in i18n.MESSAGES else "model.answer.other", lang)
     if not turns:  # greet first, answering a question the opening asked
         key = f"model.greeting.{scenario.channel}"
         greeting = _say(key if key in i18n.MESSAGES else "model.greeting.showroom", lang)
@@ -122,6 +123,14 @@ def strong_line(session: Session) -> str:
         if line not in said:
             return line
     goal = scenario.goal
+    if goal.decision_maker and persona.decision_maker is not None:  # the goal needs the second decision maker
+        rules = {b.get("rule") for t in turns for b in t.beats}
+        if "decision-maker-told" not in rules and "decision-maker-involved" not in rules:
+            line = _say("model.open.decision_maker", lang)
+            if line not in said:
+                return line
+        if goal.decision_maker == "involved" and "decision-maker-involved" not in rules:
+            return _say("model.involve-decision-maker", lang)
     recommend = _say("model.recommend", lang)
     if recommend not in said or view.interest.value < goal.min_interest:
         return recommend
