@@ -34,8 +34,6 @@ def server(tmp_path_factory):
 
 def test_ten_pages_at_once_each_see_only_their_own_conversation_then_are_culled(browser, server):
     assert len({(s, seed) for s, _, seed in PAGES}) == 10
-    # One page first: the first kernel start on a fresh machine (bytecode, fonts) is not the load under test.
-    pp.warm(browser, server)
     contexts = [browser.new_context() for _ in PAGES]
     pages = []
     for ctx, (scenario, lang, seed) in zip(contexts, PAGES):
