@@ -3,7 +3,8 @@
 The author read only the scenarios' briefs, shared/domain.md and the seeds (see its README), never
 the engine, the personas' answers or the tests, so these figures are not tuned to the product.
 Run it to measure, never to choose rules: ``python bench/eval_listen.py [--data DIR] [--details]``
-(``DIR`` holds files in the same format, such as a second author's set).
+(``DIR`` holds files in the same format: ``bench/listen-eval-2/`` is a second author's set, with
+another register, kept for measuring once at the end of a piece of work).
 
 Figures, per language:
 
