@@ -59,6 +59,8 @@ class ServeOptions:
         return ServeOptions(**{**self.__dict__, "token": secrets.token_urlsafe(24)})
 
 
+IOPUB_TIMEOUT = 60  # seconds a cell's output may take to arrive after the cell ran
+
 #: The Voila template of each app: the trainer apps add the studio's jump-to-line script.
 TEMPLATE_OF = {"practice": "simkit", "studio": "simkit-trainer", "dashboard": "simkit-trainer"}
 
@@ -79,6 +81,9 @@ def voila_argv(options: ServeOptions, *, app: str = "practice") -> list[str]:
             # denylist: Voila's own widget manager is one of the federated extensions too).
             f"--VoilaConfiguration.extension_denylist={list(UNUSED_EXTENSIONS)!r}",
             f"--VoilaExecutor.startup_timeout={options.kernel_startup}",
+            # nbclient waits 4 s for a cell's output after it ran, then drops it: on a busy server
+            # the app's widgets were lost that way and the page stayed blank.
+            f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT}",
             f"--MappingKernelManager.cull_idle_timeout={options.cull_idle}",
             f"--MappingKernelManager.cull_interval={options.cull_interval}",
             "--MappingKernelManager.cull_connected=True",

@@ -18,7 +18,7 @@ def test_the_defaults_are_the_safe_ones():
                  "--template=simkit", "--MappingKernelManager.cull_idle_timeout=600",
                  "--MappingKernelManager.cull_connected=True", "--PracticeKernelManager.cull_connected_timeout=3600",
                  "--PracticeKernelManager.cull_unconnected_timeout=120",
-                 "--preheat_kernel=True", "--pool_size=2", "--VoilaExecutor.startup_timeout=300",
+                 "--preheat_kernel=True", "--pool_size=2", "--VoilaExecutor.startup_timeout=300", "--VoilaExecutor.iopub_timeout=60",
                  "--VoilaConfiguration.multi_kernel_manager_class=simkit.ui.serve.PracticeKernelManager"):
         assert flag in argv
     assert str(notebook_path("practice")) in argv and notebook_path("practice").exists()
