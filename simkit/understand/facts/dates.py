@@ -190,11 +190,7 @@ def _en_dates(text: str, out: list[tuple[int, int, dict[str, Any]]]) -> None:
         minute = num(m.group("m") or "0")
         if h is None or minute is None or not 0 <= minute <= 59:
             continue
-        ampm = loose(m.group("ampm") or "").replace(".", "")
-        part = {"am": "am", "pm": "pm"}.get(ampm)
-        tail = _EN_PART.match(text, m.end() + (1 if text[m.end():m.end() + 1] == " " else 0))
-        if part is None and tail:
-            part = _EN_PART_MAP[loose(tail.group("p"))]
+        part = _part_of_clock(text, m)
         if m.group("m") and part is None:
             # 10:30 and 15:00 are read as written; 5:45 is a business hour, like "at 5" (17:45)
             hour = _hour(h, None) if h <= 12 else int(h) if h <= 23 else None
@@ -208,14 +204,20 @@ def _en_dates(text: str, out: list[tuple[int, int, dict[str, Any]]]) -> None:
         spoken = _spoken_clock(m)
         if spoken is not None:
             hour, minute = spoken
-            ampm = loose(m.group("ampm") or "").replace(".", "")
-            tail = _EN_PART.match(text, m.end() + (1 if text[m.end():m.end() + 1] == " " else 0))
-            part = {"am": "am", "pm": "pm"}.get(ampm) or (_EN_PART_MAP[loose(tail.group("p"))] if tail else None)
-            hour = _hour(hour, part)
+            hour = _hour(hour, _part_of_clock(text, m))
             if hour is not None:
                 out.append((m.start(), m.end(), _clock(hour, minute)))
     for m in _EN_PART.finditer(text):
         out.append((m.start("p"), m.end(), {"part": _EN_PART_MAP[loose(m.group("p"))]}))
+
+
+def _part_of_clock(text: str, m: re.Match[str]) -> str | None:
+    """The part of the day a clock time ``m`` says: its am/pm, else a part right after it ("at 7 in the evening")."""
+    ampm = loose(m.group("ampm") or "").replace(".", "")
+    if ampm in ("am", "pm"):
+        return ampm
+    tail = _EN_PART.match(text, m.end() + (1 if text[m.end():m.end() + 1] == " " else 0))
+    return _EN_PART_MAP[loose(tail.group("p"))] if tail else None
 
 
 def _spoken_clock(m: re.Match[str]) -> tuple[int, int] | None:
