@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,9 +26,17 @@ from simkit.scoring.integrity import certifiable
 from simkit.transcript import Transcript
 
 #: Two accepted conversations of one scenario are "the same" when at least this share of the
-#: shorter one's lines (and at least MIN_SHARED lines) appear, normalised, in the other.
+#: shorter one's lines (and at least MIN_SHARED lines) have a near copy in the other: normalised,
+#: they share at least NEAR_LINE of their character trigrams (a word changed here and there).
+#: Honest trainees share a stock phrase or two, never most of a conversation.
 SIMILAR_SHARE = 0.8
 MIN_SHARED = 4
+NEAR_LINE = 0.6
+#: A line (with its near copies) said by more than STOCK_SHARE of the trainees of a scenario, and
+#: by more than STOCK_MIN of them, is a stock phrase: it counts neither as copied nor as a line.
+STOCK_SHARE = 0.2
+STOCK_MIN = 10
+MAX_BUCKET = 50  # distinct lines of one min-hash band beyond which the band is not compared
 MIN_LINE_CHARS = 8  # shorter lines ("ok", "您好") are said by everyone
 
 
@@ -119,30 +128,83 @@ def normalise(line: str) -> str:
 def similar_pairs(lines: dict[tuple[str, str], list[str]]) -> dict[str, set[str]]:
     """Trainees whose accepted conversation of a scenario is nearly line for line another's.
 
+    Lines are compared as distinct normalised texts: near copies among them are found through
+    min-hash buckets of their trigrams (:func:`_near_texts`), so a large cohort is not compared
+    line by line; then every trainee's lines count towards each trainee holding a near copy.
+
     Args:
         lines: ``{(trainee, scenario): trainee lines}`` of accepted conversations.
 
     Returns:
         ``{trainee: {other trainees}}`` (symmetric).
     """
-    sets = {k: {n for n in map(normalise, v) if len(n) >= MIN_LINE_CHARS} for k, v in lines.items()}
-    by_line: dict[tuple[str, str], set[str]] = {}
-    for (trainee, scenario), normalised in sets.items():
-        for line in normalised:
-            by_line.setdefault((scenario, line), set()).add(trainee)
-    shared: dict[tuple[str, str, str], int] = {}
-    for (scenario, _), trainees in by_line.items():
-        ordered = sorted(trainees)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1:]:
-                shared[(scenario, a, b)] = shared.get((scenario, a, b), 0) + 1
+    said = {k: sorted({n for n in map(normalise, v) if len(n) >= MIN_LINE_CHARS}) for k, v in lines.items()}
     found: dict[str, set[str]] = {}
-    for (scenario, a, b), count in shared.items():
-        shorter = min(len(sets[(a, scenario)]), len(sets[(b, scenario)]))
-        if count >= MIN_SHARED and count >= SIMILAR_SHARE * shorter:
-            found.setdefault(a, set()).add(b)
-            found.setdefault(b, set()).add(a)
+    for scenario in sorted({s for _, s in said}):
+        owners: dict[str, set[str]] = {}
+        for (trainee, s), texts in said.items():
+            if s == scenario:
+                for text in texts:
+                    owners.setdefault(text, set()).add(trainee)
+        near = _near_texts(sorted(owners))
+        cohort = sum(s == scenario for _, s in said)
+        counted: dict[str, int] = {}  # trainee -> lines that are not stock phrases
+        shared: dict[tuple[str, str], int] = {}  # (a, b) -> a's lines with a near copy in b's
+        for text, holders in owners.items():
+            others = set().union(*(owners[t] for t in near.get(text, ())), holders)
+            if len(others) > max(STOCK_MIN, STOCK_SHARE * cohort):
+                continue  # a stock phrase: many trainees say it, so it shows no copying
+            for a in holders:
+                counted[a] = counted.get(a, 0) + 1
+                for b in others - {a}:
+                    shared[(a, b)] = shared.get((a, b), 0) + 1
+        for (a, b), count in shared.items():
+            back = shared.get((b, a), 0)
+            shorter = min(counted.get(a, 0), counted.get(b, 0))
+            if min(count, back) >= MIN_SHARED and min(count, back) >= SIMILAR_SHARE * shorter:
+                found.setdefault(a, set()).add(b)
     return found
+
+
+def _near_texts(texts: list[str]) -> dict[str, set[str]]:
+    """``{text: other texts sharing at least NEAR_LINE of its trigrams}``, for distinct texts."""
+    grams = {t: _trigrams(t) for t in texts}
+    buckets: dict[tuple[int, ...], list[str]] = {}
+    for text in texts:
+        for bucket in _buckets(grams[text]):
+            buckets.setdefault(bucket, []).append(text)
+    near: dict[str, set[str]] = {}
+    for members in buckets.values():
+        if len(members) > MAX_BUCKET:
+            continue  # a stock phrase and its many wordings: no sign of copying (other bands still compare)
+        for i, x in enumerate(members):
+            for y in members[i + 1:]:
+                if y not in near.get(x, ()) and _jaccard(grams[x], grams[y]) >= NEAR_LINE:
+                    near.setdefault(x, set()).add(y)
+                    near.setdefault(y, set()).add(x)
+    return near
+
+
+def _trigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i:i + 3] for i in range(len(text) - 2))
+
+
+def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
+    return len(x & y) / len(x | y)
+
+
+_BANDS, _ROWS = 10, 2  # lines sharing 60% of trigrams meet in some band with probability 0.99
+
+
+def _buckets(grams: frozenset[str]) -> list[tuple[int, ...]]:
+    """Min-hash bands of a line's trigrams: near-identical lines share a band, different ones rarely."""
+    hashes = [zlib.crc32(g.encode("utf-8")) for g in grams]
+    signature = [min((h * a + c) % _PRIME for h in hashes) for a, c in _SEEDS]
+    return [(band, *signature[band * _ROWS:(band + 1) * _ROWS]) for band in range(_BANDS)]
+
+
+_PRIME = (1 << 61) - 1
+_SEEDS = [(2 * k + 1 + 0x9E3779B1 * k, 0x7F4A7C15 * (k + 1)) for k in range(_BANDS * _ROWS)]
 
 
 def safe_name(path: Path, folder: Path, taken: set[str]) -> str:

@@ -74,6 +74,28 @@ def test_lines_copied_between_trainees_are_found_but_common_phrases_are_not():
     assert normalise("Hi, THERE!  ok") == normalise("hi there ok")
 
 
+def test_lines_copied_with_a_word_changed_here_and_there_are_found():
+    script = ["What brings you in today, and what are you driving now?",
+              "You mentioned the kids; how often is the third row needed?",
+              "I understand, nobody wants to pay for options they never use.",
+              "Here is the written quote with every fee itemised.",
+              "Would Saturday at ten suit you and your wife for a test drive?"]
+    edited = ["What brings you in today, and what do you drive now?",
+              "You mentioned the kids; how often is the third row used?",
+              "I understand, nobody wants to pay for extras they never use.",
+              "Here is the printed quote with every fee itemised.",
+              "Would Saturday at eleven suit you and your wife for a test drive?"]
+    zh = ["您好，今天主要想看看什么车型呢？", "您刚才说孩子刚上小学，平时接送路远吗？", "我理解，谁都不想多花冤枉钱。",
+          "这是我们的书面报价，每一项费用都列清楚了。", "那这周六上午十点，您和爱人一起来试驾好吗？"]
+    zh_edited = [line.replace("十点", "十一点").replace("车型", "车").replace("列清楚", "写清楚") for line in zh]
+    honest = ["Hi there, what can I help you with?", "How many people usually ride with you?",
+              "That sounds frustrating, tell me more.", "Our service plan covers the first three years.",
+              "Can I book you in for a drive on Friday afternoon?"]
+    lines = {("a", "s"): script, ("b", "s"): edited, ("c", "s"): honest,
+             ("d", "z"): zh, ("e", "z"): zh_edited, ("f", "z"): zh[:2] + ["完全不同的一句话，我们聊聊别的吧。"] * 3}
+    assert similar_pairs(lines) == {"a": {"b"}, "b": {"a"}, "d": {"e"}, "e": {"d"}}
+
+
 def test_certificate_codes_bind_what_the_certificate_says():
     record = {"exam_id": "e", "trainee": "t", "name": "N", "tier": "merit", "total": 80.0, "digest": "d"}
     code = certificate.code_for(record, key=b"k" * 32)
@@ -82,3 +104,13 @@ def test_certificate_codes_bind_what_the_certificate_says():
     assert code != certificate.code_for(record, key=b"j" * 32)
     page = certificate.render({**record, "code": code, "date": "2026-05-04", "name": "<b>x</b>"})
     assert "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page
+
+
+def test_stock_phrases_said_by_much_of_the_cohort_are_not_copying():
+    stock = ["What brings you in today?", "What budget do you have in mind?", "How many seats do you need?",
+             "Would Saturday at ten work for a test drive?", "Let me show you the seven-seat version.",
+             "Here is the crash test report.", "Does that settle your worry about safety?"]
+    lines = {(f"t{n}", "s"): stock + [f"My own closing line number {n} for this customer"] for n in range(12)}
+    assert similar_pairs(lines) == {}
+    lines[("cheat", "s")] = lines[("t3", "s")][:-1] + ["My own closing line number 3 for this client"]
+    assert similar_pairs(lines) == {}  # one own line in common is too little to call it copying
