@@ -125,7 +125,23 @@ def normalise(line: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 
 
-def similar_pairs(lines: dict[tuple[str, str], list[str]]) -> dict[str, set[str]]:
+def taught_lines(courses: Path | None = None) -> frozenset[str]:
+    """The course's worked solutions, normalised: lines every trainee was shown, so saying them
+    (or nearly) is learning, not copying from another trainee."""
+    import yaml
+
+    from simkit.course.build import COURSES
+
+    found = set()
+    for path in sorted((courses or COURSES).glob("*/module.yaml")):
+        solutions = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("solutions") or {}
+        for solution in solutions.values():
+            for lines in ((solution or {}).get("lines") or {}).values():
+                found.update(normalise(line) for line in lines if isinstance(line, str))
+    return frozenset(found)
+
+
+def similar_pairs(lines: dict[tuple[str, str], list[str]], taught: frozenset[str] = frozenset()) -> dict[str, set[str]]:
     """Trainees whose accepted conversation of a scenario is nearly line for line another's.
 
     Lines are compared as distinct normalised texts: near copies among them are found through
@@ -134,6 +150,8 @@ def similar_pairs(lines: dict[tuple[str, str], list[str]]) -> dict[str, set[str]
 
     Args:
         lines: ``{(trainee, scenario): trainee lines}`` of accepted conversations.
+        taught: normalised lines the course showed everyone (:func:`taught_lines`); a line near one
+            of them is a stock phrase.
 
     Returns:
         ``{trainee: {other trainees}}`` (symmetric).
@@ -146,14 +164,14 @@ def similar_pairs(lines: dict[tuple[str, str], list[str]]) -> dict[str, set[str]
             if s == scenario:
                 for text in texts:
                     owners.setdefault(text, set()).add(trainee)
-        near = _near_texts(sorted(owners))
+        near = _near_texts(sorted(set(owners) | taught))
         cohort = sum(s == scenario for _, s in said)
         counted: dict[str, int] = {}  # trainee -> lines that are not stock phrases
         shared: dict[tuple[str, str], int] = {}  # (a, b) -> a's lines with a near copy in b's
         for text, holders in owners.items():
-            others = set().union(*(owners[t] for t in near.get(text, ())), holders)
-            if len(others) > max(STOCK_MIN, STOCK_SHARE * cohort):
-                continue  # a stock phrase: many trainees say it, so it shows no copying
+            others = set().union(*(owners.get(t, ()) for t in near.get(text, ())), holders)
+            if len(others) > max(STOCK_MIN, STOCK_SHARE * cohort) or text in taught or near.get(text, set()) & taught:
+                continue  # a stock phrase: the course taught it, or many trainees say it, so it shows no copying
             for a in holders:
                 counted[a] = counted.get(a, 0) + 1
                 for b in others - {a}:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 from simkit.certify import certificate, feedback
 from simkit.certify.assignment import TIERS, ExamRules
-from simkit.certify.conversations import signature_review, similar_pairs
-from simkit.certify.words import HOLDS, review_item
+from simkit.certify.conversations import signature_review, similar_pairs, taught_lines
+from simkit.certify.words import HOLDS, NOTES, review_item
 from simkit.safeio import atomic_write_text
 from simkit.scoring.batch import csv_cell
 from simkit.scoring.rubric import DIMENSIONS
@@ -41,6 +41,24 @@ def read_roster(path: Path | None) -> dict[str, dict[str, str]]:
     with open(path, encoding="utf-8-sig", newline="") as f:
         return {row["trainee"].strip(): {k: (row.get(k) or "").strip() for k in ROSTER_COLUMNS[1:]}
                 for row in csv.DictReader(f) if (row.get("trainee") or "").strip()}
+
+
+#: The trainer's file in a run folder: trainees whose similar lines a trainer checked and released,
+#: one id per line, ``#`` starts a comment (``alice  # own notes, checked 2 Dec``).
+RELEASED = "released.txt"
+
+
+def read_released(path: Path) -> set[str]:
+    """Trainee ids in a :data:`RELEASED` file (none when there is no such file)."""
+    if not path.is_file():
+        return set()
+    ids = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8-sig").splitlines())
+    return {i for i in ids if i}
+
+
+def needs_look(result: dict) -> bool:
+    """Whether a trainee's result has a review entry a trainer still has to look at."""
+    return any(r["code"] not in NOTES for r in result["review"])
 
 
 def results(run_dir: Path) -> list[dict]:
@@ -69,7 +87,8 @@ def finish(run_dir: Path, *, rules: ExamRules, exam_id: str, lang: str, key: byt
             if conv.get("counted"):
                 transcript = json.loads((run_dir / "trainees" / result["trainee"] / conv["file"]).read_text("utf-8"))
                 lines[(result["trainee"], conv["scenario"])] = [t["trainee"] for t in transcript["turns"]]
-    similar = similar_pairs(lines)
+    similar = similar_pairs(lines, taught_lines())
+    released = read_released(run_dir / RELEASED)
     cohort = [r["trainee"] for r in everyone]
     for result in everyone:
         _recheck_signatures(run_dir, result, cohort=cohort, key=key, exam_id=exam_id)
@@ -78,8 +97,9 @@ def finish(run_dir: Path, *, rules: ExamRules, exam_id: str, lang: str, key: byt
     issued, rows = {}, []
     for result in everyone:
         trainee = result["trainee"]
-        result["review"] = [r for r in result["review"] if r["code"] != "similar-lines"]
-        result["review"] += [review_item("similar-lines", other) for other in sorted(similar.get(trainee, ()))]
+        similar_code = "similar-lines-released" if trainee in released else "similar-lines"
+        result["review"] = [r for r in result["review"] if r["code"] not in ("similar-lines", "similar-lines-released")]
+        result["review"] += [review_item(similar_code, other) for other in sorted(similar.get(trainee, ()))]
         person = roster.get(trainee, {})
         folder = run_dir / "trainees" / trainee
         held = any(r["code"] in HOLDS for r in result["review"])
@@ -113,7 +133,7 @@ def finish(run_dir: Path, *, rules: ExamRules, exam_id: str, lang: str, key: byt
     tiers = {t: sum(1 for r in everyone if r["tier"] == t) for t in TIERS}
     run = {"format": FORMAT, "exam_id": exam_id, "created": created, "simkit_version": meta["simkit_version"],
            "analyzer": meta["analyzer"], "engine": meta["engine"], "scenarios": list(rules.scenarios),
-           "tiers": tiers, "review": sum(1 for r in everyone if r["review"]), "trainees": len(everyone),
+           "tiers": tiers, "review": sum(1 for r in everyone if needs_look(r)), "trainees": len(everyone),
            "lang": lang, "certificates": len(issued), "shard": meta.get("shard")}
     if meta.get("gradebook"):
         run["gradebook"] = meta["gradebook"]  # where the dashboard reads the notebook grades
@@ -172,5 +192,9 @@ def summary_text(run: dict, everyone: list[dict]) -> str:
            f"需要人工查看 / need a manual look: {run['review']}"]
     for result in everyone:
         for item in result["review"]:
-            out.append(f"  {result['trainee']}: {item['code']}: {item['reason_en']} / {item['reason_zh']}")
+            if item["code"] not in NOTES:
+                out.append(f"  {result['trainee']}: {item['code']}: {item['reason_en']} / {item['reason_zh']}")
+    released = [r["trainee"] for r in everyone if any(i["code"] in NOTES for i in r["review"])]
+    if released:
+        out.append(f"培训师已放行 / released by a trainer ({RELEASED}): {', '.join(released)}")
     return "\n".join(out) + "\n"

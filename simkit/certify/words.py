@@ -37,11 +37,16 @@ REVIEW: dict[str, tuple[str, str]] = {
                        "{detail} has several valid exam transcripts; the best one counts."),
     "similar-lines": ("与 {detail} 的对话几乎逐句相同，证书暂缓，请培训师核实。",
                       "The conversation is nearly line for line the same as {detail}'s: certificate held until a trainer checks."),
+    "similar-lines-released": ("与 {detail} 的对话相似，培训师已核实并放行，证书照发。",
+                               "The conversation is similar to {detail}'s; a trainer checked it and released the certificate."),
     "feedback-withheld": ("反馈里出现了隐藏测试的内容，反馈未发放。", "The feedback contained hidden-test text and was withheld."),
 }
 
 #: Review codes that hold a certificate back although the tier was earned.
 HOLDS = ("similar-lines",)
+
+#: Review codes that only inform: a trainer has already looked (the trainee needs no manual look).
+NOTES = ("similar-lines-released",)
 
 TIER_NAMES = {"distinction": ("优秀", "Distinction"), "merit": ("良好", "Merit"), "pass": ("合格", "Pass"),
               "fail": ("不合格", "Fail")}

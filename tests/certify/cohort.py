@@ -42,10 +42,40 @@ def _online(module: str) -> list[str]:
     return [*_solution(module)[:-1], TWO_OPTIONS]
 
 
+# Dana's own words for the same moves (not the course's solutions, which every trainee was shown and
+# which therefore never count as copied); the copier retypes them.
+DANA_SHOWROOM = [
+    "Good afternoon and welcome! My name's Dana, I'm one of the sales team. What brings you to us today?",
+    "Roughly how much were you hoping to spend on the new car?",
+    "What are you running at the moment?",
+    "You brought up your wife earlier. What is she looking for most in the next car?",
+    "I understand, keeping the family safe is the priority. From everything you've said, my "
+    "recommendation is the seven-seat X7: third-row curtain airbags and room for all of you.",
+    "I understand, no one likes paying more than they should. What's driving that worry for you?",
+    "Let me put both cars next to each other: fuel, servicing and resale over five years more than make up the gap.",
+    "Does that take care of your concern about the price?",
+    "Could you and your wife come for a test drive on Saturday at 10?",
+]
+DANA_ONLINE = [
+    "Hi, thanks for your message! I'm Dana from the online team. About the price: the list price is "
+    "119,800 and every fee will be on a written quote.",
+    "What would you mostly be using the car for?",
+    "What sort of budget are you working with, everything included?",
+    "When are you hoping to get the car?",
+    "Who else in the family gets a say in this?",
+    "Given the 26 km each way you mentioned for your commute, I'd recommend the long-range version.",
+    "I understand, nobody wants surprise fees when they get to the store.",
+    "It's in stock, roughly a week from order. Can I ask what exactly makes you doubt the online price?",
+    "I'll give you everything in writing: an itemised quote listing every fee, to compare with the "
+    "official price on our site.",
+    "Does that take care of your concern about the price?",
+    "Could you come by the store on Saturday at 10 am or Sunday at 2 pm? I'll have the quote ready.",
+]
+
 LINES = {
     "A": {SHOWROOM: _solution("01-getting-started"), ONLINE: _online("02-first-response")},
     "C": {SHOWROOM: _solution("04-presenting"), ONLINE: _online("06-closing")},
-    "D": {SHOWROOM: _reworded(_solution("04-presenting"), "Right,"), ONLINE: _reworded(_online("06-closing"), "OK,")},
+    "D": {SHOWROOM: DANA_SHOWROOM, ONLINE: DANA_ONLINE},
     "avg": {SHOWROOM: _reworded(_solution("01-getting-started"), "Well,")[:8],
             ONLINE: _solution("07-follow-up")},
     "poor": {SHOWROOM: ["You buying today or just looking?", "It's the last one at this price, sign today and I'll "

@@ -186,3 +186,19 @@ def test_rerun_changes_nothing_and_keeps_trainer_files(sqlite_run, cohort):
     assert after == before
     for path, text in trainer_files.items():
         assert path.read_text(encoding="utf-8") == text
+
+
+def test_a_trainer_releases_a_held_certificate_by_naming_the_trainee(sqlite_run, cohort):
+    # Last in this module: it changes the shared run folder.
+    course, run_dir = sqlite_run["course"], sqlite_run["dir"]
+    (run_dir / "released.txt").write_text("dana  # her own notes, checked with her manager\n\n# copier: not yet\n",
+                                          encoding="utf-8")
+    assert main(["certify", "--course", str(course), "--cohort", str(cohort["folder"]), "--out", str(run_dir),
+                 "--key", str(cohort["base"] / "exam.key"), "--jobs", "2", "--quiet"]) == 1  # others still need a look
+    dana, copier = (_result(run_dir, t) for t in ("dana", "copier"))
+    assert [r["code"] for r in dana["review"]] == ["similar-lines-released"]
+    assert dana["code"] and certificate.verify(dana["code"], run_dir=run_dir, key=cohort["key"])[0]
+    assert [r["code"] for r in copier["review"]] == ["similar-lines"] and copier["code"] is None
+    summary = (run_dir / "summary.txt").read_text(encoding="utf-8")
+    assert "released by a trainer (released.txt): dana" in summary
+    assert "dana: similar-lines" not in summary and "copier: similar-lines" in summary

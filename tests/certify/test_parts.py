@@ -114,3 +114,15 @@ def test_stock_phrases_said_by_much_of_the_cohort_are_not_copying():
     assert similar_pairs(lines) == {}
     lines[("cheat", "s")] = lines[("t3", "s")][:-1] + ["My own closing line number 3 for this client"]
     assert similar_pairs(lines) == {}  # one own line in common is too little to call it copying
+
+
+def test_lines_the_course_taught_everyone_are_not_copying():
+    from simkit.certify.conversations import taught_lines
+    from tests.certify.cohort import LINES, SHOWROOM
+
+    taught = taught_lines()
+    course = LINES["A"][SHOWROOM]  # the first module's worked solution
+    assert all(normalise(line) in taught for line in course)
+    lines = {("a", "s"): course, ("b", "s"): ["Well, " + line for line in course]}
+    assert similar_pairs(lines) == {"a": {"b"}, "b": {"a"}}
+    assert similar_pairs(lines, taught) == {}
