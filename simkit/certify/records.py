@@ -98,7 +98,7 @@ def finish(run_dir: Path, *, rules: ExamRules, exam_id: str, lang: str, key: byt
     for result in everyone:
         trainee = result["trainee"]
         similar_code = "similar-lines-released" if trainee in released else "similar-lines"
-        result["review"] = [r for r in result["review"] if r["code"] not in ("similar-lines", "similar-lines-released")]
+        result["review"] = [r for r in result["review"] if not r["code"].startswith("similar-lines")]
         result["review"] += [review_item(similar_code, other) for other in sorted(similar.get(trainee, ()))]
         person = roster.get(trainee, {})
         folder = run_dir / "trainees" / trainee

@@ -113,7 +113,8 @@ def test_stock_phrases_said_by_much_of_the_cohort_are_not_copying():
     lines = {(f"t{n}", "s"): stock + [f"My own closing line number {n} for this customer"] for n in range(12)}
     assert similar_pairs(lines) == {}
     lines[("cheat", "s")] = lines[("t3", "s")][:-1] + ["My own closing line number 3 for this client"]
-    assert similar_pairs(lines) == {}  # one own line in common is too little to call it copying
+    # The own lines differ by a digit, so a dozen trainees say near copies of each: stock phrases too.
+    assert similar_pairs(lines) == {}
 
 
 def test_lines_the_course_taught_everyone_are_not_copying():
