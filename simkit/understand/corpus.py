@@ -41,8 +41,9 @@ def load_corpus(paths: Iterable[Path]) -> list[dict[str, Any]]:
 
 
 def train_files(corpus_dir: Path = CORPUS_DIR) -> list[Path]:
-    """The training split (``train-*.jsonl``), sorted by name."""
-    return sorted(corpus_dir.glob("train-*.jsonl"))
+    """The training split: the project's ``train-*.jsonl`` and the independent authors'
+    ``natural/*.jsonl`` (colloquial lines, many with the customer's previous line), sorted by name."""
+    return sorted(corpus_dir.glob("train-*.jsonl")) + sorted(corpus_dir.glob("natural/*.jsonl"))
 
 
 def test_files(corpus_dir: Path = CORPUS_DIR) -> list[Path]:

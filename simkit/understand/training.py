@@ -26,7 +26,7 @@ class TrainParams:
     """Hyper-parameters chosen by cross-validation on the training split."""
 
     c: float = 1.0
-    prune: float = 0.05
+    prune: float = 0.15
     learner: str = "svm"
     class_weight: str | None = "balanced"
     cue_dropout: float = 0.3
