@@ -31,9 +31,6 @@ MODEL_PATH = Path(__file__).with_name("model.json")
 FORMAT = 1
 #: Every output of the model: techniques, then topics as ``topic:<name>``.
 ALL_LABELS: tuple[str, ...] = (*TECHNIQUES, *("topic:" + t for t in TOPICS))
-#: Labels a line may get when no label reaches its threshold. Pressure and a concession cost
-#: the trainee points (a premature discount can fail the attempt), so they are never a guess.
-GUESSABLE: tuple[str, ...] = tuple(t for t in TECHNIQUES if t not in ("pressure", "concession"))
 
 
 @dataclass(frozen=True)
@@ -162,8 +159,7 @@ def decide(scores: dict[str, float], thresholds: dict[str, float]) -> tuple[list
     kept (the likeliest, as the labelling guidelines ask); ``other`` never stands next to a real
     label: it wins alone when it clears its threshold by more than every other label, and is
     dropped otherwise; when nothing passes, the label closest to its threshold is returned, so
-    the list is never empty, but never a costly one (:data:`GUESSABLE`): a trainee is not
-    punished on a guess.
+    the list is never empty.
 
     Returns:
         ``(techniques, topics)``, each in label order.
@@ -180,7 +176,7 @@ def decide(scores: dict[str, float], thresholds: dict[str, float]) -> tuple[list
         else:
             chosen.discard("other")
     if not chosen:
-        chosen = {max(GUESSABLE, key=lambda t: (scores.get(t, 0.0) - thresholds.get(t, 0.5), -TECHNIQUES.index(t)))}
+        chosen = {max(TECHNIQUES, key=lambda t: (scores.get(t, 0.0) - thresholds.get(t, 0.5), -TECHNIQUES.index(t)))}
     topics = [t for t in TOPICS if scores.get("topic:" + t, 0.0) >= thresholds.get("topic:" + t, 0.5)]
     return [t for t in TECHNIQUES if t in chosen], topics
 

@@ -22,7 +22,7 @@ _ZH: dict[str, str] = {
     "usage": r"用车|上下班|通勤|跑长途|长途|自驾|接送|代步|场景|平时开|主要(?:是)?(?:用|开)|市区|高速|城市里|出差|拉货|跑业务|跑网约车|用途|里程|每天开|周末出去|出游|郊游|路况|开多远|开得多",
     "family": r"家里|家人(?!商量)|孩子|小孩|宝宝|老人|父母|爸妈|几口人|一家|全家|家庭|儿子|女儿|二胎|三胎|老婆孩子|安全座椅|儿童座椅|坐几个人|几个人坐|多少人坐",
     "current_car": r"现在开|现在的车|现在这台|目前开|目前的车|旧车|老车|开了几年|原来的车|之前的车|以前开|手上的车|开的是什么|第一台车|上一台车|换车",
-    "timeline": r"什么时候|多久|打算|计划|近期|最近|马上|尽快|月底|年底|这个月|下个月|今年|明年|几月|提车时间|急着|着急|等多久|周期|时间(?:上|安排)",
+    "timeline": r"什么时候|提车|现车|交车|到货|等车|多久|打算|计划|近期|最近|马上|尽快|月底|年底|这个月|下个月|今年|明年|几月|提车时间|急着|着急|等多久|周期|时间(?:上|安排)",
     "preference": r"颜色|配置|喜欢|偏好|SUV|suv|轿车|MPV|mpv|两厢|三厢|七座|五座|外观|内饰|品牌|车型|款式|空间|动力|油车|电车|纯电|混动|插混|增程|燃油|自动挡|手动挡|天窗|座椅|看重|在意|风格|大小",
     "finance": r"贷款|分期|首付|月供|按揭|金融|利率|利息|贴息|免息|全款|付款方式|还款|融资|租赁|信用",
     "trade_in": r"置换|旧车估价|估价|评估|以旧换新|卖掉|卖车|旧车回收|回收|抵扣|二手车(?:商|价)|折价",
@@ -33,11 +33,11 @@ _ZH: dict[str, str] = {
 }
 
 _EN: dict[str, str] = {
-    "budget": r"budget|price|pric(?:ed|ing)|how much|afford|spend|cost|costs|expensive|cheap|ballpark|range|\$\s?\d|\d+k\b|out[- ]the[- ]door|otd|per month budget|comfortable paying|number in mind",
+    "budget": r"budget|price|(?:you'?d|you would|you'll|you will) (?:pay|be paying)|pric(?:ed|ing)|how much|afford|spend|cost|costs|expensive|cheap|ballpark|range|\$\s?\d|\d+k\b|out[- ]the[- ]door|otd|per month budget|comfortable paying|number in mind",
     "usage": r"commute|commuting|(?<!test )(?<!test-)driv(?:e|ing)\b|use (?:it|the car) for|mostly use|daily|road trips?|highway|city|errands|school run|mileage|miles a|km a|towing|tow|haul|weekends?|rideshare|uber|work truck|trips?|typical day|weekday",
     "family": r"famil(?:y|ies)|kids?|children|child|baby|toddler|parents|grandparents|grandkids|car seats?|booster|how many (?:people|passengers|seats)|seats? do you|passengers|son|daughter|household|dog|pets?",
     "current_car": r"current (?:car|vehicle|ride)|driving now|drive now|what (?:are you|do you) (?:currently )?driv\w*|old car|your car now|present car|existing car|had it|owned|previous car|last car|how old is (?:your|the)|replacing",
-    "timeline": r"when (?:are|do|would|will|did|can|were) (?:you|we)|timeline|timeframe|time frame|soon|how soon|by when|this month|next month|this year|next year|deadline|in a hurry|rush|plan(?:ning)? to|looking to buy|(?:few|couple of|\d+|two|three|six) (?:weeks|months)|ready to buy",
+    "timeline": r"when (?:are|do|would|will|did|can|were) (?:you|we)|timeline|timeframe|time frame|soon|how soon|by when|this month|next month|this year|next year|deadline|in a hurry|rush|plan(?:ning)? to|looking to buy|(?:few|couple of|\d+|two|three|six) (?:weeks|months)|ready to buy|in stock|lead time|(?:the )?wait(?:ing time)?|deliver(?:y|ed)?|(?:about|around|within|in|takes?) (?:a|one|two|three|\d+) (?:days?|weeks?|months?)",
     "preference": r"\bsuv\b|sedan|hatchback|minivan|truck|pickup|coupe|wagon|colou?r|feature|prefer|preference|look(?:ing)? for|must[- ]have|trim|options|hybrid|electric|\bev\b|gas|diesel|awd|4wd|sunroof|leather|seats?|third row|style|size|brand|model|look and feel|like most|want in",
     "finance": r"financ(?:e|ing)|loan|monthly|down payment|\bapr\b|interest|lease|leasing|payments?|credit|cash or|pay cash|installments?|term|bank",
     "trade_in": r"trade[- ]?in|trading (?:in|it)|trade (?:it|your|the)|appraise|appraisal|valuation|value your|sell your|what it'?s worth|payoff",

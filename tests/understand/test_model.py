@@ -117,13 +117,3 @@ def test_training_is_deterministic_and_reproduces_the_shipped_model(tmp_path: Pa
     out = tmp_path / "model.json"
     train_shipped(out=out)
     assert out.read_bytes() == m.MODEL_PATH.read_bytes(), "run `simkit nlu train`: the shipped model differs"
-
-
-def test_a_costly_label_is_never_a_guess() -> None:
-    # Nothing reaches its threshold and pressure is the closest: the line is not read as pressure.
-    scores = {t: 0.1 for t in TECHNIQUES}
-    scores.update({"pressure": 0.45, "concession": 0.44, "present": 0.3})
-    techniques, _ = m.decide(scores, {})
-    assert techniques == ["present"]
-    scores["pressure"] = 0.5  # reaching the threshold, it is read
-    assert m.decide(scores, {})[0] == ["pressure"]
