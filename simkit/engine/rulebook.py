@@ -71,9 +71,11 @@ STEP_TECHNIQUES = {
 # Before the customer states a worry as an objection (simkit.engine.objection_flow): a
 # consultant who hears a hint acknowledges it and digs into it at once. When an objection is
 # raised on turn t, the trainee's lines of turns t-PRE_RAISE_TURNS .. t on its subject are
-# credited as its first steps. Three turns is one exchange of hint, acknowledgement and probe
-# before the raise; a line older than that was about the talk before the worry came up.
-PRE_RAISE_TURNS = 3
+# credited as its first steps. The hint comes in the customer's reply to turn t-3 at the
+# earliest, so lines t-2 and t-1 can acknowledge it and dig into it; the line of turn t-3 came
+# before the hint and was about the talk before the worry came up ("Congratulations on the baby!
+# What budget do you have in mind?" is not an acknowledgement of a price worry raised later).
+PRE_RAISE_TURNS = 2
 # Which technique takes each step before the raise: any question that digs into the worry
 # counts as the probe ("did that happen to you, or to a friend?"), since the line must be on the
 # objection's subject anyway; a yes/no check digs into nothing.

@@ -29,7 +29,7 @@ _ZH: dict[str, str] = {
     "decision_maker": r"家人商量|商量|爱人|太太|老公|老婆|妻子|丈夫|(?:您|你|我)(?:家)?先生|媳妇|对象|女朋友|男朋友|父母同意|拍板|做主|决定|说了算|一起来看|意见",
     "competitor": r"别家|竞品|其他品牌|另一家|别的店|其他店|对面|隔壁|同级|对比|比较过|看过.{0,6}(?:车|店)|报价单|友商|人家店|他们家|哪家|其他家|外地",
     "concern": r"担心|顾虑|问题|毛病|事故|泡水|火烧|调表|故障|隐患|放心|安全|保值|衰减|维修|质量|可靠|靠谱|风险|纠纷|投诉|后悔|吃亏|被坑|顾忌|疑虑|不满意",
-    "contact": r"电话|微信|联系方式|手机号|号码|邮箱|联系您|联系你|加您|加你|留个|回电|打给您|短信",
+    "contact": r"(?<!打过)(?<!打了)电话|微信|联系方式|手机号|号码|邮箱|联系您|联系你|加您|加你|留个|回电|打给您|短信",
 }
 
 _EN: dict[str, str] = {
@@ -37,7 +37,7 @@ _EN: dict[str, str] = {
     "usage": r"commute|commuting|(?<!test )(?<!test-)driv(?:e|ing)\b|use (?:it|the car) for|mostly use|daily|road trips?|highway|city|errands|school run|mileage|miles a|km a|towing|tow|haul|weekends?|rideshare|uber|work truck|trips?|typical day|weekday",
     "family": r"famil(?:y|ies)|kids?|children|child|baby|toddler|parents|grandparents|grandkids|car seats?|booster|how many (?:people|passengers|seats)|seats? do you|passengers|son|daughter|household|dog|pets?",
     "current_car": r"current (?:car|vehicle|ride)|driving now|drive now|what (?:are you|do you) (?:currently )?driv\w*|old car|your car now|present car|existing car|had it|owned|previous car|last car|how old is (?:your|the)|replacing",
-    "timeline": r"when (?:are|do|would|will|did|can|were) (?:you|we)|timeline|timeframe|time frame|soon|how soon|by when|this month|next month|this year|next year|deadline|in a hurry|rush|plan(?:ning)? to|looking to buy|(?:few|couple of|\d+|two|three|six) (?:weeks|months)|ready to buy|in stock|lead time|(?:the )?wait(?:ing time)?|deliver(?:y|ed)?|(?:about|around|within|in|takes?) (?:a|one|two|three|\d+) (?:days?|weeks?|months?)",
+    "timeline": r"when(?:'s| (?:are|do|does|would|will|did|can|were|is|should|must|might))\b|timeline|timeframe|time frame|soon|how soon|by when|this month|next month|this year|next year|deadline|in a hurry|rush|plan(?:ning)? to|looking to buy|(?:few|couple of|\d+|two|three|six) (?:weeks|months)|ready to buy|in stock|lead time|(?:the )?wait(?:ing time)?|deliver(?:y|ed)?|(?:about|around|within|in|takes?) (?:a|one|two|three|\d+) (?:days?|weeks?|months?)",
     "preference": r"\bsuv\b|sedan|hatchback|minivan|truck|pickup|coupe|wagon|colou?r|feature|prefer|preference|look(?:ing)? for|must[- ]have|trim|options|hybrid|electric|\bev\b|gas|diesel|awd|4wd|sunroof|leather|seats?|third row|style|size|brand|model|look and feel|like most|want in",
     "finance": r"financ(?:e|ing)|loan|monthly|down payment|\bapr\b|interest|lease|leasing|payments?|credit|cash or|pay cash|installments?|term|bank",
     "trade_in": r"trade[- ]?in|trading (?:in|it)|trade (?:it|your|the)|appraise|appraisal|valuation|value your|sell your|what it'?s worth|payoff",
