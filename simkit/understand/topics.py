@@ -59,11 +59,14 @@ class TopicHit:
     start: int
 
 
-# Searched in this order: each topic's Chinese keywords, then its English ones. English keywords
-# match whole words ("son" is not in "Sonata", "tow" not in "town").
+# English keywords match whole words with their usual endings ("prices", "bothering", "cheaper"),
+# so "son" is not in "Sonata" and "tow" not in "town".
+_EN_ENDINGS = r"(?:s|es|d|ed|ing|er|est|y)?(?![A-Za-z])"
+
+# Searched in this order: each topic's Chinese keywords, then its English ones.
 _PATTERNS: tuple[tuple[str, str, LazyPattern], ...] = tuple(
     (t, lang, pattern) for t in TOPICS for lang, pattern in (
-        ("zh", lazy_compile(_ZH[t])), ("en", lazy_compile(r"(?<![A-Za-z])(?:" + _EN[t] + r")(?![A-Za-z])", re.IGNORECASE)))
+        ("zh", lazy_compile(_ZH[t])), ("en", lazy_compile(r"(?<![A-Za-z])(?:" + _EN[t] + r")" + _EN_ENDINGS, re.IGNORECASE)))
 )
 
 
