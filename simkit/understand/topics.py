@@ -82,6 +82,18 @@ def topic_hits(text: str, scripts: frozenset[str] | None = None) -> list[TopicHi
     return hits
 
 
+def topic_spans(text: str, scripts: frozenset[str] | None = None) -> list[TopicHit]:
+    """Every topic keyword that occurs in ``text``, each match, in order of position.
+
+    :func:`topic_hits` keeps the first match per topic, which is what labelling needs; the
+    engine also asks *where* a topic is named (:mod:`simkit.engine.asked`), with the same keywords.
+    """
+    scripts = scripts_of(text) if scripts is None else scripts
+    spans = [TopicHit(topic, m.group(), m.start()) for topic, lang, pattern in _PATTERNS if lang in scripts
+             for m in pattern.finditer(text) if m.group()]
+    return sorted(spans, key=lambda h: h.start)
+
+
 def find_topics(text: str) -> list[str]:
     """Topics of ``text`` in the fixed order of :data:`simkit.labels.TOPICS`."""
     found = {h.topic for h in topic_hits(text)}
