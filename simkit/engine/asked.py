@@ -75,6 +75,7 @@ _RECALL = re.compile(rf"^\W*(?:(?:so|and|but|now|ok|okay|right)\W+)?(?:{_words(R
 # "When do you need it?" asks when; "when you drive to work, ..." only sets the scene.
 _ASKING_WHEN = re.compile(r"when\s+(?:do|does|did|are|is|was|were|will|would|can|could|should|shall|might|must)\b",
                           re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]")  # a letter, a digit or a Chinese character
 _WEAK = {topic: frozenset(w.casefold() for w in words) for topic, words in WEAK_TOPIC_WORDS.items()}
 
 
@@ -127,7 +128,12 @@ def _outermost(hits: list[TopicHit]) -> list[TopicHit]:
 
 def _whole(text: str, spans: list[tuple[int, int]]) -> bool:
     """``spans`` cover every word of ``text`` (nothing was left out of the question part)."""
-    return not any(ch.isalnum() for i, ch in enumerate(text) if not _inside(i, spans))
+    at = 0
+    for start, end in sorted(spans):
+        if _WORD.search(text, at, max(at, start)):
+            return False
+        at = max(at, end)
+    return not _WORD.search(text, at)
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -146,7 +152,8 @@ def asked_topics(analysis: Analysis) -> Asked:
     text, topics = analysis.text, set(analysis.topics)
     if not topics:
         return Asked(())
-    hits = _outermost([h for h in topic_spans(text) if h.topic in topics])
+    keywords = topic_spans(text, topics)
+    hits = _outermost(keywords)
     parts = _question_spans(text, analysis.lang)
     set_aside = [m.span() for m in _EXCEPT.finditer(text)]
     examples = [m.span() for m in _EXAMPLE.finditer(text)]
@@ -161,8 +168,9 @@ def asked_topics(analysis: Analysis) -> Asked:
         else:
             found[part, _inside(hit.start, examples) or _weak(hit, text)].add(hit.topic)
     # The model read its topics from the whole line: they count only when all of it is the question.
-    whole = _whole(text, [span for spans in parts.values() for span in spans])
-    read_by_model = topics - {h.topic for h in hits} if whole else set()
+    read_by_model = topics - {h.topic for h in keywords}
+    if read_by_model and not _whole(text, [span for part in parts.values() for span in part]):
+        read_by_model = set()
     excluded -= found["asking", False]
     tiers = (found["asking", False], read_by_model, found["recall", False], found["asking", True],
              found["recall", True], found["lead_in", False], found["lead_in", True])

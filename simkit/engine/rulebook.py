@@ -193,7 +193,7 @@ EXAMPLE_CUES = {"zh": ("比如", "例如", "譬如", "像是"), "en": ("for exam
 # A clause that starts with these words is about the salesperson or his offer, not a question to
 # the customer: "I'm Sam, I handle our SUVs. What brings you in?" asks nothing about SUVs.
 SELF_CLAUSE_CUES = {
-    "zh": ("我是", "我叫", "我姓", "我负责", "我专门", "我们这边有", "我们店有", "我们有", "我们这有", "我们在做", "我们正在",
+    "zh": ("我是", "我叫", "我姓", "我负责", "我专门", "专门负责", "主要负责", "我们这边有", "我们店有", "我们有", "我们这有", "我们在做", "我们正在",
            "我们推出", "咱们这有", "咱们店有", "店里有", "现在有活动", "现在置换有", "现在有补贴", "现在有优惠",
            "目前有活动", "本月有", "这个月有活动"),
     "en": ("i'm", "i am", "my name", "i handle", "i look after", "i work", "i run", "i deal with", "i specialise",

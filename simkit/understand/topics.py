@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from simkit.labels import TOPICS
@@ -82,15 +83,15 @@ def topic_hits(text: str, scripts: frozenset[str] | None = None) -> list[TopicHi
     return hits
 
 
-def topic_spans(text: str, scripts: frozenset[str] | None = None) -> list[TopicHit]:
-    """Every topic keyword that occurs in ``text``, each match, in order of position.
+def topic_spans(text: str, topics: Collection[str] = TOPICS) -> list[TopicHit]:
+    """Every keyword of ``topics`` that occurs in ``text``, each match, in order of position.
 
     :func:`topic_hits` keeps the first match per topic, which is what labelling needs; the
     engine also asks *where* a topic is named (:mod:`simkit.engine.asked`), with the same keywords.
     """
-    scripts = scripts_of(text) if scripts is None else scripts
-    spans = [TopicHit(topic, m.group(), m.start()) for topic, lang, pattern in _PATTERNS if lang in scripts
-             for m in pattern.finditer(text) if m.group()]
+    scripts = scripts_of(text)
+    spans = [TopicHit(topic, m.group(), m.start()) for topic, lang, pattern in _PATTERNS
+             if lang in scripts and topic in topics for m in pattern.finditer(text) if m.group()]
     return sorted(spans, key=lambda h: h.start)
 
 
