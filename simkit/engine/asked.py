@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 
 from simkit.engine.rulebook import (
-    EXAMPLE_CUES, EXCEPT_AFTER, EXCEPT_BEFORE, RECALL_CUES, SELF_CLAUSE_CUES, WEAK_TOPIC_WORDS,
+    EXAMPLE_CUES, EXCEPT_AFTER, EXCEPT_BEFORE, RECALL_CUES, SELF_CLAUSE_CUES, WEAK_TOPIC_WORDS, YARDSTICK_CUES,
 )
 from simkit.labels import TOPICS
 from simkit.understand import Analysis
@@ -75,6 +75,7 @@ _RECALL = re.compile(rf"^\W*(?:(?:so|and|but|now|ok|okay|right)\W+)?(?:{_words(R
 # "When do you need it?" asks when; "when you drive to work, ..." only sets the scene.
 _ASKING_WHEN = re.compile(r"when\s+(?:do|does|did|are|is|was|were|will|would|can|could|should|shall|might|must)\b",
                           re.IGNORECASE)
+_YARDSTICK = re.compile(rf"(?:{_words(YARDSTICK_CUES['zh'] + YARDSTICK_CUES['en'])})\s*(?:\w+\s)?$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]")  # a letter, a digit or a Chinese character
 _WEAK = {topic: frozenset(w.casefold() for w in words) for topic, words in WEAK_TOPIC_WORDS.items()}
 
@@ -116,7 +117,10 @@ def _question_spans(text: str, lang: str) -> dict[str, list[tuple[int, int]]]:
 
 
 def _weak(hit: TopicHit, text: str) -> bool:
-    """``hit`` is a general word (:data:`~simkit.engine.rulebook.WEAK_TOPIC_WORDS`) that does not ask itself."""
+    """``hit`` is a general word (:data:`~simkit.engine.rulebook.WEAK_TOPIC_WORDS`) that does not ask
+    itself, or a yardstick (:data:`~simkit.engine.rulebook.YARDSTICK_CUES`)."""
+    if _YARDSTICK.search(text[max(0, hit.start - 16):hit.start]):  # "the same price": a yardstick
+        return True
     return hit.text.casefold() in _WEAK.get(hit.topic, ()) and not _ASKING_WHEN.match(text, hit.start)
 
 

@@ -177,6 +177,9 @@ WEAK_TOPIC_WORDS = {
     "finance": ("term", "payments", "payment", "bank"),
     "contact": ("number",),
 }
+# A topic word after these is a yardstick, not what is asked: "other models around the same price",
+# "同价位的别的车" ask about the competition; they count as general words.
+YARDSTICK_CUES = {"zh": ("同",), "en": ("same", "similar", "comparable")}
 # What the topics after these words are not what is asked: "除了价格，您还在意什么？", "Price aside, ...".
 EXCEPT_BEFORE = {"zh": ("除了", "除开", "撇开", "不说", "不谈"),
                  "en": ("apart from", "aside from", "other than", "besides", "except", "except for", "excluding",

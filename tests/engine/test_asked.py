@@ -48,6 +48,9 @@ def _needs_told(session: Session, reply) -> list:
     ("When you drive to work, how many people ride with you?", ("family",), ()),
     ("When do you need the car by?", ("timeline",), ()),
     ("Ballpark, what are you looking to spend?", ("budget",), ()),
+    # a price as a yardstick asks about the competition; alone, it still asks about the budget
+    ("Are there other cars at a similar price you're looking at?", ("competitor",), ()),
+    ("Is it the same budget as before?", ("budget",), ()),
     # a recalled clause sets the scene: the topic asked comes first
     ("您刚才提到通勤，平时在家的话打算在哪儿充电？", ("usage",), ()),
 ])
