@@ -7,7 +7,7 @@ asked, in the order below, and never with another topic's need:
 1. trust too low for the need the question aimed at: a deflection (``too_early``);
 2. the persona's short truthful answer on the topic (``answers:`` in the persona file), which
    tells no need, so it credits nothing;
-3. a topic whose need the customer already told: "I told you that" (``nothing_new``), only then;
+3. a topic asked whose need the customer already told: "I told you that" (``nothing_new``), only then;
 4. a closed question: a short answer; anything else: "nothing in particular".
 """
 
@@ -36,7 +36,7 @@ def answer_beat(persona: Persona, state: CustomerState, asked: set[str], topics:
         persona: the customer.
         state: the customer's state (which needs were told).
         asked: the question techniques of the line.
-        topics: the topics of the line, in label order.
+        topics: the topics the question asks (:func:`simkit.engine.asked.asked_topics`), in label order.
         blocked: ``(rule, params)`` when a need on these topics was held back, else None.
     """
     if blocked is not None and blocked[0] == "need-needs-trust":
@@ -50,7 +50,7 @@ def answer_beat(persona: Persona, state: CustomerState, asked: set[str], topics:
         rule, params = blocked
         return Beat(kind="react", rule=rule, params=params, line=("reaction", "too_early"))
     told = {persona.need(n).topic for n in state.needs_revealed}
-    if (told and not topics) or told.intersection(topics):
+    if told.intersection(topics):  # "I told you" only about what was told, never for a broad question
         return Beat(kind="react", rule="nothing-new", line=("reaction", "nothing_new"))
     if asked == CLOSED_ONLY:
         return Beat(kind="react", rule="closed-answer", line=("reaction", "short_answer"))

@@ -13,7 +13,8 @@ The rules, in the order they run:
    evidence counts only when it names the right kind of proof (``objection-*``,
    :mod:`.objection_steps`); steps taken on its subject just before it was raised count, and
    targeted proof right after the acknowledgement skips the probe (:mod:`.objection_flow`);
-6. questions reveal needs: the right technique on the right topic with enough trust; deep needs
+6. questions reveal needs: the right technique on the topic the question asks (:mod:`.asked`,
+   not any topic the line names) with enough trust; deep needs
    only under a probe once a surface need is known; closed runs feel like an interrogation; a
    question that reveals no need still gets an answer on its topic (:mod:`simkit.engine.answers`);
 7. presentations (and proof offered unasked) raise interest when they answer a need; they prompt objections;
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 from simkit.content.model import Need, Persona, Scenario
 from simkit.engine.answers import answer_beat, topic_fit
+from simkit.engine.asked import Asked, asked_topics
 from simkit.engine.appointments import Booking
 from simkit.engine.beats import Beat, compose
 from simkit.engine.manners import line_kind, react_to_manners
@@ -235,18 +237,19 @@ class Director:
             return []
         state.closed_run = state.closed_run + 1 if asked == CLOSED_ONLY else 0
         beats: list[Beat] = []
-        need, blocked = self._need_to_reveal(state, asked, analysis.topics)
+        question = asked_topics(analysis)  # the topics the question asks, not every topic the line names
+        need, blocked = self._need_to_reveal(state, asked, question)
         if need is not None:
             self._need_told = True
             state.needs_revealed.append(need.id)
             state.adjust(trust=NEED_TRUST, interest=NEED_INTEREST)
             technique = min(asked.intersection(need.reveal_by))  # the first in alphabetical order
-            topic = next((t for t in analysis.topics if t in need.reveal_topics), need.topic)
+            topic = next((t for t in question.topics if t in need.reveal_topics), need.topic)
             beats.append(Beat(kind="reveal_need", rule="need-revealed",
                               params={"need": need.id, "technique": technique, "topic": topic},
                               line=("need", need.id), effects={"trust": NEED_TRUST, "interest": NEED_INTEREST}))
         else:
-            beats.append(answer_beat(self.persona, state, asked, analysis.topics, blocked))
+            beats.append(answer_beat(self.persona, state, asked, question.topics, blocked))
         if state.closed_run >= INTERROGATION_RUN:
             state.adjust(patience=INTERROGATION_PATIENCE)
             state.offend("interrogation")
@@ -255,17 +258,21 @@ class Director:
         return beats
 
     def _need_to_reveal(
-        self, state: CustomerState, asked: set[str], topics: tuple[str, ...]
+        self, state: CustomerState, asked: set[str], question: Asked
     ) -> tuple[Need | None, tuple[str, dict] | None]:
-        """The need this question reveals, or why a matching need stayed hidden."""
+        """The need this question (techniques ``asked`` on ``question``'s topics) reveals, or why a
+        matching need stayed hidden."""
         revealed = state.needs_revealed
+        topics = question.topics
         if topics:
             on_topics = set(topics)
             matching = [n for n, by, reveal_topics in self._reveals if n.id not in revealed
                         and not asked.isdisjoint(by) and not on_topics.isdisjoint(reveal_topics)]
         else:  # a broad open question: the customer volunteers their next surface need
+            # ... but not on what it set aside ("apart from the price, what matters?")
             matching = [n for n in self.persona.needs if n.id not in revealed and "open_question" in asked
-                        and n.depth == "surface" and "open_question" in n.reveal_by][:1]
+                        and n.depth == "surface" and "open_question" in n.reveal_by
+                        and n.topic not in question.excluded][:1]
         blocked = None
         ready: list[Need] = []
         for need in matching:

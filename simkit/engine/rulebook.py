@@ -129,17 +129,30 @@ FILLER_WORDS = {
 # Insults and dismissals: the customer reacts to the rudeness, whatever else the line does.
 RUDE_CUES = {
     "zh": ("滚", "闭嘴", "傻逼", "傻B", "白痴", "蠢货", "有病", "神经病", "废话真多", "烦死了", "你懂什么", "爱买不买", "穷鬼",
-           "去死"),
+           "去死", "别瞎问", "耽误我时间", "爱要不要", "少废话"),
     "en": ("shut up", "get lost", "piss off", "go away", "idiot", "stupid", "moron", "dumb", "screw you",
-           "f*** off", "fuck", "shit", "loser", "whatever, take it or leave it"),
+           "f*** off", "fuck", "shit", "loser", "whatever, take it or leave it", "buy it or don't",
+           "haven't got all day", "don't have all day", "wasting my time"),
 }
 # Talk about anything but the customer, the car or the deal: it reveals nothing.
+# Small talk about the salesperson's day, the customer's clothes and things, sport and shows, and
+# whether the salesperson is a program are all off the subject.
 OFF_TOPIC_CUES = {
-    "zh": ("火锅", "天气", "吃饭了吗", "吃了吗", "足球", "篮球", "电影", "明星", "游戏", "星座", "机器人", "真人", "人工智能",
-           "你是ai", "你是AI", "股票", "彩票", "打麻将"),
-    "en": ("hotpot", "hot pot", "the weather", "football", "soccer", "basketball", "movie", "celebrity",
-           "video game", "horoscope", "a bot", "a robot", "real person", "are you human", "are you an ai",
-           "are you ai", "stock market", "lottery", "your favourite food", "your favorite food"),
+    "zh": ("火锅", "天气", "天儿", "真热", "好热", "真冷", "好冷", "吃饭了吗", "吃了吗", "吃的啥", "吃啥", "午饭", "面馆",
+           "奶茶", "足球", "篮球", "看球", "那场球", "点球", "世界杯", "电影", "追剧", "电视剧", "综艺", "明星", "游戏", "星座",
+           "这手表", "手表挺", "包包", "这包", "这衣服", "衣服挺", "这外套", "这鞋", "发型", "项链", "耳环", "口红", "哪儿买的", "哪里买的", "在哪买的",
+           "猫还是狗", "狗还是猫", "喜欢猫", "喜欢狗", "去哪儿玩了", "去哪玩了",
+           "机器人", "真人", "人工智能", "你是ai", "是不是ai", "ai在", "是机器", "程序设定", "设定好的", "自动回复",
+           "跟人聊", "跟系统聊", "是人还是", "股票", "彩票", "打麻将"),
+    "en": ("hotpot", "hot pot", "the weather", "football", "soccer", "basketball", "the match last night",
+           "the game last night", "last night's match", "last night's game", "catch the match", "catch the game",
+           "movie", "netflix", "tv show", "celebrity", "video game", "horoscope", "pizza", "lunch yet", "sandwich",
+           "nice jacket", "that jacket", "nice shoes", "those shoes", "nice watch", "that watch", "nice bag", "that bag",
+           "haircut",
+           "plans for the weekend", "cats or dogs",
+           "a bot", "a chatbot", "chatbot", "a robot", "real person", "a human", "are you human", "are you an ai",
+           "are you ai", "an ai", "some kind of ai", "automated system", "programmed", "stock market", "lottery",
+           "your favourite food", "your favorite food"),
 }
 # The topics of one question, most telling first: the analyzer often adds a broad topic
 # ("preference", "usage") to a specific one, and a question about the budget that also reads as
@@ -147,6 +160,51 @@ OFF_TOPIC_CUES = {
 # earliest; a need is chosen on its own topic first, then by importance.
 TOPIC_SALIENCE = ("budget", "timeline", "trade_in", "finance", "decision_maker", "competitor", "contact", "family",
                   "current_car", "usage", "concern", "preference")
+# -- which topics a question asks (simkit.engine.asked) ----------------------------------------
+# Topic keywords too general to name what a question is about: "您打算什么时候…", "家里…",
+# "when", "this week". In a question that also names a specific topic, they give way to it
+# ("家里有小宝宝要装安全座椅的吗" is on the family, not on usage).
+WEAK_TOPIC_WORDS = {
+    "timeline": ("打算", "计划", "最近", "近期", "这个月", "今年", "when", "week", "weeks", "month", "months", "soon",
+                 "plan to", "planning to", "this month", "this year", "rush"),
+    "family": ("家里", "一家", "家庭", "household"),
+    "usage": ("用车", "平时开", "市区", "城市里", "driving", "drive", "daily", "weekend", "weekends", "trip", "trips",
+              "city"),
+    "current_car": ("旧车", "换车", "现在开", "开的是什么", "replacing", "had it", "owned", "driving now", "drive now"),
+    "preference": ("喜欢", "看重", "在意", "车型", "空间", "大小", "座椅", "look for", "looking for", "model",
+                   "seat", "seats", "size", "like most", "options", "feature"),
+    "budget": ("价位", "range", "cost", "costs"),
+    "concern": ("问题", "放心", "issue", "issues", "problem", "problems", "bother"),
+    "decision_maker": ("决定", "意见", "decide", "decision"),
+    "finance": ("term", "payments", "payment", "bank"),
+    "contact": ("number",),
+}
+# A topic word after these is a yardstick, not what is asked: "other models around the same price",
+# "同价位的别的车" ask about the competition; they count as general words.
+YARDSTICK_CUES = {"zh": ("同",), "en": ("same", "similar", "comparable")}
+# What the topics after these words are not what is asked: "除了价格，您还在意什么？", "Price aside, ...".
+EXCEPT_BEFORE = {"zh": ("除了", "除开", "撇开", "不说", "不谈"),
+                 "en": ("apart from", "aside from", "other than", "besides", "except", "except for", "excluding",
+                        "leaving aside", "setting aside", "never mind", "forgetting")}
+EXCEPT_AFTER = {"zh": ("以外", "之外"), "en": ("aside", "apart", "to one side")}  # "价格以外…", "Price aside, …"
+# A clause that recalls what the customer said sets the scene for the question, like a lead-in:
+# "您刚才说周一打过电话，最让您不舒服的是哪一点？" asks about what upset him, not about the phone.
+RECALL_CUES = {"zh": ("您刚才说", "您刚说", "刚才您说", "您说", "你说", "您刚才提到", "您提到", "你提到", "听您说", "您之前说",
+                      "您上次说"),
+               "en": ("you said", "you mentioned", "you told me", "you were saying", "as you said", "earlier you said",
+                      "you've said", "you've mentioned")}
+# An example illustrates the question, it does not change its topic ("有没有时间点，比如孩子开学…").
+EXAMPLE_CUES = {"zh": ("比如", "例如", "譬如", "像是"), "en": ("for example", "for instance", "such as", "e.g.", "like when")}
+# A clause that starts with these words is about the salesperson or his offer, not a question to
+# the customer: "I'm Sam, I handle our SUVs. What brings you in?" asks nothing about SUVs.
+SELF_CLAUSE_CUES = {
+    "zh": ("我是", "我叫", "我姓", "我负责", "我专门", "专门负责", "主要负责", "我们这边有", "我们店有", "我们有", "我们这有", "我们在做", "我们正在",
+           "我们推出", "咱们这有", "咱们店有", "店里有", "现在有活动", "现在置换有", "现在有补贴", "现在有优惠",
+           "目前有活动", "本月有", "这个月有活动"),
+    "en": ("i'm", "i am", "my name", "i handle", "i look after", "i work", "i run", "i deal with", "i specialise",
+           "i specialize", "we have", "we've got", "we're running", "we are running", "we're offering", "we offer",
+           "we run", "we do", "our", "there's a", "there is a", "we've just", "this month we", "right now we"),
+}
 # Which reaction speaks when several compete in one turn (at most one does): first listed wins.
 REACTION_PRIORITY = (
     "rude", "privacy", "impatient", "belittled", "false_promise", "pressured", "busy", "slow_reply",

@@ -19,8 +19,8 @@ from simkit._versions import digest
 from simkit.engine import rulebook
 
 #: Bump by hand when the logic of the director, actor or session changes behaviour
-#: (6: the seeds' situations: roles, goal kinds, decision maker, channels, pressure by its kind).
-RULES_VERSION = 6
+#: (7: needs and answers follow the topics the question asks, simkit.engine.asked).
+RULES_VERSION = 7
 
 
 def engine_version(table: dict[str, Any], rules_version: int = RULES_VERSION) -> str:

@@ -21,18 +21,20 @@ import re
 # this way only word starts go on to the alternatives.
 PERSONAL_DATA: tuple[tuple[str, str], ...] = (
     ("id_number", r"身份证|证件号|护照号|"
-                  r"\b(?:id (?:number|card)|passport|social security|ssn|driver'?s licen[cs]e number)\b"),
+                  r"\b(?:id (?:number|card)|passport|social security|ssn|national insurance|driver'?s licen[cs]e number)\b"),
     ("home_address", r"家庭住址|家住(?:哪|在哪)|住(?:在)?哪(?:里|儿)?|详细地址|住址|"
                      r"\b(?:home address|where do you live|your address)\b"),
-    ("income", r"工资|收入|月薪|年薪|挣多少|赚多少|存款|\b(?:salary|income|how much do you (?:make|earn)|savings)\b"),
+    ("income", r"工资|收入|月薪|年薪|挣多少|赚多少|存款|一个月(?:能)?(?:挣|赚|拿)|"
+               r"\b(?:salary|income|how much do you (?:make|earn)|savings|(?:what|how much) do(?:es)? (?:they|your \w+) pay you|"
+               r"what do you (?:earn|make) a (?:year|month))\b"),
     ("bank_details", r"银行卡|卡号|银行账号|征信|信用分|\b(?:bank (?:account|card|details)|card number|credit score)\b"),
 )
 
 _DATA_PATTERNS = tuple((kind, re.compile(regex, re.IGNORECASE)) for kind, regex in PERSONAL_DATA)
 # Words one of which every personal-data request contains: a quick test before the patterns.
 _HINTS = ("身份", "证件", "护照", "住", "地址", "工资", "收入", "薪", "挣", "赚", "存款", "银行", "卡号", "征信", "信用",
-          "id ", "id card", "passport", "social", "ssn", "licen", "address", "live", "salary", "income", "make",
-          "earn", "saving", "bank", "card", "credit")
+          "id ", "id card", "passport", "social", "ssn", "national", "licen", "address", "live", "salary", "income", "make",
+          "earn", "saving", "bank", "card", "credit", "pay you", "一个月")
 _HINT = re.compile("|".join(map(re.escape, _HINTS)))
 
 _REQUEST = re.compile(

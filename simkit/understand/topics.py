@@ -12,6 +12,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from simkit.labels import TOPICS
@@ -84,6 +85,18 @@ def topic_hits(text: str, scripts: frozenset[str] | None = None) -> list[TopicHi
             if m is not None:
                 hits.append(TopicHit(topic, m.group(), m.start()))
     return hits
+
+
+def topic_spans(text: str, topics: Collection[str] = TOPICS) -> list[TopicHit]:
+    """Every keyword of ``topics`` that occurs in ``text``, each match, in order of position.
+
+    :func:`topic_hits` keeps the first match per topic, which is what labelling needs; the
+    engine also asks *where* a topic is named (:mod:`simkit.engine.asked`), with the same keywords.
+    """
+    scripts = scripts_of(text)
+    spans = [TopicHit(topic, m.group(), m.start()) for topic, lang, pattern in _PATTERNS
+             if lang in scripts and topic in topics for m in pattern.finditer(text) if m.group()]
+    return sorted(spans, key=lambda h: h.start)
 
 
 def find_topics(text: str) -> list[str]:
