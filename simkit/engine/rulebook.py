@@ -177,7 +177,7 @@ WEAK_TOPIC_WORDS = {
     "concern": ("问题", "放心", "issue", "issues", "problem", "problems", "bother"),
     "decision_maker": ("决定", "意见", "decide", "decision"),
     "finance": ("term", "payments", "payment", "bank"),
-    "contact": ("number",),
+    "contact": ("phone",),
 }
 # A topic word after these is a yardstick, not what is asked: "other models around the same price",
 # "同价位的别的车" ask about the competition; they count as general words.
