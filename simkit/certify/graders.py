@@ -3,7 +3,7 @@
 Starting nbgrader costs seconds (its imports alone take about 5 s of CPU here), so the parent
 imports it once, generates the release, and forks ``jobs`` workers that inherit it; each worker
 grades its shard one trainee after the other through nbgrader's API (one kernel per notebook, as
-nbgrader does). A kernel that fails to start (the ZMQ port clash nbgrader has when several run
+nbgrader does, but the grading kernel of :mod:`simkit.certify.kernel`). A kernel that fails to start (the ZMQ port clash nbgrader has when several run
 on one machine, upstream #174) is started again; so is a database that was busy. A kernel the
 trainee kills (``os._exit``) is tried once more and then reported: its cells score 0 and the
 trainee is listed for a manual look. The grades are read back from the gradebook.
@@ -23,12 +23,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simkit.certify import layout
+from simkit.certify import kernel, layout
 
 #: Log text of failures that are the machine's, not the trainee's: grading again may succeed.
 TRANSIENT = ("Kernel died before replying to kernel_info", "Address already in use", "kernel_info",
              "database is locked", "Kernel didn't respond", "OperationalError")
 ATTEMPTS = 3
+#: How a worker runs a notebook: in the grading kernel.
+EXECUTE = {"kernel_name": kernel.KERNEL_NAME}
 
 
 @dataclass
@@ -86,11 +88,12 @@ def autograde_all(course: Path, aid: str, submissions: dict[str, str], *, db_url
 def _run_workers(course: Path, aid: str, todo: list[str], *, url: str, jobs: int, cell_timeout: int,
                  progress: Callable[[str], None]) -> dict[str, tuple[str | None, int, float]]:
     layout.api(course, db_url=url)  # import nbgrader here, once: the forked workers inherit it
+    kernels = kernel.install(course)
     context = multiprocessing.get_context("fork")
     results = context.Queue()
     shards = [todo[i::jobs] for i in range(max(1, min(jobs, len(todo))))]
-    workers = [context.Process(target=_work, args=(course, aid, shard, url, cell_timeout, results), daemon=True)
-               for shard in shards]
+    workers = [context.Process(target=_work, args=(course, aid, shard, url, cell_timeout, kernels, results),
+                               daemon=True) for shard in shards]
     for worker in workers:
         worker.start()
     outcomes: dict[str, tuple[str | None, int, float]] = {}
@@ -114,9 +117,11 @@ def _run_workers(course: Path, aid: str, todo: list[str], *, url: str, jobs: int
     return outcomes
 
 
-def _work(course: Path, aid: str, shard: list[str], url: str, cell_timeout: int, results) -> None:
+def _work(course: Path, aid: str, shard: list[str], url: str, cell_timeout: int, kernels: Path, results) -> None:
     """One worker: grade each trainee of ``shard`` in turn, through one nbgrader API."""
-    api = layout.api(course, db_url=url, cell_timeout=cell_timeout)
+    # where nbgrader's kernel manager finds the grading kernel
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernels), os.environ.get("JUPYTER_PATH")]))
+    api = layout.api(course, db_url=url, cell_timeout=cell_timeout, execute=EXECUTE)
     for trainee in shard:
         start = time.monotonic()
         problem, attempts = _grade_one(api, aid, trainee)
