@@ -3,7 +3,8 @@
 Starting nbgrader costs seconds (its imports alone take about 5 s of CPU here), so the parent
 imports it once, generates the release, and forks ``jobs`` workers that inherit it; each worker
 grades its shard one trainee after the other through nbgrader's API (one kernel per notebook, as
-nbgrader does, but the grading kernel of :mod:`simkit.certify.kernel`). A kernel that fails to start (the ZMQ port clash nbgrader has when several run
+nbgrader does, but the grading kernel of :mod:`simkit.certify.kernel`, stopped at once after the
+last cell). A kernel that fails to start (the ZMQ port clash nbgrader has when several run
 on one machine, upstream #174) is started again; so is a database that was busy. A kernel the
 trainee kills (``os._exit``) is tried once more and then reported: its cells score 0 and the
 trainee is listed for a manual look. The grades are read back from the gradebook.
@@ -29,8 +30,9 @@ from simkit.certify import kernel, layout
 TRANSIENT = ("Kernel died before replying to kernel_info", "Address already in use", "kernel_info",
              "database is locked", "Kernel didn't respond", "OperationalError")
 ATTEMPTS = 3
-#: How a worker runs a notebook: in the grading kernel.
-EXECUTE = {"kernel_name": kernel.KERNEL_NAME}
+#: How a worker runs a notebook: in the grading kernel, killed once the last cell has run (a graceful
+#: stop waits for the kernel's exit hooks, of no use here and the trainee's to write).
+EXECUTE = {"kernel_name": kernel.KERNEL_NAME, "shutdown_kernel": "immediate"}
 
 
 @dataclass
