@@ -4,8 +4,8 @@ Starting nbgrader costs seconds (its imports alone take about 5 s of CPU here), 
 imports it once, generates the release, and forks ``jobs`` workers that inherit it; each worker
 grades its shard one trainee after the other through nbgrader's API (one kernel per notebook, as
 nbgrader does, but the grading kernel of :mod:`simkit.certify.kernel`, stopped at once after the
-last cell). A kernel that fails to start (the ZMQ port clash nbgrader has when several run
-on one machine, upstream #174) is started again; so is a database that was busy. A kernel the
+last cell), and through one database engine (:func:`_one_engine`). A kernel that fails to start
+(the ZMQ port clash nbgrader has when several run on one machine, upstream #174) is started again; so is a database that was busy. A kernel the
 trainee kills (``os._exit``) is tried once more and then reported: its cells score 0 and the
 trainee is listed for a manual look. The grades are read back from the gradebook.
 
@@ -124,10 +124,35 @@ def _work(course: Path, aid: str, shard: list[str], url: str, cell_timeout: int,
     # where nbgrader's kernel manager finds the grading kernel
     os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernels), os.environ.get("JUPYTER_PATH")]))
     api = layout.api(course, db_url=url, cell_timeout=cell_timeout, execute=EXECUTE)
-    for trainee in shard:
-        start = time.monotonic()
-        problem, attempts = _grade_one(api, aid, trainee)
-        results.put((trainee, problem, attempts, time.monotonic() - start))
+    close_engine = _one_engine(url)
+    try:
+        for trainee in shard:
+            start = time.monotonic()
+            problem, attempts = _grade_one(api, aid, trainee)
+            results.put((trainee, problem, attempts, time.monotonic() - start))
+    finally:
+        close_engine()
+
+
+def _one_engine(url: str) -> Callable[[], None]:
+    """Make nbgrader open the gradebook at ``url`` through one SQLAlchemy engine in this (worker) process.
+
+    nbgrader opens a gradebook about nine times per notebook, each with an engine of its own: a new
+    connection pool and every statement compiled again. Here they all get this one, and closing a
+    gradebook (which disposes its engine) leaves the pool's connections open for the next.
+
+    Returns:
+        What closes the engine's connections, when the worker is done.
+    """
+    import nbgrader.api
+
+    create_engine = nbgrader.api.create_engine
+    engine = create_engine(url, echo=False, future=True)  # the options nbgrader's Gradebook gives
+    close_pool = engine.dispose
+    engine.dispose = lambda *args, **kwargs: None  # what Gradebook.close() calls
+    nbgrader.api.create_engine = lambda db_url, **options: (engine if str(db_url) == url
+                                                            else create_engine(db_url, **options))
+    return close_pool
 
 
 def _grade_one(api, aid: str, trainee: str) -> tuple[str | None, int]:
