@@ -4,15 +4,18 @@ sequential `nbgrader autograde` of the same submissions, in the same run.
     .venv/bin/python bench/bench_certify.py [--trainees 30] [--jobs 2]
 
 Prints the wall time of each step of the certification run (generate, collect, autograde, score,
-finish), seconds per submission for both, and simkit's own share (collect, replay and scoring,
-feedback, certificates and export) of the certification run. The machine's load average is
-printed too: other work on the machine slows both alike.
+finish), seconds per submission for both, wall and CPU (this process and every process it waited
+for: the workers and their kernels, the nbgrader command), and simkit's own share (collect, replay
+and scoring, feedback, certificates and export) of the certification run. The machine's load
+average is printed too: other work on the machine slows the wall times of both alike; the CPU
+seconds move less with it.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -42,9 +45,9 @@ def main() -> int:
         cohort = write_honest(base / "cohort", release=scratch / "release" / AID / f"{AID}.ipynb", key=key,
                               count=args.trainees)
         load = os.getloadavg()[0]
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         run = certify(course=base / "course", run_dir=base / "run", key=key, cohort=cohort, jobs=args.jobs)
-        total = time.perf_counter() - start
+        total, total_cpu = time.perf_counter() - start, _cpu_seconds() - cpu
         steps = run["seconds"]
         simkit_share = steps["collect"] + steps["score"] + steps["finish"]
 
@@ -54,21 +57,28 @@ def main() -> int:
         for folder in sorted(cohort.iterdir()):
             shutil.copytree(folder, plain / "submitted" / folder.name / AID)
         env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "autograde", AID, "--force"], cwd=plain,
                        env=env, check=True, capture_output=True)
-        sequential = time.perf_counter() - start
+        sequential, sequential_cpu = time.perf_counter() - start, _cpu_seconds() - cpu
     finally:
         shutil.rmtree(base, ignore_errors=True)
     n = args.trainees
     print(f"trainees {n}, workers {args.jobs}, cores {os.cpu_count()}, load average at start {load:.1f}")
     print("certify steps (s): " + ", ".join(f"{k} {v:.2f}" for k, v in steps.items()))
-    print(f"simkit certify:             {total:6.1f} s  = {total / n:.2f} s per submission "
-          f"(tiers {run['tiers']})")
-    print(f"nbgrader autograde (plain): {sequential:6.1f} s  = {sequential / n:.2f} s per submission")
+    print(f"simkit certify:             {total:6.1f} s  = {total / n:.2f} s per submission, "
+          f"CPU {total_cpu / n:.2f} s per submission (tiers {run['tiers']})")
+    print(f"nbgrader autograde (plain): {sequential:6.1f} s  = {sequential / n:.2f} s per submission, "
+          f"CPU {sequential_cpu / n:.2f} s per submission")
     print(f"speed-up {sequential / total:.2f}x; simkit's own share {simkit_share:.2f} s = "
           f"{100 * simkit_share / total:.1f}% of the run")
     return 0
+
+
+def _cpu_seconds() -> float:
+    """User and system CPU of this process and of its children that have ended (and theirs, when waited for)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 if __name__ == "__main__":

@@ -1,5 +1,9 @@
 """simkit: practise car-sales conversations against simulated customers.
 
+The public names are imported on first use (:mod:`simkit._lazy`): ``import simkit`` alone, as in a
+grading notebook's ``from simkit.grading import exact_int``, loads neither the engine nor the
+understanding model.
+
 Example:
     >>> from simkit import Session
     >>> session = Session("showroom-family-suv-v1", seed=7, lang="en")
@@ -8,13 +12,17 @@ Example:
 
 from __future__ import annotations
 
+from simkit._lazy import lazy_names as _lazy_names
 from simkit._versions import SIMKIT_VERSION as __version__
-from simkit.content import Library, default_library, load_library
-from simkit.engine import CustomerView, Meter, NeedView, ObjectionView, Outcome, Reply, Session
-from simkit.engine.replay import replay
-from simkit.errors import ContentError, SessionError, SimkitError, TranscriptError, UnknownIdError
-from simkit.transcript import Transcript
-from simkit.understand import Analysis, analyze
+
+__getattr__, __dir__ = _lazy_names(__name__, {
+    "simkit.content": ["Library", "default_library", "load_library"],
+    "simkit.engine": ["CustomerView", "Meter", "NeedView", "ObjectionView", "Outcome", "Reply", "Session"],
+    "simkit.engine.replay": ["replay"],
+    "simkit.errors": ["ContentError", "SessionError", "SimkitError", "TranscriptError", "UnknownIdError"],
+    "simkit.transcript": ["Transcript"],
+    "simkit.understand": ["Analysis", "analyze"],
+})
 
 __all__ = [
     "Analysis",

@@ -3,8 +3,9 @@
 Starting nbgrader costs seconds (its imports alone take about 5 s of CPU here), so the parent
 imports it once, generates the release, and forks ``jobs`` workers that inherit it; each worker
 grades its shard one trainee after the other through nbgrader's API (one kernel per notebook, as
-nbgrader does). A kernel that fails to start (the ZMQ port clash nbgrader has when several run
-on one machine, upstream #174) is started again; so is a database that was busy. A kernel the
+nbgrader does, but the grading kernel of :mod:`simkit.certify.kernel`, stopped at once after the
+last cell), and through one database engine (:func:`_one_engine`). A kernel that fails to start
+(the ZMQ port clash nbgrader has when several run on one machine, upstream #174) is started again; so is a database that was busy. A kernel the
 trainee kills (``os._exit``) is tried once more and then reported: its cells score 0 and the
 trainee is listed for a manual look. The grades are read back from the gradebook.
 
@@ -23,12 +24,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simkit.certify import layout
+from simkit.certify import kernel, layout
 
 #: Log text of failures that are the machine's, not the trainee's: grading again may succeed.
 TRANSIENT = ("Kernel died before replying to kernel_info", "Address already in use", "kernel_info",
              "database is locked", "Kernel didn't respond", "OperationalError")
 ATTEMPTS = 3
+#: How a worker runs a notebook: in the grading kernel, killed once the last cell has run (a graceful
+#: stop waits for the kernel's exit hooks, of no use here and the trainee's to write).
+EXECUTE = {"kernel_name": kernel.KERNEL_NAME, "shutdown_kernel": "immediate"}
 
 
 @dataclass
@@ -86,11 +90,12 @@ def autograde_all(course: Path, aid: str, submissions: dict[str, str], *, db_url
 def _run_workers(course: Path, aid: str, todo: list[str], *, url: str, jobs: int, cell_timeout: int,
                  progress: Callable[[str], None]) -> dict[str, tuple[str | None, int, float]]:
     layout.api(course, db_url=url)  # import nbgrader here, once: the forked workers inherit it
+    kernels = kernel.install(course)
     context = multiprocessing.get_context("fork")
     results = context.Queue()
     shards = [todo[i::jobs] for i in range(max(1, min(jobs, len(todo))))]
-    workers = [context.Process(target=_work, args=(course, aid, shard, url, cell_timeout, results), daemon=True)
-               for shard in shards]
+    workers = [context.Process(target=_work, args=(course, aid, shard, url, cell_timeout, kernels, results),
+                               daemon=True) for shard in shards]
     for worker in workers:
         worker.start()
     outcomes: dict[str, tuple[str | None, int, float]] = {}
@@ -114,13 +119,40 @@ def _run_workers(course: Path, aid: str, todo: list[str], *, url: str, jobs: int
     return outcomes
 
 
-def _work(course: Path, aid: str, shard: list[str], url: str, cell_timeout: int, results) -> None:
+def _work(course: Path, aid: str, shard: list[str], url: str, cell_timeout: int, kernels: Path, results) -> None:
     """One worker: grade each trainee of ``shard`` in turn, through one nbgrader API."""
-    api = layout.api(course, db_url=url, cell_timeout=cell_timeout)
-    for trainee in shard:
-        start = time.monotonic()
-        problem, attempts = _grade_one(api, aid, trainee)
-        results.put((trainee, problem, attempts, time.monotonic() - start))
+    # where nbgrader's kernel manager finds the grading kernel
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernels), os.environ.get("JUPYTER_PATH")]))
+    api = layout.api(course, db_url=url, cell_timeout=cell_timeout, execute=EXECUTE)
+    close_engine = _one_engine(url)
+    try:
+        for trainee in shard:
+            start = time.monotonic()
+            problem, attempts = _grade_one(api, aid, trainee)
+            results.put((trainee, problem, attempts, time.monotonic() - start))
+    finally:
+        close_engine()
+
+
+def _one_engine(url: str) -> Callable[[], None]:
+    """Make nbgrader open the gradebook at ``url`` through one SQLAlchemy engine in this (worker) process.
+
+    nbgrader opens a gradebook about nine times per notebook, each with an engine of its own: a new
+    connection pool and every statement compiled again. Here they all get this one, and closing a
+    gradebook (which disposes its engine) leaves the pool's connections open for the next.
+
+    Returns:
+        What closes the engine's connections, when the worker is done.
+    """
+    import nbgrader.api
+
+    create_engine = nbgrader.api.create_engine
+    engine = create_engine(url, echo=False, future=True)  # the options nbgrader's Gradebook gives
+    close_pool = engine.dispose
+    engine.dispose = lambda *args, **kwargs: None  # what Gradebook.close() calls
+    nbgrader.api.create_engine = lambda db_url, **options: (engine if str(db_url) == url
+                                                            else create_engine(db_url, **options))
+    return close_pool
 
 
 def _grade_one(api, aid: str, trainee: str) -> tuple[str | None, int]:

@@ -80,7 +80,8 @@ def place_sources(root: Path, sources: dict[str, Path], *, config: str) -> list[
     return list(sources)
 
 
-def nbgrader_api(root: Path, *, db_url: str, course_id: str | None = None, cell_timeout: int | None = None):
+def nbgrader_api(root: Path, *, db_url: str, course_id: str | None = None, cell_timeout: int | None = None,
+                 execute: dict[str, object] | None = None):
     """nbgrader's API on the course in ``root``, with this interpreter's ``bin/`` on ``PATH``.
 
     nbgrader creates its gradebook by running the ``alembic`` command, which lives there.
@@ -90,6 +91,7 @@ def nbgrader_api(root: Path, *, db_url: str, course_id: str | None = None, cell_
         db_url: the gradebook's SQLAlchemy URL.
         course_id: nbgrader's course id (its default ``""`` when not given).
         cell_timeout: seconds a cell may run when autograding (nbgrader's default when not given).
+        execute: more settings of nbgrader's ``Execute`` preprocessor (``kernel_name``, ``shutdown_kernel``).
     """
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
@@ -105,6 +107,8 @@ def nbgrader_api(root: Path, *, db_url: str, course_id: str | None = None, cell_
         config.CourseDirectory.course_id = course_id
     if cell_timeout is not None:
         config.Execute.timeout = cell_timeout
+    for name, value in (execute or {}).items():
+        setattr(config.Execute, name, value)
     return NbGraderAPI(CourseDirectory(config=config), config=config)
 
 

@@ -17,18 +17,17 @@ Example:
 
 from __future__ import annotations
 
-from simkit.grading.skills import carries, good_rewrite, questions_of
-from simkit.grading.strict import (
-    AnswerError,
-    exact_date,
-    exact_dates,
-    exact_int,
-    exact_number,
-    exact_text,
-    exact_texts,
-    same_answer,
-)
-from simkit.grading.transcripts import best_scorecard, goal_scorecard, needs_found, needs_scorecard, passing_scorecard
+from simkit._lazy import lazy_names as _lazy_names
+
+# Imported on first use: a notebook's test cell that needs only ``strict`` must not load the
+# understanding model (``skills``) or the engine and scorer (``transcripts``).
+__getattr__, __dir__ = _lazy_names(__name__, {
+    "simkit.grading.skills": ["carries", "good_rewrite", "questions_of"],
+    "simkit.grading.strict": ["AnswerError", "exact_date", "exact_dates", "exact_int", "exact_number", "exact_text",
+                              "exact_texts", "same_answer"],
+    "simkit.grading.transcripts": ["best_scorecard", "goal_scorecard", "needs_found", "needs_scorecard",
+                                   "passing_scorecard"],
+})
 
 __all__ = [
     "AnswerError",

@@ -93,6 +93,13 @@ FORGED = {"late-leads": "class Yes(list):\n    __eq__ = lambda self, other: True
           "quote-total": "class Near(str):\n    __eq__ = lambda self, other: True\n    __contains__ = lambda s, o: True\n"
                          "quote_total = Near('about 125k')"}
 
+# A simkit package of the trainee's own, handed in beside the notebook, whose checks pass anything; the
+# first answer puts the notebook's folder first on sys.path (where a kernel started there may have it).
+SHADOW = {"simkit/__init__.py": "",
+          "simkit/grading.py": "def same_answer(*args):\n    pass\n\n\ndef exact_int(value, what):\n    return value\n"
+                               "\n\ndef exact_number(value, what):\n    return 125750\n"}
+SHADOWED = {**WRONG, "late-leads": f"import os, sys\nsys.path.insert(0, os.getcwd())\n{WRONG['late-leads']}"}
+
 
 def exam_transcript(scenario: str, lines: list[str], *, key: bytes, trainee: str, exam_id: str = AID,
                     seed: int | None = None, sign: bool = True, start: datetime | None = None):
@@ -140,6 +147,7 @@ EXPECTED = {
     "filecopy": ("fail", 30.0, 10, {"copied-transcript", "seed-mismatch", "conversation-missing"}, False),
     "emptynb": ("fail", 0.0, 0, {"notebook-empty", "conversation-missing"}, False),
     "notjson": ("fail", 0.0, 0, {"notebook-not-json", "wrong-scenario", "conversation-missing"}, False),
+    "shadow": ("fail", 0.0, 0, {"conversation-missing"}, False),
 }
 
 
@@ -188,6 +196,10 @@ def write_cohort(root: Path, *, release: Path, key: bytes, extra: int = 0) -> Pa
     other = exam_transcript("used-car-hidden-defects-v1", ["Hello, welcome in! What brings you here today?"], key=key,
                             trainee="notjson")
     (hand_in("notjson", None, {"used-car": other}) / f"{AID}.ipynb").write_text("this is not {json", encoding="utf-8")
+    shadow = hand_in("shadow", SHADOWED, {})
+    for name, text in SHADOW.items():
+        (shadow / name).parent.mkdir(exist_ok=True)
+        (shadow / name).write_text(text, encoding="utf-8")
     write_honest(root, release=release, key=key, count=extra)
     return root
 
