@@ -176,7 +176,10 @@ def asked_topics(analysis: Analysis) -> Asked:
     if read_by_model and not _whole(text, [span for part in parts.values() for span in part]):
         read_by_model = set()
     excluded -= found["asking", False]
-    tiers = (found["asking", False], read_by_model, found["recall", False], found["asking", True],
+    # The model's topics have no words of their own to weigh against a general word of the question:
+    # both stand ("您这次为什么考虑换车呢？" is about the car and the trade-in alike).
+    with_model = read_by_model | found["asking", True] if read_by_model else set()
+    tiers = (found["asking", False], with_model, found["recall", False], found["asking", True],
              found["recall", True], found["lead_in", False], found["lead_in", True])
     chosen = next((tier - excluded for tier in tiers if tier - excluded), set())  # the first that names a topic
     return Asked(tuple(t for t in TOPICS if t in chosen), tuple(t for t in TOPICS if t in excluded))

@@ -93,6 +93,8 @@ class Director:
         if analysis.unclear:  # the analyzer could not tell what the line does: ask, change nothing
             return self._finish(state, [Beat(kind="react", rule="unclear", line=("reaction", "unclear"))], set())
         tech = set(analysis.techniques)
+        if "pressure" in tech:  # "I understand, but private buyers are all crooks": the pressure is heard, not the understanding
+            tech.discard("empathy")
         patience_before = state.patience
         beats: list[Beat] = self._situations.channel_beats(state, text, analysis, delay)
         self._answered_ask = False  # this turn's line answers the customer's own question

@@ -43,7 +43,7 @@ _EN: dict[str, str] = {
     "finance": r"financ(?:e|ing)|loan|monthly|down payment|\bapr\b|interest|lease|leasing|payments?|credit|cash or|pay cash|installments?|term|bank",
     "trade_in": r"trade[- ]?in|trading (?:in|it)|trade (?:it|your|the)|appraise|appraisal|valuation|value your|sell your|what it'?s worth|payoff",
     "decision_maker": r"decide|decision|decision[- ]maker|wife|husband|partner|spouse|girlfriend|boyfriend|sign off|say in|talk it over|discuss (?:it )?with|check with|whose call|anyone else|on board|okay with it",
-    "competitor": r"other dealers?|another dealer|competitor|quote|other brands?|shopping around|compared|comparing|cross[- ]shop|elsewhere|down the street|across town|their offer|other offers?|other place|the other guys|somewhere else",
+    "competitor": r"other dealers?|other (?:cars|models|makes)|another dealer|competitor|quote|other brands?|shopping around|compared|comparing|cross[- ]shop|elsewhere|down the street|across town|their offer|other offers?|other place|the other guys|somewhere else",
     "concern": r"worr(?:y|ied|ies)|concern(?:s|ed)?|problems?|issues?|accident|flood|hesitat\w*|doubts?|reliab\w*|safety|safe|risk|nervous|afraid|fear|hidden|defects?|breakdown|repairs?|battery (?:life|degradation)|resale|depreciation|uneasy|bother|unhappy|dissatisfied|disappointed|let (?:you|them) down",
     "contact": r"phone|(?:phone|mobile|cell|contact|your|best) number|email|e-mail|contact|text you|call you|reach you|wechat|whatsapp|message you|best way to reach",
 }

@@ -50,7 +50,9 @@ def _needs_told(session: Session, reply) -> list:
     ("Ballpark, what are you looking to spend?", ("budget",), ()),
     # a price as a yardstick asks about the competition; alone, it still asks about the budget
     ("Are there other cars at a similar price you're looking at?", ("competitor",), ()),
-    ("Is it the same budget as before?", ("budget",), ()),
+    # (the model also reads current_car into "as before", and a general word stands with the model's
+    # topics: the customer answers the budget first, the most telling topic)
+    ("Is it the same budget as before?", ("budget", "current_car"), ()),
     # a recalled clause sets the scene: the topic asked comes first
     ("您刚才提到通勤，平时在家的话打算在哪儿充电？", ("usage",), ()),
 ])

@@ -18,6 +18,9 @@ from tests.engine.situations_library import write_library
 
 GREET = "Hi, welcome! I'm Alex."
 WHY = "What brings you to look at a car now?"
+# An offer for the customer's car is present, not a concession; a presentation after it is what
+# brings up the fear of a lowball, which the four steps then take away.
+PAPERWORK = "We handle all the transfer paperwork for you."
 FEAR_STEPS = ["I understand, nobody wants to be lowballed.", "What worries you most about the valuation?",
               "Our inspection report and the market data for your model are on the table for you to check.",
               "Does that settle your worry about the price?"]
@@ -41,16 +44,16 @@ CONVERSATIONS = {
          "Could you bring the car in on Saturday at 10 am for the inspection?"],
         "inspection_booked", "Saturday at 10 am"),
     "valuation-v1": (
-        [GREET, "What made you decide to sell the car now?", "We can offer 88,000 for your car.", *FEAR_STEPS,
+        [GREET, "What made you decide to sell the car now?", "We can offer 88,000 for your car.", PAPERWORK, *FEAR_STEPS,
          "Shall we go ahead at 88,000 then?"],
-        [GREET, "What made you decide to sell the car now?", "We can offer 80,000 for your car.", *FEAR_STEPS,
+        [GREET, "What made you decide to sell the car now?", "We can offer 80,000 for your car.", PAPERWORK, *FEAR_STEPS,
          "Shall we go ahead at 80,000 then?"],
         "valuation_agreed", None),
     "trade-in-v1": (
-        [GREET, "What are you driving at the moment?", "Who else will have a say in the new car?",
-         "We can offer 88,000 for your trade-in.", *FEAR_STEPS,
+        [GREET, "Tell me about the car you drive now.", "Who else will have a say in the new car?",
+         "We can offer 88,000 for your trade-in.", PAPERWORK, *FEAR_STEPS,
          "Why not bring your wife along on Saturday so she can see the back seat?"],
-        [GREET, "What are you driving at the moment?", "We can offer 88,000 for your trade-in.", *FEAR_STEPS,
+        [GREET, "Tell me about the car you drive now.", "We can offer 88,000 for your trade-in.", PAPERWORK, *FEAR_STEPS,
          "Shall we put down a refundable deposit today to hold the car?"],
         "deposit", None),
     "callback-v1": (
@@ -242,7 +245,8 @@ def test_the_replay_of_a_live_chat_reacts_to_its_times_again(library):
 
 def test_proof_that_must_be_seen_does_not_count_in_a_chat(library):
     _, replies = play(library, "photos-v1", BODYWORK_STEPS[:6])
-    assert [b.rule for b in replies[-1].beats] == ["evidence-not-seen"]
+    rules = [b.rule for b in replies[-1].beats]
+    assert "evidence-not-seen" in rules and "objection-evidence" not in rules
     assert replies[-1].view.objections[0].next_step == "evidence"
     _, replies = play(library, "video-v1", BODYWORK_STEPS[:6])
     assert "objection-evidence" in [b.rule for b in replies[-1].beats]
