@@ -93,7 +93,7 @@ class Director:
         if analysis.unclear:  # the analyzer could not tell what the line does: ask, change nothing
             return self._finish(state, [Beat(kind="react", rule="unclear", line=("reaction", "unclear"))], set())
         tech = set(analysis.techniques)
-        if "pressure" in tech:  # "I understand, but private buyers are all crooks": the pressure is heard, not the understanding
+        if "pressure" in tech:  # "我理解，但个人买家都是骗子": the customer hears the pressure, not the understanding
             tech.discard("empathy")
         patience_before = state.patience
         beats: list[Beat] = self._situations.channel_beats(state, text, analysis, delay)
