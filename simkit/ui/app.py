@@ -65,7 +65,11 @@ class PracticeApp:
             self.show_picker(error=str(exc))
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        if self.practice is not None:
+            # Front ends with widgets draw the widget; the served page shows this copy until then.
+            bundle["text/html"] = render.first_view(self.practice.model)
+        return bundle
 
     # The picker --------------------------------------------------------------------------
 

@@ -71,6 +71,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
     "kernel-lost": {"zh": "与练习服务器的连接已断开（内核已停止）。已完成的每一轮都已保存在 {name}。重新打开页面即可继续：",
                     "en": "The connection to the practice server was lost (the kernel stopped). Every finished turn is saved in {name}. Open the page again to continue:"},
     "resume-link": {"zh": "继续这次对话", "en": "Resume this conversation"},
+    "connecting": {"zh": "正在连接练习服务器，马上就可以回复……", "en": "Connecting to the practice server; you can reply in a moment…"},
     # The practice app.
     "app-title": {"zh": "销售对话练习", "en": "Sales conversation practice"},
     "scenario": {"zh": "场景", "en": "Scenario"},

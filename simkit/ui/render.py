@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from simkit.ui.model import PracticeModel
 
 STYLE = """<style>
-.simkit-practice{font-family:system-ui,-apple-system,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:60em}
+.simkit-practice,.simkit-first-view{font-family:system-ui,-apple-system,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:60em}
 .simkit-head{font-size:1.05em;margin:.2em 0}.simkit-head small{color:#555;margin-left:.6em}
 .simkit-chat{display:flex;flex-direction:column-reverse;overflow-y:auto;height:24em;border:1px solid #ccc;
  border-radius:6px;padding:.4em;background:#fafafa}
@@ -155,6 +155,19 @@ def dimension_title(dim, lang: str) -> str:
 
 def evidence_text(ev, lang: str, names=None) -> str:
     return f"<span>{escape(words.points_text(ev))} {escape(words.describe(ev, lang, names=names))}</span>"
+
+
+def first_view(model: PracticeModel) -> str:
+    """The conversation as it stands, drawn by the server before the page's widgets are.
+
+    Voila's front end takes a few seconds to load and connect the widgets; this static copy (the
+    app's ``text/html`` output, shown by the app's template as soon as the HTML arrives) lets the
+    trainee read the customer's first line meanwhile. The page's CSS hides it once the live chat
+    has drawn its first line.
+    """
+    return (f'{STYLE}<div class="simkit-first-view">{heading(model)}{header(model)}'
+            f'<div style="width:62%">{chat(model)}</div>'
+            f'<p class="simkit-notice">{escape(ui("connecting", model.lang))}</p></div>')
 
 
 def kernel_lost(model: PracticeModel, lang: str) -> str:

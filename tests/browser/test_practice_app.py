@@ -131,8 +131,29 @@ def test_markup_in_lines_and_scenario_text_shows_as_text(context, server):
     assert pp.customer_lines(page)[0] == f"{ATTACKS[3]} {ATTACKS[2]}"
     assert dialogs == []
     assert page.evaluate("window.__pwned") is None
-    assert page.locator(".simkit-practice script, .simkit-practice img, .simkit-practice a[href^=javascript]").count() == 0
+    for shown in (".simkit-practice", "#simkit-first-view"):  # the live chat and the server's first view
+        assert page.locator(f"{shown} script, {shown} img, {shown} a[href^=javascript]").count() == 0
+    assert page.locator("#simkit-first-view .simkit-customer").text_content().endswith(f"{ATTACKS[3]} {ATTACKS[2]}")
     screenshot(page, "markup-as-text")
+
+
+def test_the_first_line_shows_before_the_front_end_and_gives_way_to_the_live_chat(context, server):
+    """The server's HTML carries the conversation (simkit.ui.render.first_view): with Voila's
+    front end blocked the trainee still reads the customer's first line; with it, the live chat
+    replaces the copy."""
+    session = Session(USED_CAR, seed=3, lang="zh")
+    blocked = context.new_page()
+    blocked.route("**/voila/static/**", lambda route: route.abort())
+    blocked.goto(server.url(f"scenario={USED_CAR}&lang=zh&seed=3"), timeout=pp.TIMEOUT, wait_until="commit")
+    blocked.wait_for_selector("#simkit-first-view .simkit-customer", timeout=pp.TIMEOUT)
+    assert blocked.inner_text("#simkit-first-view .simkit-customer").endswith(session.opening)
+    assert not blocked.is_visible("#loading") and blocked.query_selector(pp.INPUT) is None
+    screenshot(blocked, "first-view-zh")
+    blocked.close()
+    page = pp.open_app(context, server, f"scenario={USED_CAR}&lang=zh&seed=3")
+    pp.wait_for_chat(page)
+    page.wait_for_selector("#simkit-first-view", state="hidden", timeout=pp.TIMEOUT)
+    assert pp.customer_lines(page) == [session.opening]
 
 
 def test_widget_messages_from_the_browser_change_nothing_scored(context, server, transcripts):

@@ -145,6 +145,21 @@ def test_the_app_starts_and_resumes_from_the_query(tmp_path):
     assert missing.practice is None and "No transcript called ../etc/passwd" in all_html(missing.widget)
 
 
+def test_the_app_carries_a_static_first_view_of_the_conversation(tmp_path, monkeypatch):
+    """The served page shows it before the widgets load: the conversation so far, escaped, no input."""
+    assert "text/html" not in PracticeApp(lang="en", folder=tmp_path)._repr_mimebundle_()  # the picker: none
+    app = PracticeApp(query=f"scenario={USED_CAR}&lang=zh&seed=2", folder=tmp_path)
+    monkeypatch.setitem(app.practice.model.session.persona.name, "zh", ATTACKS[1])
+    app.practice.model.send(ATTACKS[0])
+    bundle = app._repr_mimebundle_()
+    first = bundle["text/html"]
+    assert "application/vnd.jupyter.widget-view+json" in bundle  # front ends with widgets draw those
+    assert "simkit-first-view" in first and render.escape(app.practice.model.session.opening) in first
+    assert render.escape(ATTACKS[0]) in first and render.escape(ATTACKS[1]) in first
+    assert "<script>" not in first and "<img" not in first and "<input" not in first
+    assert render.escape(UI_TEXT["connecting"]["zh"]) in first
+
+
 def _buttons(widget):
     if widget.__class__.__name__ == "Button":
         yield widget
