@@ -60,6 +60,21 @@ GOAL_CUES = {
     "quote_meeting": {"en": ("quote",), "zh": ("报价",)},
 }
 
+# What a close before the customer is ready asked for, by its words, in this order (a line that
+# asks for a deposit at the store asks for the deposit): the customer's "not yet" names it
+# (reaction "not_ready_<kind>"). A callback or anything else gets the persona's own "not_ready".
+PROPOSAL_CUES = {
+    "deposit": {"en": ("deposit", "down payment", "put money down", "sign", "signing", "contract", "paperwork",
+                       "reserve it", "order it"),
+                "zh": ("意向金", "定金", "订金", "下定", "下订", "交钱", "签约", "签合同", "签单", "付款", "订车", "定车")},
+    "callback": GOAL_CUES["callback"],
+    "contact": {"en": ("wechat", "your number", "phone number", "mobile number", "contact details", "your email",
+                       "add you"),
+                "zh": ("微信", "加个v", "联系方式", "手机号", "留个电话", "留电话", "电话号码")},
+    "test_drive": GOAL_CUES["test_drive"],
+    "visit": GOAL_CUES["visit"],
+}
+
 # -- which technique does what ---------------------------------------------------------------
 # Which technique advances each objection step.
 STEP_TECHNIQUES = {
@@ -129,7 +144,7 @@ FILLER_WORDS = {
 # Insults and dismissals: the customer reacts to the rudeness, whatever else the line does.
 RUDE_CUES = {
     "zh": ("滚", "闭嘴", "傻逼", "傻B", "白痴", "蠢货", "有病", "神经病", "废话真多", "烦死了", "你懂什么", "爱买不买", "穷鬼",
-           "去死", "别瞎问", "耽误我时间", "爱要不要", "少废话"),
+           "去死", "别瞎问", "耽误我时间", "爱要不要", "少废话", "烦不烦", "你烦死了", "啰嗦什么", "磨叽什么"),
     "en": ("shut up", "get lost", "piss off", "go away", "idiot", "stupid", "moron", "dumb", "screw you",
            "f*** off", "fuck", "shit", "loser", "whatever, take it or leave it", "buy it or don't",
            "haven't got all day", "don't have all day", "wasting my time"),
@@ -208,7 +223,8 @@ SELF_CLAUSE_CUES = {
 # Which reaction speaks when several compete in one turn (at most one does): first listed wins.
 REACTION_PRIORITY = (
     "rude", "privacy", "impatient", "belittled", "false_promise", "pressured", "busy", "slow_reply",
-    "discount_suspicious", "ignored", "interrogated", "not_ready",
+    "discount_suspicious", "ignored", "interrogated", "not_ready", "not_ready_doubt", "not_ready_deposit",
+    "not_ready_contact", "not_ready_test_drive", "not_ready_visit",
     "figure_contradicted", "need_to_see", "offer_needed", "not_convinced", "too_early", "unclear", "off_topic", "idle", "lukewarm",
     "offer_acceptable", "acknowledged", "interested", "short_answer", "nothing_new", "nothing_particular",
     "filler", "greet",
