@@ -27,11 +27,15 @@ DEFAULT_LINES: dict[str, dict[str, tuple[str, ...]]] = {
                         "en": ("If you can do {amount}, we can talk.", "Could you get to {amount}?")},
     "offer_acceptable": {"zh": ("这个数我能接受。", "嗯，这个价可以谈。"),
                          "en": ("That number I can work with.", "Okay, that price is in the right range.")},
-    # A close before the customer is ready says why: a worry still open, or what was asked for too
-    # early (simkit.engine.director, PROPOSAL_CUES); "not_ready" speaks for anything else.
+    # A close before the customer is ready says why: a worry still open, the decision maker left
+    # out, or what was asked for too early (simkit.engine.director, PROPOSAL_CUES); "not_ready"
+    # speaks for anything else.
     "not_ready_doubt": {"zh": ("我刚才说的顾虑还没解决呢，先别急着定。", "那个问题还没说清楚，现在谈这个太早了。"),
                         "en": ("My concern still stands. Let's settle that before anything else.",
                                "We haven't sorted out what's bothering me yet. It's too early for that.")},
+    "not_ready_decision_maker": {"zh": ("这事不是我一个人能定的，拍板的人得一起看过才行。", "得让能拍板的人也参与进来，我一个人定不了。"),
+                                 "en": ("I can't decide this on my own; whoever signs off has to see it too.",
+                                        "This needs the person who has the final say, not just me.")},
     "not_ready_deposit": {"zh": ("交定金？我还没决定要买呢。", "钱的事先放一放，我还没想好。"),
                           "en": ("A deposit? I haven't decided to buy anything yet.",
                                  "I'm not putting any money down yet.")},

@@ -20,7 +20,8 @@ The rules, in the order they run:
 7. presentations (and proof offered unasked) raise interest when they answer a need; they prompt objections;
 8. a close attempt succeeds only when the goal's conditions hold, and a time the customer can
    make when it books one (:mod:`.appointments`); one that comes too early gets a "not yet" that
-   says why (a worry still open, or what was asked for: a deposit, contact details, a test drive); amounts offered are recorded and may be
+   says why (a worry still open, the decision maker left out, or what was asked for: a deposit,
+   contact details, a test drive); amounts offered are recorded and may be
    countered (:mod:`.offers`); numbers in evidence are read against facts (:mod:`.figures`);
 9. patience or trust at zero, or the last turn, ends the conversation with a defeat reason;
    low patience shows in the customer's words first.
@@ -343,7 +344,7 @@ class Director:
         state.adjust(trust=FAILED_CLOSE_TRUST, patience=FAILED_CLOSE_PATIENCE)
         state.offend("premature_close")
         raised = self._raise_objection(state, {"close"})
-        line = None if raised else ("reaction", self._not_ready(state, analysis))  # a raised objection speaks instead
+        line = None if raised else ("reaction", self._not_ready(state, analysis, missing))  # a raised objection speaks instead
         if not raised and any(m.startswith("valuation") for m in missing):  # no price for the car yet
             countered = any(o["by"] == "customer" and o["turn"] == state.turn for o in state.offers)
             line = None if countered else ("reaction", "offer_needed")  # a counter-offer speaks instead
@@ -351,11 +352,14 @@ class Director:
                          effects={"trust": FAILED_CLOSE_TRUST, "patience": FAILED_CLOSE_PATIENCE})
         return [not_ready] + raised, False
 
-    def _not_ready(self, state: CustomerState, analysis: Analysis) -> str:
+    def _not_ready(self, state: CustomerState, analysis: Analysis, missing: list[str]) -> str:
         """Which "not yet" a close before the customer is ready gets: a worry still open comes
-        first; else what the line asked for (``PROPOSAL_CUES``); else the persona's ``not_ready``."""
+        first, then the decision maker when they are all the goal still needs; else what the
+        line asked for (``PROPOSAL_CUES``); else the persona's ``not_ready``."""
         if state.open_objections:
             return "not_ready_doubt"
+        if missing and all(m.startswith("decision_maker:") for m in missing):
+            return "not_ready_decision_maker"
         for kind, cues in PROPOSAL_CUES.items():
             if mentions(analysis.text, cues.get(analysis.lang, ())):
                 return "not_ready" if kind == "callback" else f"not_ready_{kind}"

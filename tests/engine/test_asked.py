@@ -159,6 +159,8 @@ def test_i_told_you_only_when_the_topic_asked_was_told(scenario, lang):
     ("zh", "你是不是自动回复的？", "junk"),
     ("zh", "别瞎问了，买不买吧。", "rude"),
     ("zh", "你一个月能挣多少？", "personal-data"),
+    ("zh", "您平时喜欢打高尔夫吗？", "junk"),  # was answered as a question on preference
+    ("en", "Do you play golf at the weekend?", "junk"),
 ])
 def test_small_talk_bots_dismissals_and_prying_get_their_reaction_and_no_reward(scenario, lang, line, rule):
     session = _greeted(scenario, lang)

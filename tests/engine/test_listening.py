@@ -280,3 +280,34 @@ def test_a_close_while_a_worry_is_open_is_told_the_worry_comes_first(scenario, l
     assert was_open and was_open == reply.state["objections_open"]  # the worry is still open
     beat = next(b for b in reply.beats if b.rule == "close-not-ready")
     assert beat.line == ("reaction", "not_ready_doubt") and _said(session, reply, beat.line), reply.text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_close_without_the_decision_maker_is_told_who_must_see_it(lang):
+    """The fleet's strong salesperson, all but the line that brings the finance director in: the
+    sums are settled, so the customer's "not yet" is about her, not about the sums."""
+    from tests.references import load, reference_file
+
+    refs = load(reference_file("fleet-battery-rental-v1"))
+    lines = refs["scripts"]["strong"][lang]["lines"]
+    session = Session("fleet-battery-rental-v1", seed=refs["seed"], lang=lang, clock=lambda: "")
+    for line in lines[:-2] + lines[-1:]:  # the line before the close involves the finance director
+        reply = session.say(line)
+    assert not session.done and session.state["objections_resolved"] and not session.state["objections_open"]
+    beat = next(b for b in reply.beats if b.rule == "close-not-ready")
+    assert "decision_maker:involved" in beat.params["missing"]
+    assert beat.line == ("reaction", "not_ready_decision_maker") and _said(session, reply, beat.line), reply.text
+
+
+@pytest.mark.parametrize(("lang", "greeting", "question"), [
+    ("en", "Hello, I'm Sam from the used-car team.", "Do you need the money urgently?"),
+    ("zh", "您好，我是二手车部的小陈。", "您着急用钱吗？"),
+])
+def test_do_you_need_the_money_urgently_is_answered_on_the_timing(lang, greeting, question):
+    """"Do you need the money urgently?" got "I've treated this car like a treasure" (its condition)."""
+    session = Session("used-car-seller-lowball-fear-v1", seed=0, lang=lang)
+    session.say(greeting)
+    reply = session.say(question)
+    told = [session.persona.need(b.params["need"]) for b in reply.beats if b.kind == "reveal_need"]
+    assert [n.topic for n in told] == ["timeline"], [n.id for n in told]  # why he must sell soon
+    assert _said(session, reply, ("need", told[0].id)), reply.text
