@@ -158,7 +158,7 @@ OFF_TOPIC_CUES = {
            "这手表", "手表挺", "包包", "这包", "这衣服", "衣服挺", "这外套", "这鞋", "发型", "项链", "耳环", "口红", "哪儿买的", "哪里买的", "在哪买的",
            "猫还是狗", "狗还是猫", "喜欢猫", "喜欢狗", "去哪儿玩了", "去哪玩了",
            "机器人", "真人", "人工智能", "你是ai", "是不是ai", "ai在", "是机器", "程序设定", "设定好的", "自动回复",
-           "跟人聊", "跟系统聊", "是人还是", "股票", "彩票", "打麻将", "高尔夫", "钓鱼"),
+           "跟人聊", "跟系统聊", "是人还是", "股票", "彩票", "打麻将", "高尔夫"),  # not 钓鱼: a "bait" price is car talk
     "en": ("hotpot", "hot pot", "the weather", "football", "soccer", "basketball", "the match last night",
            "the game last night", "last night's match", "last night's game", "catch the match", "catch the game",
            "movie", "netflix", "tv show", "celebrity", "video game", "horoscope", "pizza", "lunch yet", "sandwich",
@@ -167,7 +167,7 @@ OFF_TOPIC_CUES = {
            "plans for the weekend", "cats or dogs",
            "a bot", "a chatbot", "chatbot", "a robot", "real person", "a human", "are you human", "are you an ai",
            "are you ai", "an ai", "some kind of ai", "automated system", "programmed", "stock market", "lottery",
-           "your favourite food", "your favorite food", "golf", "fishing"),
+           "your favourite food", "your favorite food", "golf"),
 }
 # The topics of one question, most telling first: the analyzer often adds a broad topic
 # ("preference", "usage") to a specific one, and a question about the budget that also reads as
