@@ -27,6 +27,26 @@ DEFAULT_LINES: dict[str, dict[str, tuple[str, ...]]] = {
                         "en": ("If you can do {amount}, we can talk.", "Could you get to {amount}?")},
     "offer_acceptable": {"zh": ("这个数我能接受。", "嗯，这个价可以谈。"),
                          "en": ("That number I can work with.", "Okay, that price is in the right range.")},
+    # A close before the customer is ready says why: a worry still open, the decision maker left
+    # out, or what was asked for too early (simkit.engine.director, PROPOSAL_CUES); "not_ready"
+    # speaks for anything else.
+    "not_ready_doubt": {"zh": ("我刚才说的顾虑还没解决呢，先别急着定。", "那个问题还没说清楚，现在谈这个太早了。"),
+                        "en": ("My concern still stands. Let's settle that before anything else.",
+                               "We haven't sorted out what's bothering me yet. It's too early for that.")},
+    "not_ready_decision_maker": {"zh": ("这事不是我一个人能定的，拍板的人得一起看过才行。", "得让能拍板的人也参与进来，我一个人定不了。"),
+                                 "en": ("I can't decide this on my own; whoever signs off has to see it too.",
+                                        "This needs the person who has the final say, not just me.")},
+    "not_ready_deposit": {"zh": ("交定金？我还没决定要买呢。", "钱的事先放一放，我还没想好。"),
+                          "en": ("A deposit? I haven't decided to buy anything yet.",
+                                 "I'm not putting any money down yet.")},
+    "not_ready_contact": {"zh": ("联系方式先不急，咱们先把事情聊清楚。", "先不加了，等我想清楚再说。"),
+                          "en": ("Let's hold off on contact details until we've talked it through.",
+                                 "I'd rather not swap details just yet.")},
+    "not_ready_test_drive": {"zh": ("试驾先不急，我还没弄清楚这车适不适合我。", "先别急着试驾，我想先多了解一下。"),
+                             "en": ("Not yet. I don't even know if it's the right car for me.",
+                                    "A test drive can wait; I'd like to know more first.")},
+    "not_ready_visit": {"zh": ("过去的事先不急，我还没想好。", "先别约了，等我考虑清楚再说。"),
+                        "en": ("I'm not ready to come in yet.", "Let's not set anything up yet; I'm still thinking.")},
     **SITUATION_LINES,  # bad moves and channels (simkit.content.situations)
 }
 # The parameters each optional line may use (the placeholder check allows them).

@@ -19,7 +19,9 @@ The rules, in the order they run:
    question that reveals no need still gets an answer on its topic (:mod:`simkit.engine.answers`);
 7. presentations (and proof offered unasked) raise interest when they answer a need; they prompt objections;
 8. a close attempt succeeds only when the goal's conditions hold, and a time the customer can
-   make when it books one (:mod:`.appointments`); amounts offered are recorded and may be
+   make when it books one (:mod:`.appointments`); one that comes too early gets a "not yet" that
+   says why (a worry still open, the decision maker left out, or what was asked for: a deposit,
+   contact details, a test drive); amounts offered are recorded and may be
    countered (:mod:`.offers`); numbers in evidence are read against facts (:mod:`.figures`);
 9. patience or trust at zero, or the last turn, ends the conversation with a defeat reason;
    low patience shows in the customer's words first.
@@ -38,6 +40,7 @@ from simkit.engine.answers import answer_beat, topic_fit
 from simkit.engine.asked import Asked, asked_topics
 from simkit.engine.appointments import Booking
 from simkit.engine.beats import Beat, compose
+from simkit.engine.cues import mentions
 from simkit.engine.manners import line_kind, react_to_manners
 from simkit.engine.objection_flow import Subjects, after_turn, credit_before_raise, remember
 from simkit.engine.objection_steps import advance_objection, step_beat
@@ -48,6 +51,7 @@ from simkit.engine.rulebook import (
     GREETING_TRUST, IGNORED_ASK_PATIENCE, INTERROGATION_PATIENCE, INTERROGATION_RUN, LATE_CONCESSION_INTEREST,
     NEED_INTEREST, NEED_TRUST, NO_CONTENT, PATIENCE_LOW, PITCH_BEFORE_NEEDS_PATIENCE, PITCH_TECHNIQUES,
     PREMATURE_DISCOUNT_PATIENCE, PREMATURE_DISCOUNT_TRUST, PRESENT_INTEREST, PRESSURE_PATIENCE, PRESSURE_TRUST,
+    PROPOSAL_CUES,
     REACTION_PRIORITY, RECOMMEND_INTEREST, STEP_TECHNIQUES,
 )
 from simkit.engine.state import CustomerState, ObjectionProgress
@@ -340,13 +344,26 @@ class Director:
         state.adjust(trust=FAILED_CLOSE_TRUST, patience=FAILED_CLOSE_PATIENCE)
         state.offend("premature_close")
         raised = self._raise_objection(state, {"close"})
-        line = None if raised else ("reaction", "not_ready")  # a raised objection speaks instead
+        line = None if raised else ("reaction", self._not_ready(state, analysis, missing))  # a raised objection speaks instead
         if not raised and any(m.startswith("valuation") for m in missing):  # no price for the car yet
             countered = any(o["by"] == "customer" and o["turn"] == state.turn for o in state.offers)
             line = None if countered else ("reaction", "offer_needed")  # a counter-offer speaks instead
         not_ready = Beat(kind="react", rule="close-not-ready", params={"missing": ", ".join(missing)}, line=line,
                          effects={"trust": FAILED_CLOSE_TRUST, "patience": FAILED_CLOSE_PATIENCE})
         return [not_ready] + raised, False
+
+    def _not_ready(self, state: CustomerState, analysis: Analysis, missing: list[str]) -> str:
+        """Which "not yet" a close before the customer is ready gets: a worry still open comes
+        first, then the decision maker when they are all the goal still needs; else what the
+        line asked for (``PROPOSAL_CUES``); else the persona's ``not_ready``."""
+        if state.open_objections:
+            return "not_ready_doubt"
+        if missing and all(m.startswith("decision_maker:") for m in missing):
+            return "not_ready_decision_maker"
+        for kind, cues in PROPOSAL_CUES.items():
+            if mentions(analysis.text, cues.get(analysis.lang, ())):
+                return "not_ready" if kind == "callback" else f"not_ready_{kind}"
+        return "not_ready"
 
     def _goal_missing(self, state: CustomerState) -> list[str]:
         goal = self.scenario.goal

@@ -2,7 +2,8 @@
 
 An objection with a ``figure`` (:class:`simkit.content.amounts.Figure`) asks that any amount the
 evidence names says the right thing. Each amount is read with the direction word nearest to it in
-its clause ("costs 30,000 *more*", "*saves* you 15,000", "多花三万", "省一万五"):
+its clause ("costs 30,000 *more*", "*saves* you 15,000", "多花三万", "省一万五", and in Chinese a bare
+多 or 少 right before the amount: "比自己卖少一万"):
 
 - an amount going the wrong way contradicts the objection's resolution (a cost sheet showing
   leasing costs 30,000 more does not settle "leasing costs more");
@@ -49,7 +50,17 @@ def direction(text: str, start: int, end: int, lang: str) -> str | None:
     clause = text[left:right]
     found = [(abs(s + left - start) if s + left < start else s + left - end, "more") for s, _ in find(clause, MORE_CUES[lang])]
     found += [(abs(s + left - start) if s + left < start else s + left - end, "less") for s, _ in find(clause, LESS_CUES[lang])]
+    if lang == "zh" and start > 0:  # 比自己卖少一万, 要多花... already above; 多三万 / 少一万 right before the amount
+        way = _ADJACENT_WAY.get(text[start - 1])
+        if way is not None and not text[max(0, start - 2):start] in _NOT_A_WAY:
+            found.append((0, way))
     return min(found)[1] if found else None
+
+
+# A bare 多 or 少 right before an amount says which way it goes ("比买断要多三万", "置换少一万"),
+# but not in 多少 (how much) or 差不多 / 不多 (about).
+_ADJACENT_WAY = {"多": "more", "少": "less"}
+_NOT_A_WAY = ("多少", "不多", "不少")
 
 
 def judge(figure: Figure, truth: float, analysis: Analysis) -> tuple[str, float | None]:

@@ -60,6 +60,21 @@ GOAL_CUES = {
     "quote_meeting": {"en": ("quote",), "zh": ("报价",)},
 }
 
+# What a close before the customer is ready asked for, by its words, in this order (a line that
+# asks for a deposit at the store asks for the deposit): the customer's "not yet" names it
+# (reaction "not_ready_<kind>"). A callback or anything else gets the persona's own "not_ready".
+PROPOSAL_CUES = {
+    "deposit": {"en": ("deposit", "down payment", "put money down", "sign", "signing", "contract", "paperwork",
+                       "reserve it", "order it"),
+                "zh": ("意向金", "定金", "订金", "下定", "下订", "交钱", "签约", "签合同", "签单", "付款", "订车", "定车")},
+    "callback": GOAL_CUES["callback"],
+    "contact": {"en": ("wechat", "your number", "phone number", "mobile number", "contact details", "your email",
+                       "add you"),
+                "zh": ("微信", "加个v", "联系方式", "手机号", "留个电话", "留电话", "电话号码")},
+    "test_drive": GOAL_CUES["test_drive"],
+    "visit": GOAL_CUES["visit"],
+}
+
 # -- which technique does what ---------------------------------------------------------------
 # Which technique advances each objection step.
 STEP_TECHNIQUES = {
@@ -129,7 +144,7 @@ FILLER_WORDS = {
 # Insults and dismissals: the customer reacts to the rudeness, whatever else the line does.
 RUDE_CUES = {
     "zh": ("滚", "闭嘴", "傻逼", "傻B", "白痴", "蠢货", "有病", "神经病", "废话真多", "烦死了", "你懂什么", "爱买不买", "穷鬼",
-           "去死", "别瞎问", "耽误我时间", "爱要不要", "少废话"),
+           "去死", "别瞎问", "耽误我时间", "爱要不要", "少废话", "烦不烦", "你烦死了", "啰嗦什么", "磨叽什么"),
     "en": ("shut up", "get lost", "piss off", "go away", "idiot", "stupid", "moron", "dumb", "screw you",
            "f*** off", "fuck", "shit", "loser", "whatever, take it or leave it", "buy it or don't",
            "haven't got all day", "don't have all day", "wasting my time"),
@@ -143,7 +158,7 @@ OFF_TOPIC_CUES = {
            "这手表", "手表挺", "包包", "这包", "这衣服", "衣服挺", "这外套", "这鞋", "发型", "项链", "耳环", "口红", "哪儿买的", "哪里买的", "在哪买的",
            "猫还是狗", "狗还是猫", "喜欢猫", "喜欢狗", "去哪儿玩了", "去哪玩了",
            "机器人", "真人", "人工智能", "你是ai", "是不是ai", "ai在", "是机器", "程序设定", "设定好的", "自动回复",
-           "跟人聊", "跟系统聊", "是人还是", "股票", "彩票", "打麻将"),
+           "跟人聊", "跟系统聊", "是人还是", "股票", "彩票", "打麻将", "高尔夫"),  # not 钓鱼: a "bait" price is car talk
     "en": ("hotpot", "hot pot", "the weather", "football", "soccer", "basketball", "the match last night",
            "the game last night", "last night's match", "last night's game", "catch the match", "catch the game",
            "movie", "netflix", "tv show", "celebrity", "video game", "horoscope", "pizza", "lunch yet", "sandwich",
@@ -152,7 +167,7 @@ OFF_TOPIC_CUES = {
            "plans for the weekend", "cats or dogs",
            "a bot", "a chatbot", "chatbot", "a robot", "real person", "a human", "are you human", "are you an ai",
            "are you ai", "an ai", "some kind of ai", "automated system", "programmed", "stock market", "lottery",
-           "your favourite food", "your favorite food"),
+           "your favourite food", "your favorite food", "golf"),
 }
 # The topics of one question, most telling first: the analyzer often adds a broad topic
 # ("preference", "usage") to a specific one, and a question about the budget that also reads as
@@ -208,7 +223,9 @@ SELF_CLAUSE_CUES = {
 # Which reaction speaks when several compete in one turn (at most one does): first listed wins.
 REACTION_PRIORITY = (
     "rude", "privacy", "impatient", "belittled", "false_promise", "pressured", "busy", "slow_reply",
-    "discount_suspicious", "ignored", "interrogated", "not_ready",
+    "discount_suspicious", "ignored", "interrogated", "not_ready", "not_ready_doubt", "not_ready_decision_maker",
+    "not_ready_deposit",
+    "not_ready_contact", "not_ready_test_drive", "not_ready_visit",
     "figure_contradicted", "need_to_see", "offer_needed", "not_convinced", "too_early", "unclear", "off_topic", "idle", "lukewarm",
     "offer_acceptable", "acknowledged", "interested", "short_answer", "nothing_new", "nothing_particular",
     "filler", "greet",

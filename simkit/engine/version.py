@@ -19,8 +19,9 @@ from simkit._versions import digest
 from simkit.engine import rulebook
 
 #: Bump by hand when the logic of the director, actor or session changes behaviour
-#: (7: needs and answers follow the topics the question asks, simkit.engine.asked).
-RULES_VERSION = 9
+#: (7: needs and answers follow the topics the question asks, simkit.engine.asked; 10: a close
+#: before the customer is ready says why, and a bare 多 / 少 before an amount gives its direction).
+RULES_VERSION = 10
 
 
 def engine_version(table: dict[str, Any], rules_version: int = RULES_VERSION) -> str:

@@ -159,6 +159,8 @@ def test_i_told_you_only_when_the_topic_asked_was_told(scenario, lang):
     ("zh", "你是不是自动回复的？", "junk"),
     ("zh", "别瞎问了，买不买吧。", "rude"),
     ("zh", "你一个月能挣多少？", "personal-data"),
+    ("zh", "您平时喜欢打高尔夫吗？", "junk"),  # was answered as a question on preference
+    ("en", "Do you play golf at the weekend?", "junk"),
 ])
 def test_small_talk_bots_dismissals_and_prying_get_their_reaction_and_no_reward(scenario, lang, line, rule):
     session = _greeted(scenario, lang)
@@ -171,6 +173,7 @@ def test_small_talk_bots_dismissals_and_prying_get_their_reaction_and_no_reward(
 @pytest.mark.parametrize(("lang", "line"), [
     ("zh", "周末一般会开车去哪儿玩？"), ("zh", "这台车可以用手表解锁。"),
     ("en", "Do you take many road trips at the weekend?"), ("en", "Would your employer pay towards the lease?"),
+    ("zh", "您是怕网上这个价是钓鱼价吧？"),  # 钓鱼 (fishing) is bait here, not a pastime
 ])
 def test_car_talk_with_the_same_words_is_not_junk(lang, line):
     session = _greeted("showroom-family-suv-v1", lang)

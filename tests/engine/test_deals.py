@@ -230,6 +230,10 @@ def test_on_the_online_lead_some_day_books_no_visit_and_a_refusal_does_not_accep
     ("租赁每台车要多花三万。", "zh", "more"),
     ("五年下来能省一万五。", "zh", "less"),
     ("这台车比对手贵一万二。", "zh", "more"),
+    ("算下来置换比您自己卖要少一万。", "zh", "less"),  # a bare 多 / 少 right before the amount
+    ("租电池比买断二十台车要多三万。", "zh", "more"),
+    ("旧车差不多八万。", "zh", None),  # 差不多: about, no way
+    ("您心里价位多少？八万行吗？", "zh", None),
 ])
 def test_the_direction_of_an_amount_is_read_from_the_words_beside_it(text, lang, way):
     from simkit.engine.figures import direction

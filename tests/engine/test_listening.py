@@ -19,6 +19,7 @@ from simkit.engine.rulebook import REACTION_PRIORITY
 from simkit.understand import Analysis
 
 SCENARIOS = ("showroom-family-suv-v1", "used-car-hidden-defects-v1", "online-lead-lowest-price-v1")
+LIBRARY = tuple(sorted(default_library().scenarios))  # every scenario of the library
 GREETING = {"en": "Hello, welcome in! I'm Sam.", "zh": "您好，欢迎光临！我是小陈。"}
 
 
@@ -133,7 +134,7 @@ def test_pressure_and_a_good_point_do_not_make_a_contradictory_reply():
 JUNK = {"zh": ["嗯"] * 20, "en": ["do you like hotpot?", "?", "are you a real person or a bot?", "um", "ok"] * 4}
 
 
-@pytest.mark.parametrize("scenario", SCENARIOS)
+@pytest.mark.parametrize("scenario", LIBRARY)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_twenty_junk_lines_reveal_nothing_cost_patience_and_end_the_talk(scenario, lang):
     session = Session(scenario, seed=0, lang=lang)
@@ -161,6 +162,7 @@ def test_twenty_junk_lines_reveal_nothing_cost_patience_and_end_the_talk(scenari
     ("showroom-family-suv-v1", "zh", "滚"),
     ("used-car-hidden-defects-v1", "zh", "闭嘴，你懂什么"),
     ("online-lead-lowest-price-v1", "en", "Shut up and listen."),
+    ("online-lead-lowest-price-v1", "zh", "你烦不烦啊"),  # was read as a bare filler ("嗯嗯。")
 ])
 def test_a_rude_line_draws_its_own_reaction(scenario, lang, line):
     session = Session(scenario, seed=0, lang=lang)
@@ -234,3 +236,78 @@ def test_a_fact_that_starts_an_english_sentence_starts_it_in_upper_case():
     assert actor.fill("{unknown} stays. {budget}") == "{unknown} stays. About 250,000 yuan"
     zh = Actor(session.scenario, session.persona, "zh", random.Random(0))
     assert zh.fill("{budget}") == zh.facts["budget"]
+
+
+# -- a close before the customer is ready: the "not yet" says why ---------------------------------
+
+PROPOSALS = {  # what a close asks for -> its words in each language
+    "test_drive": {"en": "Shall we book a test drive?", "zh": "我们约个试驾吧？"},
+    "deposit": {"en": "Would you like to put down a deposit today?", "zh": "今天交个意向金吧？"},
+    "contact": {"en": "Can I get your WeChat?", "zh": "加个微信吧？"},
+}
+
+
+@pytest.mark.parametrize("scenario", ["showroom-family-suv-v1", "fleet-battery-rental-v1"])  # no close raises a worry
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_each_early_close_gets_a_not_yet_about_what_it_asked_for(scenario, lang):
+    """Every close attempt used to get the same "not ready" line, whatever was proposed."""
+    said = {}
+    for kind, words in PROPOSALS.items():
+        line = words[lang]
+        session = Session(scenario, seed=0, lang=lang)
+        session.say(GREETING[lang])
+        reply = session.say(line)
+        beat = next(b for b in reply.beats if b.rule == "close-not-ready")
+        if beat.line is None:  # the close brought up a worry: the worry speaks instead
+            assert any(b.rule == "objection-raised" and b.line for b in reply.beats), reply.text
+            continue
+        assert beat.line == ("reaction", f"not_ready_{kind}"), (line, beat.line)
+        assert _said(session, reply, beat.line), reply.text
+        said[kind] = reply.text
+    assert len(said) == len(PROPOSALS) and len(set(said.values())) == len(said), said  # different asks, different words
+
+
+@pytest.mark.parametrize("scenario", ["showroom-family-suv-v1", "complaint-repeat-fault-v1"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_close_while_a_worry_is_open_is_told_the_worry_comes_first(scenario, lang):
+    session = Session(scenario, seed=0, lang=lang)
+    session.say(GREETING[lang])
+    for kind in PROPOSALS:  # the complaint is open from the start; in the showroom a close brings the price up
+        was_open = session.state["objections_open"]
+        reply = session.say(PROPOSALS[kind][lang])
+        if was_open:
+            break
+    assert was_open and was_open == reply.state["objections_open"]  # the worry is still open
+    beat = next(b for b in reply.beats if b.rule == "close-not-ready")
+    assert beat.line == ("reaction", "not_ready_doubt") and _said(session, reply, beat.line), reply.text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_close_without_the_decision_maker_is_told_who_must_see_it(lang):
+    """The fleet's strong salesperson, all but the line that brings the finance director in: the
+    sums are settled, so the customer's "not yet" is about her, not about the sums."""
+    from tests.references import load, reference_file
+
+    refs = load(reference_file("fleet-battery-rental-v1"))
+    lines = refs["scripts"]["strong"][lang]["lines"]
+    session = Session("fleet-battery-rental-v1", seed=refs["seed"], lang=lang, clock=lambda: "")
+    for line in lines[:-2] + lines[-1:]:  # the line before the close involves the finance director
+        reply = session.say(line)
+    assert not session.done and session.state["objections_resolved"] and not session.state["objections_open"]
+    beat = next(b for b in reply.beats if b.rule == "close-not-ready")
+    assert "decision_maker:involved" in beat.params["missing"]
+    assert beat.line == ("reaction", "not_ready_decision_maker") and _said(session, reply, beat.line), reply.text
+
+
+@pytest.mark.parametrize(("lang", "greeting", "question"), [
+    ("en", "Hello, I'm Sam from the used-car team.", "Do you need the money urgently?"),
+    ("zh", "您好，我是二手车部的小陈。", "您着急用钱吗？"),
+])
+def test_do_you_need_the_money_urgently_is_answered_on_the_timing(lang, greeting, question):
+    """"Do you need the money urgently?" got "I've treated this car like a treasure" (its condition)."""
+    session = Session("used-car-seller-lowball-fear-v1", seed=0, lang=lang)
+    session.say(greeting)
+    reply = session.say(question)
+    told = [session.persona.need(b.params["need"]) for b in reply.beats if b.kind == "reveal_need"]
+    assert [n.topic for n in told] == ["timeline"], [n.id for n in told]  # why he must sell soon
+    assert _said(session, reply, ("need", told[0].id)), reply.text

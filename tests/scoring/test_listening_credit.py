@@ -9,6 +9,7 @@ import dataclasses
 import pytest
 
 from simkit import Session
+from simkit.content import default_library
 from simkit.engine import session as session_module
 from simkit.scoring import score
 from simkit.scoring.conversation import Conversation
@@ -21,7 +22,7 @@ HUNG_UP = {  # a poor trainee: greets, then junk and rudeness; the customer leav
     "en": ["Hi, welcome! I'm Sam.", "do you like hotpot?", "Shut up", "Shut up"],
     "zh": ["您好，欢迎！我是小陈。", "你喜欢吃火锅吗？", "滚", "闭嘴"],
 }
-SCENARIOS = ("showroom-family-suv-v1", "used-car-hidden-defects-v1", "online-lead-lowest-price-v1")
+SCENARIOS = tuple(sorted(default_library().scenarios))  # every scenario of the library
 
 
 def _play(scenario: str, lang: str, lines: list[str], seed: int = 0) -> Session:
