@@ -66,9 +66,11 @@ ACT_CODES = {"pressure": "avoid-pressure", "false_guarantee": "avoid-false-guara
              "ignored_question": "answer-question", "pitch_before_needs": "ask-before-pitching"}
 ACT_DIMENSIONS = {"premature_discount": "objections", "ignored_question": "rapport", "pitch_before_needs": "needs"}
 # The mistakes a trainer names before any missed point, most costly first, when they drove the
-# customer away or came more than once (one slip is weighed by its points like the rest).
+# customer away or came more than once (one slip is weighed by its points like the rest), and a
+# premature discount at once: money given away is not taken back.
 COSTLY = ("avoid-false-guarantee", "avoid-belittling", "avoid-false-urgency", "avoid-pressure",
           "avoid-premature-discount", "evidence-before-discount", "answer-question", "avoid-personal-data")
+ONE_SLIP_COSTLY = frozenset({"avoid-premature-discount"})
 PRESSURE_CODES = frozenset({"avoid-false-guarantee", "avoid-belittling", "avoid-false-urgency", "avoid-pressure"})
 DEFEAT_MISTAKES = {"pressured": PRESSURE_CODES, "lost_trust": {"avoid-premature-discount", "evidence-before-discount"},
                    "ignored": {"answer-question"}, "privacy": {"avoid-personal-data"}}
@@ -129,7 +131,8 @@ def _costly(conv, obs) -> frozenset[str]:
         if code is not None:
             counts[code] = counts.get(code, 0) + 1
     pressure = sum(n for code, n in counts.items() if code in PRESSURE_CODES)
-    codes = {code for code, n in counts.items() if n >= 2 or (code in PRESSURE_CODES and pressure >= 2)}
+    codes = {code for code, n in counts.items()
+             if n >= 2 or (code in PRESSURE_CODES and pressure >= 2) or code in ONE_SLIP_COSTLY}
     if conv.outcome.get("status") == "defeat":
         codes |= set(DEFEAT_MISTAKES.get(str(conv.outcome.get("reason")), ()))
     if "avoid-premature-discount" in codes:  # the discount advice and its evidence-first twin

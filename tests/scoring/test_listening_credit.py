@@ -90,6 +90,26 @@ def test_a_pushy_trainees_first_tip_is_about_the_pressure(scenario, lang):
     assert card.feedback and card.feedback[0].code in PRESSURE_TIPS, [i.code for i in card.feedback]
 
 
+ONE_DISCOUNT = {
+    "en": ["Hi, welcome in! I'm Alex. What brings you in today?", "What matters most to you in a car?",
+           "Tell you what, I'll knock 5,000 off the price right now.", "What are you driving at the moment?"],
+    "zh": ["您好，欢迎光临！我是小陈。今天想了解点什么？", "您买车最看重什么？", "这样吧，我现在直接给您便宜五千。",
+           "您现在开的是什么车？"],
+}
+DISCOUNT_TIPS = {"avoid-premature-discount", "evidence-before-discount"}
+# Every scenario whose scorecard charges a discount given before its time (the seller is offered
+# none; the busy phone lead's rubric weighs only the call's goal and manners).
+DISCOUNT_SCENARIOS = tuple(s for s in SCENARIOS if s not in ("used-car-seller-lowball-fear-v1", "idcc-busy-site-lead-v1"))
+
+
+@pytest.mark.parametrize("scenario", DISCOUNT_SCENARIOS)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_one_premature_discount_is_the_first_tip(scenario, lang):
+    """Money given away is not taken back: a trainer names the discount first, even said once."""
+    card = score(_play(scenario, lang, ONE_DISCOUNT[lang]).transcript)
+    assert card.feedback and card.feedback[0].code in DISCOUNT_TIPS, [i.code for i in card.feedback]
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_feedback_never_suggests_a_line_the_trainee_said(lang):
     """Asked for the test drive too early, the trainee is told to check first: but they said the
