@@ -93,10 +93,12 @@ def nbgrader_api(root: Path, *, db_url: str, course_id: str | None = None, cell_
         cell_timeout: seconds a cell may run when autograding (nbgrader's default when not given).
         execute: more settings of nbgrader's ``Execute`` preprocessor (``kernel_name``, ``shutdown_kernel``).
     """
+    import nbgrader.api
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config import Config
 
+    nbgrader.api.get_alembic_version = alembic_head  # what a new gradebook is stamped with, read in this process
     bin_dir = str(Path(sys.executable).parent)
     if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
@@ -110,6 +112,20 @@ def nbgrader_api(root: Path, *, db_url: str, course_id: str | None = None, cell_
     for name, value in (execute or {}).items():
         setattr(config.Execute, name, value)
     return NbGraderAPI(CourseDirectory(config=config), config=config)
+
+
+def alembic_head() -> str:
+    """The newest revision of nbgrader's gradebook schema, which a new gradebook is stamped with.
+
+    nbgrader itself (``nbgrader.api.get_alembic_version``) runs ``alembic heads`` as a command for
+    it: a new interpreter importing alembic and all of nbgrader, about 11 s of CPU here, each time a
+    gradebook is created. Alembic's own API reads the same revision from nbgrader's migration
+    scripts in this process, where nbgrader is already imported.
+    """
+    from alembic.script import ScriptDirectory
+    from nbgrader.dbutil import ALEMBIC_DIR
+
+    return ScriptDirectory(ALEMBIC_DIR).get_current_head()
 
 
 def check_result(result: dict, what: str) -> None:

@@ -127,3 +127,25 @@ def test_lines_the_course_taught_everyone_are_not_copying():
     lines = {("a", "s"): course, ("b", "s"): ["Well, " + line for line in course]}
     assert similar_pairs(lines) == {"a": {"b"}, "b": {"a"}}
     assert similar_pairs(lines, taught) == {}
+
+
+def test_a_new_gradebook_is_stamped_with_the_revision_alembic_heads_gives(tmp_path):
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from nbgrader.dbutil import _temp_alembic_ini
+
+    from simkit.certify import layout
+    from simkit.course.assignments import alembic_head
+
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    with _temp_alembic_ini("sqlite:////tmp/gradebook.db") as ini:  # what nbgrader runs for it
+        heads = subprocess.check_output(["alembic", "-c", ini, "heads"], env=env).decode().split()[0]
+    assert alembic_head() == heads
+    layout.lay_out(tmp_path)
+    layout.generate(tmp_path, "certification-en")
+    with sqlite3.connect(tmp_path / "gradebook.db") as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [(heads,)]
