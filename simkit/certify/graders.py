@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simkit.certify import kernel, layout
+from simkit.certify import forkserver, kernel, layout
 
 #: Log text of failures that are the machine's, not the trainee's: grading again may succeed.
 TRANSIENT = ("Kernel died before replying to kernel_info", "Address already in use", "kernel_info",
@@ -123,6 +123,7 @@ def _work(course: Path, aid: str, shard: list[str], url: str, cell_timeout: int,
     """One worker: grade each trainee of ``shard`` in turn, through one nbgrader API."""
     # where nbgrader's kernel manager finds the grading kernel
     os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernels), os.environ.get("JUPYTER_PATH")]))
+    server = forkserver.start()  # this worker's kernels are forked from it
     api = layout.api(course, db_url=url, cell_timeout=cell_timeout, execute=EXECUTE)
     close_engine = _one_engine(url)
     try:
@@ -132,6 +133,7 @@ def _work(course: Path, aid: str, shard: list[str], url: str, cell_timeout: int,
             results.put((trainee, problem, attempts, time.monotonic() - start))
     finally:
         close_engine()
+        server.close()
 
 
 def _one_engine(url: str) -> Callable[[], None]:
