@@ -3,8 +3,10 @@
 Starting nbgrader costs seconds (its imports alone take about 5 s of CPU here), so the parent
 imports it once, generates the release, and forks ``jobs`` workers that inherit it; each worker
 grades its shard one trainee after the other through nbgrader's API (one kernel per notebook, as
-nbgrader does, but the grading kernel of :mod:`simkit.certify.kernel`, stopped at once after the
-last cell), and through one database engine (:func:`_one_engine`). A kernel that fails to start
+nbgrader does, but the grading kernel of :mod:`simkit.certify.kernel`, forked by the worker's
+:mod:`simkit.certify.forkserver` and stopped at once after the last cell; every test that passes
+in it is checked again in the worker, :mod:`simkit.certify.checks`), and through one database
+engine (:func:`_one_engine`). A kernel that fails to start
 (the ZMQ port clash nbgrader has when several run on one machine, upstream #174) is started again; so is a database that was busy. A kernel the
 trainee kills (``os._exit``) is tried once more and then reported: its cells score 0 and the
 trainee is listed for a manual look. The grades are read back from the gradebook.
@@ -124,7 +126,10 @@ def _work(course: Path, aid: str, shard: list[str], url: str, cell_timeout: int,
     # where nbgrader's kernel manager finds the grading kernel
     os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernels), os.environ.get("JUPYTER_PATH")]))
     server = forkserver.start()  # this worker's kernels are forked from it
-    api = layout.api(course, db_url=url, cell_timeout=cell_timeout, execute=EXECUTE)
+    from simkit.certify import checks  # imports nbgrader's preprocessors, already loaded by the parent
+
+    api = layout.api(course, db_url=url, cell_timeout=cell_timeout, execute=EXECUTE,
+                     settings={"Autograde": {"autograde_preprocessors": checks.autograde_preprocessors()}})
     close_engine = _one_engine(url)
     try:
         for trainee in shard:

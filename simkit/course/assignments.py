@@ -81,7 +81,7 @@ def place_sources(root: Path, sources: dict[str, Path], *, config: str) -> list[
 
 
 def nbgrader_api(root: Path, *, db_url: str, course_id: str | None = None, cell_timeout: int | None = None,
-                 execute: dict[str, object] | None = None):
+                 execute: dict[str, object] | None = None, settings: dict[str, dict[str, object]] | None = None):
     """nbgrader's API on the course in ``root``, with this interpreter's ``bin/`` on ``PATH``.
 
     nbgrader creates its gradebook by running the ``alembic`` command, which lives there.
@@ -92,6 +92,7 @@ def nbgrader_api(root: Path, *, db_url: str, course_id: str | None = None, cell_
         course_id: nbgrader's course id (its default ``""`` when not given).
         cell_timeout: seconds a cell may run when autograding (nbgrader's default when not given).
         execute: more settings of nbgrader's ``Execute`` preprocessor (``kernel_name``, ``shutdown_kernel``).
+        settings: more settings by class name (``{"Autograde": {"autograde_preprocessors": [...]}}``).
     """
     import nbgrader.api
     from nbgrader.apps import NbGraderAPI
@@ -111,6 +112,9 @@ def nbgrader_api(root: Path, *, db_url: str, course_id: str | None = None, cell_
         config.Execute.timeout = cell_timeout
     for name, value in (execute or {}).items():
         setattr(config.Execute, name, value)
+    for section, values in (settings or {}).items():
+        for name, value in values.items():
+            setattr(config[section], name, value)
     return NbGraderAPI(CourseDirectory(config=config), config=config)
 
 

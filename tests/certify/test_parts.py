@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 from simkit.certify import certificate, collect
-from simkit.certify.assignment import load_rules, render
+from simkit.certify.assignment import load_rules, notebook_file, render
 from simkit.certify.conversations import normalise, similar_pairs
 from simkit.certify.words import REVIEW
 
@@ -149,3 +149,25 @@ def test_a_new_gradebook_is_stamped_with_the_revision_alembic_heads_gives(tmp_pa
     layout.generate(tmp_path, "certification-en")
     with sqlite3.connect(tmp_path / "gradebook.db") as db:
         assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [(heads,)]
+
+
+def test_the_exam_tests_are_checked_again_on_the_answers_plain_values():
+    from simkit.certify.checks import free_names, recheck
+    from simkit.grading import AnswerError
+
+    tests = {c.metadata["nbgrader"]["grade_id"]: c.source
+             for c in nbformat.read(notebook_file("en"), as_version=4).cells
+             if c.metadata.get("nbgrader", {}).get("grade") and not c.metadata["nbgrader"].get("solution")}
+    assert {gid: free_names(source) for gid, source in tests.items()} == {
+        "late-leads-test": ["late"], "open-choice-test": ["open_choice"], "quote-total-test": ["quote_total"]}
+    recheck(tests["late-leads-test"], {"late": [1, 4]})
+    recheck(tests["open-choice-test"], {"open_choice": 3})
+    recheck(tests["quote-total-test"], {"quote_total": 125750})
+    for gid, wrong in (("late-leads-test", {"late": [4]}), ("open-choice-test", {"open_choice": 1}),
+                       ("quote-total-test", {"quote_total": 125000}), ("open-choice-test", {"open_choice": 3.0})):
+        with pytest.raises(AssertionError):
+            recheck(tests[gid], wrong)
+    with pytest.raises(AnswerError):
+        recheck(tests["late-leads-test"], {"late": "[1, 4]"})
+    assert free_names("%time x = 1") is None  # not plain Python: left to the kernel
+    assert free_names("import a.b\nfrom c import d as e\nf = [g for g in h]\nprint(a, e, f, i)") == ["h", "i"]
