@@ -21,6 +21,7 @@ import json
 import multiprocessing
 import os
 import queue as queue_module
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -58,8 +59,13 @@ class Graded:
 
 
 def autograde_all(course: Path, aid: str, submissions: dict[str, str], *, db_url: str | None = None, jobs: int = 2,
-                  cell_timeout: int = 30, progress: Callable[[str], None] = lambda line: None) -> dict[str, Graded]:
+                  cell_timeout: int = 30, progress: Callable[[str], None] = lambda line: None,
+                  meanwhile: Callable[[], None] = lambda: None) -> dict[str, Graded]:
     """Autograde every trainee of ``submissions`` (``{trainee: digest of the hand-in}``).
+
+    ``meanwhile`` runs in a thread of this process while the workers grade (started once they are
+    forked, so that no worker inherits a thread), or here when nothing needs grading; what it raises
+    is raised here, after the grading.
 
     Returns:
         ``{trainee: Graded}`` for every trainee given.
@@ -78,7 +84,9 @@ def autograde_all(course: Path, aid: str, submissions: dict[str, str], *, db_url
     outcomes: dict[str, tuple[str | None, int, float]] = {t: (None, 0, 0.0) for t in submissions if t not in todo}
     if todo:
         outcomes.update(_run_workers(course, aid, todo, url=url, jobs=jobs, cell_timeout=cell_timeout,
-                                     progress=progress))
+                                     progress=progress, meanwhile=meanwhile))
+    else:
+        meanwhile()
     graded = {}
     with Gradebook(url, layout.COURSE_ID) as gradebook:
         for trainee in submissions:
@@ -90,7 +98,7 @@ def autograde_all(course: Path, aid: str, submissions: dict[str, str], *, db_url
 
 
 def _run_workers(course: Path, aid: str, todo: list[str], *, url: str, jobs: int, cell_timeout: int,
-                 progress: Callable[[str], None]) -> dict[str, tuple[str | None, int, float]]:
+                 progress: Callable[[str], None], meanwhile: Callable[[], None]) -> dict[str, tuple[str | None, int, float]]:
     layout.api(course, db_url=url)  # import nbgrader here, once: the forked workers inherit it
     kernels = kernel.install(course)
     context = multiprocessing.get_context("fork")
@@ -100,6 +108,16 @@ def _run_workers(course: Path, aid: str, todo: list[str], *, url: str, jobs: int
                                daemon=True) for shard in shards]
     for worker in workers:
         worker.start()
+    failed: list[BaseException] = []
+
+    def run_meanwhile() -> None:
+        try:
+            meanwhile()
+        except BaseException as error:  # noqa: BLE001  # raised in the main thread below
+            failed.append(error)
+
+    side = threading.Thread(target=run_meanwhile, name="simkit-meanwhile", daemon=True)
+    side.start()
     outcomes: dict[str, tuple[str | None, int, float]] = {}
     try:
         while len(outcomes) < len(todo):
@@ -116,6 +134,9 @@ def _run_workers(course: Path, aid: str, todo: list[str], *, url: str, jobs: int
             worker.join(timeout=5)
             if worker.is_alive():
                 worker.terminate()
+        side.join()
+    if failed:
+        raise failed[0]
     for trainee in todo:
         outcomes.setdefault(trainee, ("autograde-failed", 0, 0.0))
     return outcomes
