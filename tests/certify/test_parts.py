@@ -171,3 +171,29 @@ def test_the_exam_tests_are_checked_again_on_the_answers_plain_values():
         recheck(tests["late-leads-test"], {"late": "[1, 4]"})
     assert free_names("%time x = 1") is None  # not plain Python: left to the kernel
     assert free_names("import a.b\nfrom c import d as e\nf = [g for g in h]\nprint(a, e, f, i)") == ["h", "i"]
+
+
+def test_cell_metadata_is_validated_as_jsonschema_does_with_the_schema_checked_once():
+    import copy
+
+    from jsonschema import ValidationError, validate
+    from nbgrader.nbgraderformat import MetadataValidator, common
+
+    from simkit.course.assignments import _check_schemas_once
+
+    _check_schemas_once()
+    _check_schemas_once()  # installed once, whoever asks
+    assert type(common.jsonschema).__name__ == "_SchemaOnce" and type(common.jsonschema._jsonschema).__name__ == "module"
+    schema = MetadataValidator().schema
+    good = {"schema_version": 3, "grade": True, "solution": False, "locked": True, "points": 3, "grade_id": "t",
+            "task": False}
+    bad = [{**good, "points": "three"}, {**good, "grade_id": 5}, {**good, "grade": "yes"}, {**good, "extra": 1}]
+    common.jsonschema.validate(copy.deepcopy(good), schema)
+    validate(copy.deepcopy(good), schema)
+    for meta in bad:
+        with pytest.raises(ValidationError) as ours:
+            common.jsonschema.validate(copy.deepcopy(meta), schema)
+        with pytest.raises(ValidationError) as theirs:
+            validate(copy.deepcopy(meta), schema)
+        assert str(ours.value) == str(theirs.value)
+    assert len(common.jsonschema._validators) == 1
