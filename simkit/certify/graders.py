@@ -146,7 +146,10 @@ def _work(course: Path, aid: str, shard: list[str], url: str, cell_timeout: int,
     """One worker: grade each trainee of ``shard`` in turn, through one nbgrader API."""
     # where nbgrader's kernel manager finds the grading kernel
     os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernels), os.environ.get("JUPYTER_PATH")]))
-    server = forkserver.start()  # this worker's kernels are forked from it
+    try:
+        server = forkserver.start()  # this worker's kernels are forked from it
+    except (OSError, RuntimeError):
+        server = None  # then each kernel starts as a process of its own (the client's fallback)
     from simkit.certify import checks  # imports nbgrader's preprocessors, already loaded by the parent
 
     api = layout.api(course, db_url=url, cell_timeout=cell_timeout, execute=EXECUTE,
@@ -159,7 +162,8 @@ def _work(course: Path, aid: str, shard: list[str], url: str, cell_timeout: int,
             results.put((trainee, problem, attempts, time.monotonic() - start))
     finally:
         close_engine()
-        server.close()
+        if server is not None:
+            server.close()
 
 
 def _one_engine(url: str) -> Callable[[], None]:
