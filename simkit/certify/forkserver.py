@@ -12,7 +12,8 @@ environment and standard streams; the server forks a child, which becomes the ke
 of its own, with the client's folder, environment and streams. Each notebook still gets a fresh
 process holding nothing of another trainee's: the server runs no trainee code and keeps no state
 beyond its imports, so a cell can change only its own child. The safe-path protection stays: the
-server runs with ``-P`` and has loaded the real ``simkit`` before any cell runs.
+server runs with ``-P`` and has loaded the real ``simkit`` before any cell runs. Importing is all
+the server does before it forks (:data:`PRELOAD`): no kernel object, socket or thread exists yet.
 
 The client stands in for the kernel to jupyter_client: the signals it gets (an interrupt on a cell
 timeout, a terminate) go on to the child's process group, and it exits with the child's exit
@@ -40,6 +41,13 @@ from pathlib import Path
 #: The environment variable that names the server's socket, for the client.
 SOCKET_ENV = "SIMKIT_FORKSERVER"
 CLIENT = Path(__file__).with_name("forkclient.py")
+#: What the server imports once for all its kernels: the kernel, what IPKernelApp.initialize imports
+#: (measured: the modules new in sys.modules after it), and the checks the exam's tests import.
+PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger",
+           "IPython.core.completerlib", "IPython.core.debugger", "IPython.core.oinspect",
+           "IPython.extensions.storemagic", "IPython.utils.wildcard", "code", "faulthandler", "pdb", "psutil",
+           "sqlite3", "tornado.gen", "tornado.locks", "tornado.platform.asyncio", "tornado.queues", "unicodedata",
+           "simkit.grading.strict")
 
 
 def client_argv() -> list[str]:
@@ -101,11 +109,14 @@ def _read_exact(conn: socket.socket, size: int) -> bytes:
 
 def serve(path: str) -> None:
     """Listen on ``path``, forking a kernel for every client, until standard input closes."""
-    sys.modules["debugpy"] = None  # type: ignore[assignment]  # as simkit.certify.kernel: no debugger
-    from ipykernel import kernelapp  # noqa: F401  # what every kernel needs, imported once here
-    from ipykernel import ipkernel, zmqshell  # noqa: F401
+    import importlib
 
-    import simkit.grading.strict  # noqa: F401  # the checks the exam's tests import
+    sys.modules["debugpy"] = None  # type: ignore[assignment]  # as simkit.certify.kernel: no debugger
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # an optional one (psutil): the kernel does without it too
+            pass
 
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
