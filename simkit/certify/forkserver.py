@@ -69,9 +69,10 @@ class Server:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-        for name in os.listdir(self.folder):
-            os.unlink(os.path.join(self.folder, name))
-        os.rmdir(self.folder)
+        if os.path.isdir(self.folder):  # the server removes it as it exits; this is for one that was killed
+            for name in os.listdir(self.folder):
+                os.unlink(os.path.join(self.folder, name))
+            os.rmdir(self.folder)
 
 
 def start() -> Server:
@@ -163,6 +164,10 @@ def serve(path: str) -> None:
                 pass
         listener.close()
         os.unlink(path)
+        try:
+            os.rmdir(os.path.dirname(path))  # start()'s folder, when the worker could not remove it (terminated)
+        except OSError:
+            pass
 
 
 def _reap(children: dict[int, socket.socket], selector: selectors.BaseSelector) -> None:

@@ -150,18 +150,20 @@ def _work(course: Path, aid: str, shard: list[str], url: str, cell_timeout: int,
         server = forkserver.start()  # this worker's kernels are forked from it
     except (OSError, RuntimeError):
         server = None  # then each kernel starts as a process of its own (the client's fallback)
-    from simkit.certify import checks  # imports nbgrader's preprocessors, already loaded by the parent
-
-    api = layout.api(course, db_url=url, cell_timeout=cell_timeout, execute=EXECUTE,
-                     settings={"Autograde": {"autograde_preprocessors": checks.autograde_preprocessors()}})
-    close_engine = _one_engine(url)
     try:
-        for trainee in shard:
-            start = time.monotonic()
-            problem, attempts = _grade_one(api, aid, trainee)
-            results.put((trainee, problem, attempts, time.monotonic() - start))
+        from simkit.certify import checks  # imports nbgrader's preprocessors, already loaded by the parent
+
+        api = layout.api(course, db_url=url, cell_timeout=cell_timeout, execute=EXECUTE,
+                         settings={"Autograde": {"autograde_preprocessors": checks.autograde_preprocessors()}})
+        close_engine = _one_engine(url)
+        try:
+            for trainee in shard:
+                start = time.monotonic()
+                problem, attempts = _grade_one(api, aid, trainee)
+                results.put((trainee, problem, attempts, time.monotonic() - start))
+        finally:
+            close_engine()
     finally:
-        close_engine()
         if server is not None:
             server.close()
 

@@ -110,3 +110,25 @@ def test_forked_kernels_are_fresh_processes_that_can_be_interrupted_and_killed(t
         client.stop_channels()
         second.shutdown_kernel(now=True)
     assert server.process.poll() is None  # none of it reached the server
+    server.close()
+    assert not os.path.exists(server.folder)  # the socket's folder goes with the server
+
+
+def test_a_server_whose_worker_is_gone_kills_its_kernels_and_leaves_no_folder(tmp_path, server):
+    manager, client = _start(tmp_path)
+    try:
+        pid = int(_run(client, "import os; print(os.getpid())")[1][0])
+        server.process.stdin.close()  # what the server sees when its worker dies
+        server.process.wait(timeout=10)
+        for _ in range(50):
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.1)
+        else:
+            pytest.fail("the kernel outlived its server")
+        assert not os.path.exists(server.folder)
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
