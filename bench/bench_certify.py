@@ -4,9 +4,10 @@ sequential `nbgrader autograde` of the same submissions, in the same run.
     .venv/bin/python bench/bench_certify.py [--trainees 30] [--jobs 2]
 
 Prints the wall time of each step of the certification run (generate, collect, autograde, score,
-finish), seconds per submission for both, wall and CPU (this process and every process it waited
-for: the workers and their kernels, the nbgrader command), and simkit's own share (collect, replay
-and scoring, feedback, certificates and export) of the certification run. The machine's load
+finish, and the replay of the transcripts, which runs while the workers grade), seconds per
+submission for both, wall and CPU (this process and every process it waited for: the workers, their
+fork servers and kernels, the nbgrader command), and simkit's own share (collect, scoring, feedback,
+certificates and export: the steps that run after the grading) of the certification run. The machine's load
 average is printed too: other work on the machine slows the wall times of both alike; the CPU
 seconds move less with it.
 """
@@ -71,7 +72,8 @@ def main() -> int:
     print(f"nbgrader autograde (plain): {sequential:6.1f} s  = {sequential / n:.2f} s per submission, "
           f"CPU {sequential_cpu / n:.2f} s per submission")
     print(f"speed-up {sequential / total:.2f}x; simkit's own share {simkit_share:.2f} s = "
-          f"{100 * simkit_share / total:.1f}% of the run")
+          f"{100 * simkit_share / total:.1f}% of the run (collect, score, finish; the replay of the transcripts, "
+          f"{steps.get('replay while grading', 0):.2f} s, runs while the workers grade)")
     return 0
 
 

@@ -3,8 +3,10 @@
 Starting nbgrader costs seconds (its imports alone take about 5 s of CPU here), so the parent
 imports it once, generates the release, and forks ``jobs`` workers that inherit it; each worker
 grades its shard one trainee after the other through nbgrader's API (one kernel per notebook, as
-nbgrader does, but the grading kernel of :mod:`simkit.certify.kernel`, stopped at once after the
-last cell), and through one database engine (:func:`_one_engine`). A kernel that fails to start
+nbgrader does, but the grading kernel of :mod:`simkit.certify.kernel`, forked by the worker's
+:mod:`simkit.certify.forkserver` and stopped at once after the last cell; every test that passes
+in it is checked again in the worker, :mod:`simkit.certify.checks`), and through one database
+engine (:func:`_one_engine`). A kernel that fails to start
 (the ZMQ port clash nbgrader has when several run on one machine, upstream #174) is started again; so is a database that was busy. A kernel the
 trainee kills (``os._exit``) is tried once more and then reported: its cells score 0 and the
 trainee is listed for a manual look. The grades are read back from the gradebook.
@@ -19,12 +21,13 @@ import json
 import multiprocessing
 import os
 import queue as queue_module
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simkit.certify import kernel, layout
+from simkit.certify import forkserver, kernel, layout
 
 #: Log text of failures that are the machine's, not the trainee's: grading again may succeed.
 TRANSIENT = ("Kernel died before replying to kernel_info", "Address already in use", "kernel_info",
@@ -56,8 +59,13 @@ class Graded:
 
 
 def autograde_all(course: Path, aid: str, submissions: dict[str, str], *, db_url: str | None = None, jobs: int = 2,
-                  cell_timeout: int = 30, progress: Callable[[str], None] = lambda line: None) -> dict[str, Graded]:
+                  cell_timeout: int = 30, progress: Callable[[str], None] = lambda line: None,
+                  meanwhile: Callable[[], None] = lambda: None) -> dict[str, Graded]:
     """Autograde every trainee of ``submissions`` (``{trainee: digest of the hand-in}``).
+
+    ``meanwhile`` runs in a thread of this process while the workers grade (started once they are
+    forked, so that no worker inherits a thread), or here when nothing needs grading; what it raises
+    is raised here, after the grading.
 
     Returns:
         ``{trainee: Graded}`` for every trainee given.
@@ -76,7 +84,9 @@ def autograde_all(course: Path, aid: str, submissions: dict[str, str], *, db_url
     outcomes: dict[str, tuple[str | None, int, float]] = {t: (None, 0, 0.0) for t in submissions if t not in todo}
     if todo:
         outcomes.update(_run_workers(course, aid, todo, url=url, jobs=jobs, cell_timeout=cell_timeout,
-                                     progress=progress))
+                                     progress=progress, meanwhile=meanwhile))
+    else:
+        meanwhile()
     graded = {}
     with Gradebook(url, layout.COURSE_ID) as gradebook:
         for trainee in submissions:
@@ -88,7 +98,7 @@ def autograde_all(course: Path, aid: str, submissions: dict[str, str], *, db_url
 
 
 def _run_workers(course: Path, aid: str, todo: list[str], *, url: str, jobs: int, cell_timeout: int,
-                 progress: Callable[[str], None]) -> dict[str, tuple[str | None, int, float]]:
+                 progress: Callable[[str], None], meanwhile: Callable[[], None]) -> dict[str, tuple[str | None, int, float]]:
     layout.api(course, db_url=url)  # import nbgrader here, once: the forked workers inherit it
     kernels = kernel.install(course)
     context = multiprocessing.get_context("fork")
@@ -98,6 +108,16 @@ def _run_workers(course: Path, aid: str, todo: list[str], *, url: str, jobs: int
                                daemon=True) for shard in shards]
     for worker in workers:
         worker.start()
+    failed: list[BaseException] = []
+
+    def run_meanwhile() -> None:
+        try:
+            meanwhile()
+        except BaseException as error:  # noqa: BLE001  # raised in the main thread below
+            failed.append(error)
+
+    side = threading.Thread(target=run_meanwhile, name="simkit-meanwhile", daemon=True)
+    side.start()
     outcomes: dict[str, tuple[str | None, int, float]] = {}
     try:
         while len(outcomes) < len(todo):
@@ -114,6 +134,9 @@ def _run_workers(course: Path, aid: str, todo: list[str], *, url: str, jobs: int
             worker.join(timeout=5)
             if worker.is_alive():
                 worker.terminate()
+        side.join()
+    if failed:
+        raise failed[0]
     for trainee in todo:
         outcomes.setdefault(trainee, ("autograde-failed", 0, 0.0))
     return outcomes
@@ -123,15 +146,26 @@ def _work(course: Path, aid: str, shard: list[str], url: str, cell_timeout: int,
     """One worker: grade each trainee of ``shard`` in turn, through one nbgrader API."""
     # where nbgrader's kernel manager finds the grading kernel
     os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernels), os.environ.get("JUPYTER_PATH")]))
-    api = layout.api(course, db_url=url, cell_timeout=cell_timeout, execute=EXECUTE)
-    close_engine = _one_engine(url)
     try:
-        for trainee in shard:
-            start = time.monotonic()
-            problem, attempts = _grade_one(api, aid, trainee)
-            results.put((trainee, problem, attempts, time.monotonic() - start))
+        server = forkserver.start()  # this worker's kernels are forked from it
+    except (OSError, RuntimeError):
+        server = None  # then each kernel starts as a process of its own (the client's fallback)
+    try:
+        from simkit.certify import checks  # imports nbgrader's preprocessors, already loaded by the parent
+
+        api = layout.api(course, db_url=url, cell_timeout=cell_timeout, execute=EXECUTE,
+                         settings={"Autograde": {"autograde_preprocessors": checks.autograde_preprocessors()}})
+        close_engine = _one_engine(url)
+        try:
+            for trainee in shard:
+                start = time.monotonic()
+                problem, attempts = _grade_one(api, aid, trainee)
+                results.put((trainee, problem, attempts, time.monotonic() - start))
+        finally:
+            close_engine()
     finally:
-        close_engine()
+        if server is not None:
+            server.close()
 
 
 def _one_engine(url: str) -> Callable[[], None]:

@@ -22,9 +22,12 @@ KERNEL_NAME = "simkit-grading"
 
 
 def kernelspec() -> dict:
-    """The kernelspec (``kernel.json``): this interpreter, in safe-path mode, history kept in memory."""
+    """The kernelspec (``kernel.json``): the fork server's client, history kept in memory."""
+    from simkit.certify import forkserver
+
     return {
-        "argv": [sys.executable, "-P", "-m", "simkit.certify.kernel", "-f", "{connection_file}",
+        # forked by the worker's fork server when it runs, else this module (see simkit.certify.forkserver)
+        "argv": [*forkserver.client_argv(), "-f", "{connection_file}",
                  "--HistoryManager.hist_file=:memory:"],  # nbclient adds this only to kernels named python*
         "display_name": "simkit grading",
         "language": "python",

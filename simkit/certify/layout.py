@@ -65,10 +65,11 @@ def lay_out(course: Path, *, courses: Path = COURSES, exam: Path = EXAM_FOLDER) 
     return place_sources(course, sources(courses, exam), config=CONFIG)
 
 
-def api(course: Path, *, db_url: str | None = None, cell_timeout: int = 30, execute: dict[str, object] | None = None):
+def api(course: Path, *, db_url: str | None = None, cell_timeout: int = 30, execute: dict[str, object] | None = None,
+        settings: dict[str, dict[str, object]] | None = None):
     """nbgrader's API on ``course`` (:func:`simkit.course.assignments.nbgrader_api`) with this course's settings."""
     return nbgrader_api(course, db_url=gradebook_url(course, db_url), course_id=COURSE_ID, cell_timeout=cell_timeout,
-                        execute=execute)
+                        execute=execute, settings=settings)
 
 
 def generate(course: Path, aid: str, *, db_url: str | None = None) -> None:

@@ -33,7 +33,8 @@ def certify(*, course: Path, run_dir: Path, key: bytes, cohort: Path | None = No
             cell_timeout: int = 30, roster: Path | None = None,
             progress: Callable[[str], None] = lambda line: None) -> dict:
     """Certify a cohort; returns the run's ``run.json`` (see docs/run-layout.md) and ``seconds``, the
-    wall time of each step (generate, collect, autograde, score, finish).
+    wall time of each step (generate, collect, autograde, score, finish) and of the replay of the
+    transcripts (``replay while grading``: a thread, while the workers grade the notebooks).
 
     Args:
         course: the nbgrader course folder (laid out and generated here; trainer files are kept).
@@ -82,16 +83,26 @@ def certify(*, course: Path, run_dir: Path, key: bytes, cohort: Path | None = No
     submissions = [s for i, s in enumerate(submissions) if i % parts == index - 1]
     progress(f"collect: {len(submissions)} trainees (shard {index}/{parts})")
     lap("collect")
-    graded = graders.autograde_all(course, aid, {s.trainee: s.digest for s in submissions if s.problem is None},
-                                   db_url=db_url, jobs=jobs, cell_timeout=cell_timeout, progress=progress)
-    lap("autograde")
-    library = default_library()
-    analyze("hello", lang="en")  # load the analyzer once, before the first replay
     cohort_ids = [s.trainee for s in submissions]
+    judged: dict[str, list] = {}
+
+    def judge_all() -> None:  # the transcripts need no notebook grade: replayed while the workers grade
+        start = time.perf_counter()
+        library = default_library()
+        analyze("hello", lang="en")  # load the analyzer once, before the first replay
+        for sub in submissions:
+            judged[sub.trainee] = _judge_transcripts(sub, key=key, exam_id=exam_id, rules=rules, library=library,
+                                                     cohort=cohort_ids)
+        seconds["replay while grading"] = round(time.perf_counter() - start, 3)
+
+    graded = graders.autograde_all(course, aid, {s.trainee: s.digest for s in submissions if s.problem is None},
+                                   db_url=db_url, jobs=jobs, cell_timeout=cell_timeout, progress=progress,
+                                   meanwhile=judge_all)
+    lap("autograde")
     cards = {}
     for sub in submissions:
-        result = _trainee_result(sub, graded.get(sub.trainee), course=course, aid=aid, run_dir=run_dir, key=key,
-                                 exam_id=exam_id, rules=rules, library=library, cohort=cohort_ids, cards=cards)
+        result = _trainee_result(sub, graded.get(sub.trainee), course=course, aid=aid, run_dir=run_dir, rules=rules,
+                                 conversations=judged[sub.trainee], cards=cards)
         progress(f"score {sub.trainee}: notebook {result['notebook']['score']:g}/{result['notebook']['max']:g}, "
                  f"conversations {result['conversation_score']:g}")
     lap("score")
@@ -107,9 +118,21 @@ def certify(*, course: Path, run_dir: Path, key: bytes, cohort: Path | None = No
     return {**run, "seconds": seconds}
 
 
-def _trainee_result(sub, graded, *, course: Path, aid: str, run_dir: Path, key: bytes, exam_id: str, rules,
-                    library, cohort: list[str], cards: dict) -> dict:
-    """Judge one trainee's hand-in and write their folder (transcripts, scorecards, result.json)."""
+def _judge_transcripts(sub, *, key: bytes, exam_id: str, rules, library, cohort: list[str]) -> list:
+    """Replay, score and judge each transcript of one hand-in (:func:`judge`), each under its name in the run."""
+    taken: set[str] = set()
+    conversations = []
+    for path in sub.transcripts:
+        name = safe_name(path, sub.folder, taken)
+        conversations.append(judge(path, name=name, trainee=sub.trainee, cohort=cohort, key=key, exam_id=exam_id,
+                                   rules=rules, library=library))
+    return conversations
+
+
+def _trainee_result(sub, graded, *, course: Path, aid: str, run_dir: Path, rules, conversations: list,
+                    cards: dict) -> dict:
+    """One trainee's result from the notebook's grade and the judged transcripts; writes their folder
+    (transcripts, scorecards, result.json)."""
     folder = run_dir / "trainees" / sub.trainee
     review = [review_item(sub.problem)] if sub.problem else []
     notebook = {"score": 0.0, "max": 0.0, "cells": {}, "messages": {}, "answers": []}
@@ -123,19 +146,14 @@ def _trainee_result(sub, graded, *, course: Path, aid: str, run_dir: Path, key: 
             review.append(review_item("cell-timeout", ", ".join(timeouts)))
     if not notebook["max"]:
         notebook["max"] = _max_points(course, aid)
-    taken: set[str] = set()
-    conversations = []
-    for path in sub.transcripts:
-        name = safe_name(path, sub.folder, taken)
-        conv = judge(path, name=name, trainee=sub.trainee, cohort=cohort, key=key, exam_id=exam_id, rules=rules,
-                     library=library)
+    for path, conv in zip(sub.transcripts, conversations):
+        name = conv.name
         (folder / "transcripts").mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, folder / "transcripts" / name)  # as handed in, byte for byte
         if conv.scorecard is not None:
             card = replace(conv.scorecard, source=f"transcripts/{name}")
             cards[(sub.trainee, name)] = card
             write_json(folder / "scorecards" / name, card.to_dict())
-        conversations.append(conv)
         review += conv.review
     chosen, choice_review = counted(conversations, rules)
     review += choice_review

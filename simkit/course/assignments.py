@@ -81,7 +81,7 @@ def place_sources(root: Path, sources: dict[str, Path], *, config: str) -> list[
 
 
 def nbgrader_api(root: Path, *, db_url: str, course_id: str | None = None, cell_timeout: int | None = None,
-                 execute: dict[str, object] | None = None):
+                 execute: dict[str, object] | None = None, settings: dict[str, dict[str, object]] | None = None):
     """nbgrader's API on the course in ``root``, with this interpreter's ``bin/`` on ``PATH``.
 
     nbgrader creates its gradebook by running the ``alembic`` command, which lives there.
@@ -92,11 +92,15 @@ def nbgrader_api(root: Path, *, db_url: str, course_id: str | None = None, cell_
         course_id: nbgrader's course id (its default ``""`` when not given).
         cell_timeout: seconds a cell may run when autograding (nbgrader's default when not given).
         execute: more settings of nbgrader's ``Execute`` preprocessor (``kernel_name``, ``shutdown_kernel``).
+        settings: more settings by class name (``{"Autograde": {"autograde_preprocessors": [...]}}``).
     """
+    import nbgrader.api
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
     from traitlets.config import Config
 
+    nbgrader.api.get_alembic_version = alembic_head  # what a new gradebook is stamped with, read in this process
+    _check_schemas_once()
     bin_dir = str(Path(sys.executable).parent)
     if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
@@ -109,7 +113,62 @@ def nbgrader_api(root: Path, *, db_url: str, course_id: str | None = None, cell_
         config.Execute.timeout = cell_timeout
     for name, value in (execute or {}).items():
         setattr(config.Execute, name, value)
+    for section, values in (settings or {}).items():
+        for name, value in values.items():
+            setattr(config[section], name, value)
     return NbGraderAPI(CourseDirectory(config=config), config=config)
+
+
+def alembic_head() -> str:
+    """The newest revision of nbgrader's gradebook schema, which a new gradebook is stamped with.
+
+    nbgrader itself (``nbgrader.api.get_alembic_version``) runs ``alembic heads`` as a command for
+    it: a new interpreter importing alembic and all of nbgrader, about 11 s of CPU here, each time a
+    gradebook is created. Alembic's own API reads the same revision from nbgrader's migration
+    scripts in this process, where nbgrader is already imported.
+    """
+    from alembic.script import ScriptDirectory
+    from nbgrader.dbutil import ALEMBIC_DIR
+
+    return ScriptDirectory(ALEMBIC_DIR).get_current_head()
+
+
+class _SchemaOnce:
+    """``jsonschema`` as nbgrader's cell-metadata check sees it: each schema is itself checked once.
+
+    nbgrader validates the metadata of every cell of every notebook it converts (generate,
+    autograde, feedback) with ``jsonschema.validate(metadata, schema)``, which first checks the
+    schema against its meta-schema, every time: about 0.2 s of CPU per notebook here. This keeps
+    the validator made for a schema and validates each cell as ``jsonschema.validate`` does (the
+    same validator class, the same best-matching error raised).
+    """
+
+    def __init__(self, jsonschema) -> None:
+        self._jsonschema = jsonschema
+        self._validators: list[tuple[dict, object]] = []  # (a copy of the schema, its validator)
+
+    def __getattr__(self, name: str):
+        return getattr(self._jsonschema, name)
+
+    def validate(self, instance, schema) -> None:
+        import copy
+
+        validator = next((v for known, v in self._validators if known == schema), None)
+        if validator is None:
+            cls = self._jsonschema.validators.validator_for(schema)
+            cls.check_schema(schema)
+            validator = cls(copy.deepcopy(schema))
+            self._validators.append((copy.deepcopy(schema), validator))
+        error = self._jsonschema.exceptions.best_match(validator.iter_errors(instance))
+        if error is not None:
+            raise error
+
+
+def _check_schemas_once() -> None:
+    from nbgrader.nbgraderformat import common
+
+    if not isinstance(common.jsonschema, _SchemaOnce):
+        common.jsonschema = _SchemaOnce(common.jsonschema)
 
 
 def check_result(result: dict, what: str) -> None:

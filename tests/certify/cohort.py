@@ -100,6 +100,17 @@ SHADOW = {"simkit/__init__.py": "",
                                "\n\ndef exact_number(value, what):\n    return 125750\n"}
 SHADOWED = {**WRONG, "late-leads": f"import os, sys\nsys.path.insert(0, os.getcwd())\n{WRONG['late-leads']}"}
 
+# The checks run in the trainee's kernel: an answer cell can put a module of its own in their place, or
+# rewrite the test cells before they run. Both pass the kernel's tests with wrong answers; the worker
+# runs each passing test again on the answers' plain values (simkit.certify.checks).
+SPOOFED = {**WRONG, "late-leads": "import sys, types\nname = 'simkit.' + 'grading'\nfake = types.ModuleType(name)\n"
+                                  "fake.same_answer = lambda *args: None\nfake.exact_int = lambda value, what: 3\n"
+                                  "fake.exact_number = lambda value, what: 125750\n"
+                                  f"sys.modules[name] = fake\n{WRONG['late-leads']}"}
+REWRITTEN = {**WRONG, "late-leads": "get_ipython().input_transformers_cleanup.append(\n"
+                                    "    lambda lines: ['pass\\n'] if '.grading import' in ''.join(lines) else lines)\n"
+                                    f"{WRONG['late-leads']}"}
+
 
 def exam_transcript(scenario: str, lines: list[str], *, key: bytes, trainee: str, exam_id: str = AID,
                     seed: int | None = None, sign: bool = True, start: datetime | None = None):
@@ -148,6 +159,8 @@ EXPECTED = {
     "emptynb": ("fail", 0.0, 0, {"notebook-empty", "conversation-missing"}, False),
     "notjson": ("fail", 0.0, 0, {"notebook-not-json", "wrong-scenario", "conversation-missing"}, False),
     "shadow": ("fail", 0.0, 0, {"conversation-missing"}, False),
+    "spoofer": ("fail", 0.0, 0, {"conversation-missing"}, False),
+    "rewriter": ("fail", 0.0, 0, {"conversation-missing"}, False),
 }
 
 
@@ -200,6 +213,8 @@ def write_cohort(root: Path, *, release: Path, key: bytes, extra: int = 0) -> Pa
     for name, text in SHADOW.items():
         (shadow / name).parent.mkdir(exist_ok=True)
         (shadow / name).write_text(text, encoding="utf-8")
+    hand_in("spoofer", SPOOFED, {})
+    hand_in("rewriter", REWRITTEN, {})
     write_honest(root, release=release, key=key, count=extra)
     return root
 

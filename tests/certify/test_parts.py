@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 from simkit.certify import certificate, collect
-from simkit.certify.assignment import load_rules, render
+from simkit.certify.assignment import load_rules, notebook_file, render
 from simkit.certify.conversations import normalise, similar_pairs
 from simkit.certify.words import REVIEW
 
@@ -127,3 +127,73 @@ def test_lines_the_course_taught_everyone_are_not_copying():
     lines = {("a", "s"): course, ("b", "s"): ["Well, " + line for line in course]}
     assert similar_pairs(lines) == {"a": {"b"}, "b": {"a"}}
     assert similar_pairs(lines, taught) == {}
+
+
+def test_a_new_gradebook_is_stamped_with_the_revision_alembic_heads_gives(tmp_path):
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from nbgrader.dbutil import _temp_alembic_ini
+
+    from simkit.certify import layout
+    from simkit.course.assignments import alembic_head
+
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    with _temp_alembic_ini("sqlite:////tmp/gradebook.db") as ini:  # what nbgrader runs for it
+        heads = subprocess.check_output(["alembic", "-c", ini, "heads"], env=env).decode().split()[0]
+    assert alembic_head() == heads
+    layout.lay_out(tmp_path)
+    layout.generate(tmp_path, "certification-en")
+    with sqlite3.connect(tmp_path / "gradebook.db") as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [(heads,)]
+
+
+def test_the_exam_tests_are_checked_again_on_the_answers_plain_values():
+    from simkit.certify.checks import free_names, recheck
+    from simkit.grading import AnswerError
+
+    tests = {c.metadata["nbgrader"]["grade_id"]: c.source
+             for c in nbformat.read(notebook_file("en"), as_version=4).cells
+             if c.metadata.get("nbgrader", {}).get("grade") and not c.metadata["nbgrader"].get("solution")}
+    assert {gid: free_names(source) for gid, source in tests.items()} == {
+        "late-leads-test": ["late"], "open-choice-test": ["open_choice"], "quote-total-test": ["quote_total"]}
+    recheck(tests["late-leads-test"], {"late": [1, 4]})
+    recheck(tests["open-choice-test"], {"open_choice": 3})
+    recheck(tests["quote-total-test"], {"quote_total": 125750})
+    for gid, wrong in (("late-leads-test", {"late": [4]}), ("open-choice-test", {"open_choice": 1}),
+                       ("quote-total-test", {"quote_total": 125000}), ("open-choice-test", {"open_choice": 3.0})):
+        with pytest.raises(AssertionError):
+            recheck(tests[gid], wrong)
+    with pytest.raises(AnswerError):
+        recheck(tests["late-leads-test"], {"late": "[1, 4]"})
+    assert free_names("%time x = 1") is None  # not plain Python: left to the kernel
+    assert free_names("import a.b\nfrom c import d as e\nf = [g for g in h]\nprint(a, e, f, i)") == ["h", "i"]
+
+
+def test_cell_metadata_is_validated_as_jsonschema_does_with_the_schema_checked_once():
+    import copy
+
+    from jsonschema import ValidationError, validate
+    from nbgrader.nbgraderformat import MetadataValidator, common
+
+    from simkit.course.assignments import _check_schemas_once
+
+    _check_schemas_once()
+    _check_schemas_once()  # installed once, whoever asks
+    assert type(common.jsonschema).__name__ == "_SchemaOnce" and type(common.jsonschema._jsonschema).__name__ == "module"
+    schema = MetadataValidator().schema
+    good = {"schema_version": 3, "grade": True, "solution": False, "locked": True, "points": 3, "grade_id": "t",
+            "task": False}
+    bad = [{**good, "points": "three"}, {**good, "grade_id": 5}, {**good, "grade": "yes"}, {**good, "extra": 1}]
+    common.jsonschema.validate(copy.deepcopy(good), schema)
+    validate(copy.deepcopy(good), schema)
+    for meta in bad:
+        with pytest.raises(ValidationError) as ours:
+            common.jsonschema.validate(copy.deepcopy(meta), schema)
+        with pytest.raises(ValidationError) as theirs:
+            validate(copy.deepcopy(meta), schema)
+        assert str(ours.value) == str(theirs.value)
+    assert len(common.jsonschema._validators) == 1
