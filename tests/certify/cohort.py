@@ -76,8 +76,10 @@ LINES = {
     "A": {SHOWROOM: _solution("01-getting-started"), ONLINE: _online("02-first-response")},
     "C": {SHOWROOM: _solution("04-presenting"), ONLINE: _online("06-closing")},
     "D": {SHOWROOM: DANA_SHOWROOM, ONLINE: DANA_ONLINE},
+    # The online lead's pass needs the visit booked (her free time follows the seed): the average
+    # trainee closes on two options too, in the closing module's taught lines.
     "avg": {SHOWROOM: _reworded(_solution("01-getting-started"), "Well,")[:8],
-            ONLINE: _solution("07-follow-up")},
+            ONLINE: _reworded(_online("06-closing"), "Well,")},
     "poor": {SHOWROOM: ["You buying today or just looking?", "It's the last one at this price, sign today and I'll "
                         "knock 5,000 off."],
              ONLINE: ["It's 119,800, but come in today and I'll knock 5,000 off the price.",
@@ -148,7 +150,7 @@ EXPECTED = {
     "merit": ("merit", 85.0, 7, set(), True),
     "dana": ("distinction", None, 10, {"similar-lines"}, False),
     "copier": ("distinction", None, 10, {"similar-lines"}, False),
-    "average": ("pass", None, 6, set(), True),
+    "average": ("pass", None, 3, set(), True),
     "poor": ("fail", None, 0, set(), False),
     "forger": ("fail", 12.0, 4, {"signature-invalid", "transcript-tampered", "conversation-missing"}, False),
     "killer": ("fail", 0.0, 0, {"kernel-died", "signature-invalid", "conversation-missing"}, False),
@@ -185,7 +187,8 @@ def write_cohort(root: Path, *, release: Path, key: bytes, extra: int = 0) -> Pa
     hand_in("merit", {**RIGHT, "open-choice": WRONG["open-choice"]}, signed("merit", "C"))
     hand_in("dana", RIGHT, signed("dana", "D"))
     hand_in("copier", RIGHT, signed("copier", "D"))  # retyped dana's lines in their own exam session
-    hand_in("average", {**RIGHT, "quote-total": WRONG["quote-total"]}, signed("average", "avg"))
+    hand_in("average", {**RIGHT, "quote-total": WRONG["quote-total"], "open-choice": WRONG["open-choice"]},
+            signed("average", "avg"))
     hand_in("poor", WRONG, signed("poor", "poor"))
     tampered = signed("forger", "A", "Look,")  # then the customer's lines edited by hand
     for transcript in tampered.values():
