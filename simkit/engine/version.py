@@ -19,8 +19,9 @@ from simkit._versions import digest
 from simkit.engine import rulebook
 
 #: Bump by hand when the logic of the director, actor or session changes behaviour
-#: (7: needs and answers follow the topics the question asks, simkit.engine.asked).
-RULES_VERSION = 9
+#: (7: needs and answers follow the topics the question asks, simkit.engine.asked;
+#: 10: the session reads each line with its Context, and the analyzer, not the director, takes a recall as a probe).
+RULES_VERSION = 10
 
 
 def engine_version(table: dict[str, Any], rules_version: int = RULES_VERSION) -> str:
