@@ -10,7 +10,8 @@ Run from the repository root (a few minutes)::
 
     python bench/eval_context_by_author.py                    # hold out en-b-* and zh-b-*
     python bench/eval_context_by_author.py --hold en-a zh-a   # or other author groups
-    python bench/eval_context_by_author.py --context-weight 0 # train without context features
+    python bench/eval_context_by_author.py --context-weight 0.2 --context-dropout 0.5
+                                                              # train with context features
 """
 
 from __future__ import annotations

@@ -8,7 +8,8 @@ previous line (:meth:`Context.from_item`), from which the analyzer derives what 
 
 What the analyzer derives (:func:`context_features`, :func:`recalls`), and what for:
 
-* the customer's last line's topics (its topic keywords), as model features ``x:ct:<topic>``,
+* model features, when the model was trained with them (``FeatureConfig.context_weight``; the shipped
+  model is not, docs/labels.md says why): the customer's last line's topics, ``x:ct:<topic>``,
   and the topics the trainee's line shares with it, ``x:same:<topic>``;
 * whether the line takes up the customer's own words (``x:echo``: a content word, or for Chinese
   two characters in a row, that the customer just said);

@@ -26,8 +26,9 @@ from simkit.understand.topics import topic_hits
 class TrainParams:
     """Hyper-parameters chosen by cross-validation on the training split.
 
-    ``context_dropout``: the share of rows fitted without their context (chosen on held-out authors,
-    bench/eval_context_by_author.py), so the model leans on the conversation but still reads a bare line.
+    ``context_dropout``: when the features take the context (``features.context_weight`` > 0), the share of
+    rows fitted without it, so the model leans on the conversation but still reads a bare line (chosen on
+    held-out authors, bench/eval_context_by_author.py).
     """
 
     c: float = 1.0
@@ -37,7 +38,8 @@ class TrainParams:
     cue_dropout: float = 0.3
     eval_cue_dropout: float = 0.3
     context_dropout: float = 0.5
-    features: FeatureConfig = FeatureConfig(context_weight=0.2)
+    # context_weight 0: the shipped model takes no context features (docs/labels.md, "Context", says why)
+    features: FeatureConfig = FeatureConfig()
 
 
 def _fit(rows: Sequence[dict[str, Any]], labels: Sequence[str], params: TrainParams) -> Model:
