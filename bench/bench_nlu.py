@@ -55,18 +55,25 @@ def cold_start(runs: int = 5) -> dict[str, float]:
 
 
 def latency(repeat: int = 3) -> dict[str, float]:
-    """Per-utterance analysis time over every corpus line (both languages), model warm."""
+    """Per-utterance analysis time over every corpus line (both languages), model warm, each line with
+    its context as the session gives it (a :class:`Context` after the customer's previous line, when
+    the item has one); ``bare_*`` without any context."""
     from simkit.understand import analyze
+    from simkit.understand.context import Context
     from simkit.understand.corpus import load_corpus, test_files, train_files
 
-    lines = [r["text"] for r in load_corpus([*train_files(), *test_files()])]
+    rows = load_corpus([*train_files(), *test_files()])
+    lines = [(r["text"], Context().then(r["context"]) if isinstance(r.get("context"), str) else None) for r in rows]
     analyze("warm up")
-    times = []
+    times, bare = [], []
     for _ in range(repeat):
-        for text in lines:
+        for text, context in lines:
+            t0 = time.perf_counter()
+            analyze(text, context=context)
+            times.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             analyze(text)
-            times.append(time.perf_counter() - t0)
+            bare.append(time.perf_counter() - t0)
     long_times = []
     for text in ("这台车" * 3400, "word " * 2000, "<script>" * 1250):
         t0 = time.perf_counter()
@@ -74,8 +81,11 @@ def latency(repeat: int = 3) -> dict[str, float]:
         long_times.append(time.perf_counter() - t0)
     return {
         "utterances": len(times),
+        "with_context": sum(c is not None for _, c in lines) * repeat,
         "p50_ms": round(_percentile(times, 0.50) * 1000, 3),
         "p99_ms": round(_percentile(times, 0.99) * 1000, 3),
+        "bare_p50_ms": round(_percentile(bare, 0.50) * 1000, 3),
+        "bare_p99_ms": round(_percentile(bare, 0.99) * 1000, 3),
         "max_ms": round(max(times) * 1000, 3),
         "long_input_10k_chars_max_ms": round(max(long_times) * 1000, 3),
     }

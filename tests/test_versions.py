@@ -121,10 +121,13 @@ def engine_fingerprint() -> str:
 
 
 def analyzer_fingerprint() -> str:
-    """The analysis of every corpus line (training and held-out)."""
+    """The analysis of every corpus line (training and held-out), alone and with its context when it has one."""
     digest = hashlib.sha256()
     for row in corpus.load_corpus([*corpus.train_files(), *corpus.test_files()]):
-        digest.update(json.dumps(analyze(row["text"]).to_dict(), sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        readings = [analyze(row["text"]).to_dict()]
+        if row.get("context"):
+            readings.append(analyze(row["text"], context=row["context"]).to_dict())
+        digest.update(json.dumps(readings, sort_keys=True, ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()[:16]
 
 

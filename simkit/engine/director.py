@@ -244,8 +244,6 @@ class Director:
         state.closed_run = state.closed_run + 1 if asked == CLOSED_ONLY else 0
         beats: list[Beat] = []
         question = asked_topics(analysis)  # the topics the question asks, not every topic the line names
-        if question.recalls and "open_question" in asked:  # "Well, you mentioned your wife. What ...?" digs in
-            asked = asked - {"open_question"} | {"probe"}
         need, blocked = self._need_to_reveal(state, asked, question)
         if need is not None:
             self._need_told = True

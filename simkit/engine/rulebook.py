@@ -9,6 +9,8 @@ Effects are in points: trust and interest run 0-100, patience counts down to 0.
 
 from __future__ import annotations
 
+from simkit.understand.context import RECALL_CUES as _CONTEXT_RECALL_CUES
+
 # -- effects on the customer's state ---------------------------------------------------------
 GREETING_TRUST = 5  # a first greeting ...
 GREETING_LATEST_TURN = 2  # ... earns trust only this early in the talk
@@ -204,10 +206,8 @@ EXCEPT_BEFORE = {"zh": ("除了", "除开", "撇开", "不说", "不谈"),
 EXCEPT_AFTER = {"zh": ("以外", "之外"), "en": ("aside", "apart", "to one side")}  # "价格以外…", "Price aside, …"
 # A clause that recalls what the customer said sets the scene for the question, like a lead-in:
 # "您刚才说周一打过电话，最让您不舒服的是哪一点？" asks about what upset him, not about the phone.
-RECALL_CUES = {"zh": ("您刚才说", "您刚说", "刚才您说", "您说", "你说", "您刚才提到", "您提到", "你提到", "听您说", "您之前说",
-                      "您上次说"),
-               "en": ("you said", "you mentioned", "you told me", "you were saying", "as you said", "earlier you said",
-                      "you've said", "you've mentioned", "you brought up", "you raised", "you talked about")}
+# The words are the analyzer's (simkit.understand.context), which also reads such a question as a probe.
+RECALL_CUES = _CONTEXT_RECALL_CUES
 # An example illustrates the question, it does not change its topic ("有没有时间点，比如孩子开学…").
 EXAMPLE_CUES = {"zh": ("比如", "例如", "譬如", "像是"), "en": ("for example", "for instance", "such as", "e.g.", "like when")}
 # A clause that starts with these words is about the salesperson or his offer, not a question to

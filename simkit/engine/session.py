@@ -19,6 +19,7 @@ from simkit.errors import SessionError
 from simkit.labels import LANGS
 from simkit.transcript import TIMES_LIVE, TIMES_UNTRUSTED, Transcript, Turn
 from simkit.understand import ANALYZER_VERSION, Analysis, analyze
+from simkit.understand.context import Context
 
 if TYPE_CHECKING:  # pragma: no cover
     from simkit.content import Library
@@ -131,6 +132,10 @@ class Session:
       state as recorded plain data), ``beats`` (with the rules that fired), ``analysis`` (of the
       trainee's line), ``done`` and ``outcome``. ``at`` overrides the timestamp (ISO 8601), as
       replays do; the times are then untrusted. ``record(text, at=None) -> Turn`` does the same and returns the recorded turn.
+      Each line is analysed with the conversation so far (a
+      :class:`~simkit.understand.context.Context`: the customer's last line, the topics and facts the
+      customer has mentioned, the objection being worked on, whether the trainee's previous line
+      presented or proposed), built from the transcript itself, so a replay reads every line the same.
       An empty or blank line is not a turn: ``say("")`` raises :class:`SessionError` and
       changes nothing, as ``simkit play`` skips it.
     - ``view`` is the current :class:`CustomerView`, what a UI shows (after the opening, before
@@ -219,6 +224,9 @@ class Session:
             times=TIMES_LIVE if interactive and clock is utc_now else TIMES_UNTRUSTED,
         )
         self._last_at = self.transcript.started_at  # when the customer last spoke (for reply delays)
+        # What the analyzer knows of the conversation before the next line: built from the opening and
+        # then from each turn (the trainee's techniques, the customer's reply), so a replay builds it again.
+        self._context = Context().then(self.opening)
         self._save()
 
     @property
@@ -266,9 +274,13 @@ class Session:
         trusted = self._trust_given_times if given else self.transcript.times == TIMES_LIVE
         delay = _seconds_between(self._last_at, at) if trusted else None
         self._last_at = at
-        analysis = analyze(text, lang=self.lang)
+        analysis = analyze(text, lang=self.lang, context=self._context)
         beats, defeat = self._director.step(self._state, analysis, text, delay)
         reply_text = self._actor.speak(beats)
+        working_on = next(iter(self._state.open_objections), None)
+        self._context = self._context.then(reply_text, techniques=analysis.techniques,
+                                           open_objection=working_on.id if working_on else None,
+                                           objection_step=working_on.next_step if working_on else None)
         if defeat is not None:
             self.outcome = Outcome(status="defeat", turn=self._state.turn, reason=defeat)
         elif any(b.kind == "accept" for b in beats):

@@ -20,8 +20,10 @@ from simkit.engine import rulebook
 
 #: Bump by hand when the logic of the director, actor or session changes behaviour
 #: (7: needs and answers follow the topics the question asks, simkit.engine.asked; 10: a close
-#: before the customer is ready says why, and a bare 多 / 少 before an amount gives its direction).
-RULES_VERSION = 10
+#: before the customer is ready says why, and a bare 多 / 少 before an amount gives its direction;
+#: 11: the session reads each line with its Context, and the analyzer, not the director, takes a
+#: recall as a probe).
+RULES_VERSION = 11
 
 
 def engine_version(table: dict[str, Any], rules_version: int = RULES_VERSION) -> str:

@@ -1,9 +1,12 @@
-"""``analyze(text, lang=None) -> Analysis``: techniques, topics, facts and is_question.
+"""``analyze(text, lang=None, context=None) -> Analysis``: techniques, topics, facts and is_question.
 
 Offline and deterministic; at run time it needs numpy but no training library. Technique labels
 come from the linear model of :mod:`simkit.understand.model` (loaded lazily on the first call)
 combined with the cues of :mod:`simkit.understand.rules` where rules are clearer; topics from keywords
-(:mod:`simkit.understand.topics`) and the model; facts from :mod:`simkit.understand.facts`.
+(:mod:`simkit.understand.topics`) and the model; facts from :mod:`simkit.understand.facts`. With a
+:class:`~simkit.understand.context.Context` (the conversation so far) the model also sees context
+features, and two small rules decide a probe and a confirm (see that module); without one, a line
+reads exactly as it always did.
 
 Example:
     >>> a = analyze("周六上午十点来试驾可以吗？")
@@ -14,12 +17,14 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import re
 from pathlib import Path
 
 from simkit._versions import bytes_digest
-from simkit.labels import TOPICS
+from simkit.labels import TECHNIQUES, TOPICS
 from simkit.understand import rules
 from simkit.understand.analysis import Analysis
+from simkit.understand.context import Context, recalls
 from simkit.understand.facts import extract_facts
 from simkit.understand.features import features, units
 from simkit.understand.matching import HAN, lazy_compile, scripts_of
@@ -31,7 +36,7 @@ MAX_CHARS = 2000
 #: Bump by hand when the hand-written cues change what they find: the rule cues, the topic
 #: keywords, the fact extraction or how they are matched (tests/test_versions.py
 #: checks a fingerprint of every corpus line's analysis against it, so a forgotten bump fails).
-CUES_VERSION = 3
+CUES_VERSION = 4
 
 _MODEL_FILE = Path(__file__).with_name("model.json")
 
@@ -71,12 +76,14 @@ def detect_lang(text: str) -> str:
     return "zh" if han * 3 >= latin else "en"
 
 
-def analyze(text: str, lang: str | None = None) -> Analysis:
+def analyze(text: str, lang: str | None = None, context: Context | str | None = None) -> Analysis:
     """Read one salesperson utterance.
 
     Args:
         text: the utterance, in Chinese, English or both.
         lang: ``"zh"`` or ``"en"``; detected when None (any other value is detected too).
+        context: the conversation so far (a :class:`~simkit.understand.context.Context`, or the
+            customer's previous line as a string); None reads the bare line, as before.
 
     Returns:
         An :class:`~simkit.understand.analysis.Analysis`; never raises for any string, and
@@ -87,18 +94,30 @@ def analyze(text: str, lang: str | None = None) -> Analysis:
         ('concession',)
     """
     text, sample, lang = _prepared(text, lang)
-    labelling = _label(sample, lang)
+    labelling = _label(sample, lang, _context(context))
     return _analysis(text, sample, lang, labelling)
 
 
-def analyze_with_reading(text: str, lang: str | None = None, *, explain: bool = False) -> tuple[Analysis, Reading]:
+def analyze_with_reading(text: str, lang: str | None = None, context: Context | str | None = None, *,
+                         explain: bool = False) -> tuple[Analysis, Reading]:
     """:func:`analyze` and the :class:`Reading` behind it, computed once (for ``nlu eval``/``explain``).
 
     ``explain`` also collects each label's strongest features.
     """
     text, sample, lang = _prepared(text, lang)
-    labelling = _label(sample, lang)
+    labelling = _label(sample, lang, _context(context))
     return _analysis(text, sample, lang, labelling), _reading(labelling, lang, explain)
+
+
+def _context(context: object) -> Context | None:
+    """A usable context: None when there is nothing the customer said."""
+    if isinstance(context, str):
+        context = Context.after(context[:MAX_CHARS])
+    elif isinstance(context, dict):
+        context = Context.from_item(context)
+    if not isinstance(context, Context) or not context.customer_last.strip():
+        return None
+    return context
 
 
 def _prepared(text: object, lang: str | None) -> tuple[str, str, str]:
@@ -161,11 +180,55 @@ class _Labelling:
     feats: dict[str, float] | None = None  # None: the model was not asked
     scores: dict[str, float] | None = None
     note: str = ""  # why the model was not asked
+    context_notes: tuple[str, ...] = ()  # what the context decided on top of the model
 
 
-def _label(text: str, lang: str) -> _Labelling:
+def _label(text: str, lang: str, context: Context | None = None) -> _Labelling:
     """The labels of ``text`` (already capped, in a known language): the model's with rules on top, or
-    the rules' alone when no model is shipped."""
+    the rules' alone when no model is shipped; then what the context decides (:func:`_with_context`)."""
+    labelling = _label_line(text, lang, context)
+    if context is not None:
+        _with_context(labelling, text, lang, context)
+    return labelling
+
+
+#: After a presentation or a proposal, a yes/no question that points back at it ("Is that okay?",
+#: "这样行吗？") and whose confirm score reaches this share of the confirm threshold checks that the
+#: offer settled the concern: it is a confirm (docs/labels.md).
+CONFIRM_AFTER_OFFER = 0.6
+_POINTS_BACK = lazy_compile(r"这样|这个|这些|那样|那这|这么|\b(?:that|this|these|those|it)\b", re.IGNORECASE)
+
+
+def _with_context(labelling: _Labelling, text: str, lang: str, context: Context) -> None:
+    """The context's rules (see :mod:`simkit.understand.context`), applied to ``labelling`` in place.
+
+    - An open question with a clause that recalls what the customer said is a probe.
+    - Right after the trainee presented or proposed, a question read as a closed question (or as
+      filler) is a confirm when the model read a confirm in it too, or when it points back at what
+      was offered and its confirm score reaches :data:`CONFIRM_AFTER_OFFER` of the threshold
+      ("Is that okay?", "这样行吗？"); "预算是六百万左右吗？" stays a closed question, a close a close.
+    """
+    from simkit.understand import model as model_mod
+
+    tech = set(labelling.techniques)
+    notes = []
+    if "open_question" in tech and recalls(text):
+        tech = tech - {"open_question"} | {"probe"}
+        notes.append("context: the question recalls what the customer said: probe, not open_question")
+    scores = labelling.scores
+    if (context.just_presented or context.just_proposed) and scores is not None and labelling.is_question \
+            and "close" not in tech and (tech & {"closed_question", "confirm"} or tech == {"other"}):
+        threshold = model_mod.load_model().thresholds_for(lang).get("confirm", 0.5)
+        score = scores.get("confirm", 0.0)
+        if tech - {"confirm"} and (score >= threshold or score >= CONFIRM_AFTER_OFFER * threshold
+                                   and _POINTS_BACK.search(text)):
+            tech = tech - {"closed_question", "other"} | {"confirm"}
+            notes.append("context: a yes/no check right after an offer: confirm, not closed_question")
+    labelling.techniques = tuple(t for t in TECHNIQUES if t in tech)
+    labelling.context_notes = tuple(notes)
+
+
+def _label_line(text: str, lang: str, context: Context | None) -> _Labelling:
     from simkit.understand import model as model_mod  # the model loads lazily, on first use
 
     scripts = scripts_of(text)
@@ -181,7 +244,7 @@ def _label(text: str, lang: str) -> _Labelling:
     if model is None:
         labels = tuple(rules.rule_labels(text, lang, hits))
         return _Labelling(labels, topics, asked, hits, t_hits, keyword_topics, note="rules only: no model shipped")
-    feats = features(text, model.config, cues=hits, topics=t_hits, seq=seq)
+    feats = features(text, model.config, cues=hits, topics=t_hits, seq=seq, context=context)
     scores = model.scores(feats)
     techniques, model_topics = model_mod.decide(scores, model.thresholds_for(lang))
     topics = tuple(t for t in TOPICS if t in keyword_topics or t in model_topics)
@@ -197,10 +260,11 @@ def _reading(labelling: _Labelling, lang: str, explain: bool) -> Reading:
     topic_cues = tuple((h.topic, h.text) for h in labelling.topic_cues)
     techniques, topics, asked = labelling.techniques, labelling.topics, labelling.is_question
     if labelling.scores is None:
-        return Reading(techniques, topics, asked, cues, topic_cues, notes=(labelling.note,))
+        return Reading(techniques, topics, asked, cues, topic_cues, notes=(labelling.note, *labelling.context_notes))
     model = model_mod.load_model()
     scores = labelling.scores
     notes = list(model_mod.decision_notes(scores, model.thresholds_for(lang), techniques))
+    notes += labelling.context_notes
     extra = labelling.keyword_topics - set(labelling.model_topics)
     if extra:
         notes.append("topics from keywords: " + ", ".join(t for t in TOPICS if t in extra))

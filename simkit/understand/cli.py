@@ -40,6 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ex = sub.add_parser("explain", help="show why a line gets its labels")
     ex.add_argument("text")
     ex.add_argument("--lang", choices=("zh", "en"), help="language (detected when omitted)")
+    ex.add_argument("--context", metavar="CUSTOMER_LINE", help="the customer's previous line")
     ex.add_argument("--json", action="store_true", help="print JSON")
     ex.set_defaults(func=_explain)
 
@@ -73,19 +74,23 @@ def load_rows(path: Path) -> list[dict[str, Any]]:
 def evaluate(rows: Sequence[dict[str, Any]], *, worst: int = 10) -> dict[str, Any]:
     """Score :func:`~simkit.understand.analyze` on labelled rows.
 
-    Each row is analysed in its own ``lang`` when it has one (detected otherwise).
+    Each row is analysed in its own ``lang`` when it has one (detected otherwise), with its
+    ``context`` when it has one: the customer's previous line as a string, or a dict with fields of
+    :class:`~simkit.understand.context.Context`.
 
     Args:
-        rows: dicts with ``text`` and ``labels`` (and optionally ``lang``, ``topics``).
+        rows: dicts with ``text`` and ``labels`` (and optionally ``lang``, ``topics``, ``context``).
         worst: how many misread lines to return, worst first.
 
     Returns:
         A dict with ``macro_f1`` (over the labels present in ``rows``), ``per_label``
-        (precision, recall, f1, support), ``by_lang`` (macro-F1 per language), ``confusion``
+        (precision, recall, f1, support), ``by_lang`` (macro-F1 per language), ``with_context``
+        (how many rows had one), ``confusion``
         (gold label -> predicted label -> count; ``(missed)`` counts gold labels not predicted),
         ``topics_macro_f1``, ``worst`` (the misread lines), ``n`` and ``analyzer_version``.
     """
     from simkit.understand.analyzer import ANALYZER_VERSION, analyze_with_reading
+    from simkit.understand.context import Context
     from simkit.understand.training import macro_f1
 
     gold: list[list[str]] = []
@@ -96,7 +101,7 @@ def evaluate(rows: Sequence[dict[str, Any]], *, worst: int = 10) -> dict[str, An
     topic_gold: list[list[str]] = []
     topic_pred: list[list[str]] = []
     for row in rows:
-        analysis, reading = analyze_with_reading(row["text"], row.get("lang"))
+        analysis, reading = analyze_with_reading(row["text"], row.get("lang"), Context.from_item(row.get("context")))
         g, p = list(row["labels"]), list(analysis.techniques)
         gold.append(g)
         pred.append(p)
@@ -135,6 +140,7 @@ def evaluate(rows: Sequence[dict[str, Any]], *, worst: int = 10) -> dict[str, An
     misread.sort(key=lambda m: (m[0], m[1]["text"]))
     return {
         "n": len(gold),
+        "with_context": sum(bool((c := Context.from_item(row.get("context"))) and c.customer_last.strip()) for row in rows),
         "analyzer_version": ANALYZER_VERSION,
         "macro_f1": round(macro_f1(gold, pred, TECHNIQUES), 4),
         "labels": present,
@@ -147,8 +153,11 @@ def evaluate(rows: Sequence[dict[str, Any]], *, worst: int = 10) -> dict[str, An
     }
 
 
-def explain(text: str, lang: str | None = None) -> dict[str, Any]:
+def explain(text: str, lang: str | None = None, context: Any = None) -> dict[str, Any]:
     """Why ``text`` gets its labels: scores against thresholds, the features and cues that decided.
+
+    ``context`` is what came before (the customer's previous line, a dict of
+    :class:`~simkit.understand.context.Context` fields, or None).
 
     Returns:
         A JSON-ready dict: ``techniques``, ``topics``, ``facts``, ``is_question``, ``lang``,
@@ -158,7 +167,9 @@ def explain(text: str, lang: str | None = None) -> dict[str, Any]:
     from simkit.understand.analyzer import ANALYZER_VERSION, analyze_with_reading
     from simkit.understand.model import load_model
 
-    analysis, reading = analyze_with_reading(text, lang, explain=True)
+    from simkit.understand.context import Context
+
+    analysis, reading = analyze_with_reading(text, lang, Context.from_item(context), explain=True)
     model = load_model()
     thresholds = model.thresholds_for(analysis.lang) if model else {}
     labels = {}
@@ -234,7 +245,8 @@ def _eval(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
-    print(f"{args.file}: {report['n']} lines, analyzer {report['analyzer_version']}")
+    print(f"{args.file}: {report['n']} lines ({report['with_context']} with context), "
+          f"analyzer {report['analyzer_version']}")
     print(f"\n{'label':<20}{'precision':>10}{'recall':>8}{'f1':>7}{'support':>9}")
     for label, s in report["per_label"].items():
         print(f"{label:<20}{s['precision']:>10.3f}{s['recall']:>8.3f}{s['f1']:>7.3f}{s['support']:>9}")
@@ -264,7 +276,7 @@ def _print_confusion(report: dict[str, Any]) -> None:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    info = explain(args.text, args.lang)
+    info = explain(args.text, args.lang, args.context)
     if args.json:
         print(json_text(info, indent=2))
         return 0
@@ -294,7 +306,7 @@ _FEATURE_KINDS = {
     "c": "spelling", "s^": "a sentence starts with", "s^^": "a sentence starts with",
     "q^": "a question starts with", "q^^": "a question starts with", "q$": "a question ends with",
     "qpos": "question position", "len": "length", "r": "rule cue", "q": "is a question",
-    "k": "topic keyword", "f": "fact",
+    "k": "topic keyword", "f": "fact", "x": "context",
 }
 
 

@@ -32,6 +32,8 @@ def load_corpus(paths: Iterable[Path]) -> list[dict[str, Any]]:
                 assert isinstance(row.get("text"), str), "no text"
                 assert row.get("labels") and set(row["labels"]) <= set(TECHNIQUES), "bad labels"
                 assert set(row.get("topics", [])) <= set(TOPICS), "bad topics"
+                assert row.get("context") is None or isinstance(row["context"], (str, dict)), \
+                    "context must be the customer's previous line (a string) or a dict"
             except (ValueError, AssertionError) as exc:
                 raise ValueError(f"{path}:{number}: {exc}") from None
             row.setdefault("lang", "zh" if HAN.search(row["text"]) else "en")
@@ -52,7 +54,7 @@ def test_files(corpus_dir: Path = CORPUS_DIR) -> list[Path]:
 
 
 #: Bump by hand when the training code (the fit, the threshold search) changes what it produces.
-TRAINING_VERSION = 1
+TRAINING_VERSION = 2
 
 
 def source_hash(corpus_dir: Path = CORPUS_DIR) -> str:
@@ -64,7 +66,7 @@ def source_hash(corpus_dir: Path = CORPUS_DIR) -> str:
     differs, retraining would give another model: it is stale and ``simkit nlu train`` must be
     run. A comment or a refactor changes none of this, so it never makes the model stale.
     """
-    from simkit.understand.training import TrainParams, train_features  # training code, not run time
+    from simkit.understand.training import TrainParams, row_context, train_features  # training code, not run time
 
     params = TrainParams()
     rows = sorted(load_corpus(train_files(corpus_dir)), key=lambda r: (r["lang"], r["text"], tuple(r["labels"])))
@@ -72,9 +74,9 @@ def source_hash(corpus_dir: Path = CORPUS_DIR) -> str:
     head = {"training_version": TRAINING_VERSION, "params": dataclasses.asdict(params)}
     digest.update(json.dumps(head, sort_keys=True).encode())
     for row in rows:
-        seen = [row, train_features(row["text"], params)]
+        seen = [row, train_features(row["text"], params, context=row_context(row))]
         if params.eval_cue_dropout != params.cue_dropout:
-            seen.append(train_features(row["text"], params, params.eval_cue_dropout))
+            seen.append(train_features(row["text"], params, params.eval_cue_dropout, context=row_context(row)))
         digest.update(json.dumps(seen, sort_keys=True, ensure_ascii=False).encode("utf-8") + b"\n")
     return digest.hexdigest()
 

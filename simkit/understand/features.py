@@ -9,7 +9,10 @@ so the two cannot drift. A line becomes:
 * ``c:`` character 3- and 4-grams inside English words (``guarantee``/``guaranteed`` share them);
 * ``^:``/``^^:``/``$:`` the first unit, the first two units and the last unit;
 * ``r:`` the names of the rule cues that matched (:mod:`simkit.understand.rules`), and ``q:`` when
-  the line is a question.
+  the line is a question;
+* ``x:`` what the conversation so far says about the line, when a
+  :class:`~simkit.understand.context.Context` is given (:func:`~simkit.understand.context.context_features`:
+  the customer's last line's topics, topics and words the line shares with it, whether the customer asked).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from simkit.understand import rules
+from simkit.understand.context import Context, context_features
 from simkit.understand.facts import extract_facts
 from simkit.understand.matching import HAN_CHARS
 from simkit.understand.topics import TopicHit, topic_hits
@@ -65,6 +69,7 @@ class FeatureConfig:
     lengths: bool = True
     topic_cues: bool = True
     fact_cues: bool = False
+    context_weight: float = 0.0  # weight of the x: context features (0: the model takes no context)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FeatureConfig:
@@ -83,6 +88,7 @@ def features(
     cues: Sequence[rules.CueHit] | None = None,
     topics: Sequence[TopicHit] | None = None,
     seq: list[str] | None = None,
+    context: Context | None = None,
 ) -> dict[str, float]:
     """The feature vector of one line.
 
@@ -98,6 +104,8 @@ def features(
         cues: rule cues already found in ``text`` (found here when omitted).
         topics: topic keywords already found in ``text`` (found here when omitted).
         seq: ``units(text)``, when the caller has it already.
+        context: the conversation so far; gives ``x:`` features weighing ``config.context_weight``
+            (none without a context, or when the weight is 0).
 
     Returns:
         A mapping from feature name to value.
@@ -154,5 +162,9 @@ def features(
         if config.fact_cues:
             for fact in extract_facts(text):
                 out["f:" + fact.kind] = config.cue_weight
+    if config.context_weight and context is not None:
+        line_topics = [h.topic for h in (topic_hits(text) if topics is None else topics)]
+        for name in context_features(text, context, line_topics):
+            out[name] = config.context_weight
     return out
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from simkit.labels import TECHNIQUES
 from simkit.understand import rules
+from simkit.understand.context import Context
 from simkit.understand.features import FeatureConfig, features
 from simkit.understand.model import ALL_LABELS, FORMAT, MODEL_PATH, Model, decide
 from simkit.understand.topics import topic_hits
@@ -23,7 +24,12 @@ from simkit.understand.topics import topic_hits
 
 @dataclass(frozen=True)
 class TrainParams:
-    """Hyper-parameters chosen by cross-validation on the training split."""
+    """Hyper-parameters chosen by cross-validation on the training split.
+
+    ``context_dropout``: when the features take the context (``features.context_weight`` > 0), the share of
+    rows fitted without it, so the model leans on the conversation but still reads a bare line (chosen on
+    held-out authors, bench/eval_context_by_author.py).
+    """
 
     c: float = 1.0
     prune: float = 0.15
@@ -31,6 +37,8 @@ class TrainParams:
     class_weight: str | None = "balanced"
     cue_dropout: float = 0.3
     eval_cue_dropout: float = 0.3
+    context_dropout: float = 0.5
+    # context_weight 0: the shipped model takes no context features (docs/labels.md, "Context", says why)
     features: FeatureConfig = FeatureConfig()
 
 
@@ -40,10 +48,14 @@ def _fit(rows: Sequence[dict[str, Any]], labels: Sequence[str], params: TrainPar
     from sklearn.linear_model import LogisticRegression
 
     vec = DictVectorizer(sort=True)
-    x = vec.fit_transform([train_features(r["text"], params) for r in rows]).tocsr()
+    x = vec.fit_transform([train_features(r["text"], params, context=_fit_context(r, params)) for r in rows]).tocsr()
     x.indices = x.indices.astype("int32")  # liblinear wants 32-bit indices
     x.indptr = x.indptr.astype("int32")
     names = vec.get_feature_names_out()
+    # Topics are what the line itself is about (docs/labels.md): their classifiers do not see the
+    # context features, or they would copy the customer's topics onto the trainee's line.
+    own = [j for j, name in enumerate(names) if not name.startswith("x:")]
+    x_own = x[:, own] if len(own) < len(names) else x
     weights: dict[str, dict[int, float]] = {}
     bias: list[float] = []
     for index, label in enumerate(labels):
@@ -51,6 +63,7 @@ def _fit(rows: Sequence[dict[str, Any]], labels: Sequence[str], params: TrainPar
         if not any(y) or all(y):
             bias.append(-8.0 if not any(y) else 8.0)
             continue
+        topic = label.startswith("topic:") and x_own is not x
         if params.learner == "svm":
             from sklearn.svm import LinearSVC
 
@@ -58,16 +71,30 @@ def _fit(rows: Sequence[dict[str, Any]], labels: Sequence[str], params: TrainPar
         else:
             clf = LogisticRegression(C=params.c, solver="liblinear", max_iter=1000, random_state=0,
                                      class_weight=params.class_weight)
-        clf.fit(x, y)
+        clf.fit(x_own if topic else x, y)
         bias.append(float(clf.intercept_[0]))
         for j, w in enumerate(clf.coef_[0]):
             if abs(w) >= params.prune:
-                weights.setdefault(str(names[j]), {})[index] = round(float(w), 3)
+                weights.setdefault(str(names[own[j] if topic else j]), {})[index] = round(float(w), 3)
     return Model(labels=tuple(labels), bias=tuple(bias), weights=weights, thresholds={}, config=params.features, meta={})
 
 
-def train_features(text: str, params: TrainParams, dropout: float | None = None) -> dict[str, float]:
-    """Features for training and cross-validation, with cue dropout.
+def _fit_context(row: dict[str, Any], params: TrainParams) -> Context | None:
+    """The row's context as the fit sees it: dropped for a share ``params.context_dropout`` of the rows
+    (by a hash of the line), so the model still reads a line well without one."""
+    if params.context_dropout and hashlib.md5(("context\0" + row["text"]).encode()).digest()[0] / 256 < params.context_dropout:
+        return None
+    return row_context(row)
+
+
+def row_context(row: dict[str, Any]) -> Context | None:
+    """The :class:`Context` of a corpus row (its ``context``: None, the customer's previous line, or a dict)."""
+    return Context.from_item(row.get("context"))
+
+
+def train_features(text: str, params: TrainParams, dropout: float | None = None, *,
+                   context: Context | None = None) -> dict[str, float]:
+    """Features for training and cross-validation, with cue dropout (and the row's context).
 
     The cues were written while reading the training lines, so on those lines they fire more
     reliably than on new wording. Dropping each cue hit with probability ``params.cue_dropout``
@@ -76,7 +103,7 @@ def train_features(text: str, params: TrainParams, dropout: float | None = None)
     """
     rate = params.cue_dropout if dropout is None else dropout
     if not rate:
-        return features(text, params.features)
+        return features(text, params.features, context=context)
 
     def kept(name: str) -> bool:
         digest = hashlib.md5(f"{name}\0{text}".encode()).digest()
@@ -84,7 +111,7 @@ def train_features(text: str, params: TrainParams, dropout: float | None = None)
 
     cues = [h for h in rules.find_cues(text) if kept(h.name)]
     topics = [h for h in topic_hits(text) if kept("k:" + h.topic)]
-    return features(text, params.features, cues=cues, topics=topics)
+    return features(text, params.features, cues=cues, topics=topics, context=context)
 
 
 def _has(row: dict[str, Any], label: str) -> bool:
@@ -102,7 +129,7 @@ def cross_val_probs(rows: Sequence[dict[str, Any]], params: TrainParams, folds: 
         model = _fit(train, ALL_LABELS, params)
         for i, (r, f) in enumerate(zip(rows, fold_of)):
             if f == k:
-                out[i] = model.scores(train_features(r["text"], params, params.eval_cue_dropout))
+                out[i] = model.scores(train_features(r["text"], params, params.eval_cue_dropout, context=row_context(r)))
     return out
 
 
@@ -170,7 +197,8 @@ def train(rows: Sequence[dict[str, Any]], params: TrainParams | None = None, *, 
         "cv_macro_f1": cv_scores,
         "params": {"c": params.c, "prune": params.prune, "learner": params.learner,
                    "class_weight": params.class_weight, "cue_dropout": params.cue_dropout,
-                   "eval_cue_dropout": params.eval_cue_dropout, "cv_folds": cv_folds},
+                   "eval_cue_dropout": params.eval_cue_dropout, "context_dropout": params.context_dropout,
+                   "cv_folds": cv_folds},
     }
     return Model(labels=model.labels, bias=model.bias, weights=model.weights, thresholds=thresholds,
                  config=params.features, meta=meta)

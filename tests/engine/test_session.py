@@ -106,3 +106,22 @@ def test_every_stage_has_a_name_in_both_languages():
 
     for stage in STAGES:
         assert i18n.text(f"stage.{stage}", "zh") and i18n.text(f"stage.{stage}", "en")
+
+
+def test_each_line_is_read_with_the_conversation_so_far_and_a_replay_reads_it_again():
+    from simkit.engine.replay import replay
+    from simkit.understand import analyze
+    from simkit.understand.context import Context
+
+    lines = ["Hi, welcome in! I'm Alex. What brings you in today?",
+             "The X7 seats seven and comes with a five-year warranty.",
+             "Is that okay?"]
+    _, session = _play(3, lines=lines)
+    expected = Context().then(session.opening)
+    for turn, line in zip(session.turns, lines):
+        assert turn.analysis == analyze(line, "en", expected).to_dict()
+        expected = expected.then(turn.customer, techniques=turn.analysis["techniques"])
+    assert session.turns[2].analysis["techniques"] == ["confirm"]  # a check right after the presentation
+    assert analyze("Is that okay?", "en").techniques != ("confirm",)  # alone, it is no confirm
+    again = replay(session.transcript)
+    assert again.session.turns == session.turns
