@@ -44,6 +44,10 @@ STYLE = """<style>
 </style>"""
 
 
+# Drawn with the live widgets only: the server's static first view (first_view) gives way to them.
+LIVE_STYLE = "<style>#simkit-first-view{display:none!important}</style>"
+
+
 def heading(model: PracticeModel) -> str:
     """The scenario's title and the trainee's brief, above the conversation."""
     scenario, lang = model.session.scenario, model.lang
@@ -162,8 +166,8 @@ def first_view(model: PracticeModel) -> str:
 
     Voila's front end takes a few seconds to load and connect the widgets; this static copy (the
     app's ``text/html`` output, shown by the app's template as soon as the HTML arrives) lets the
-    trainee read the customer's first line meanwhile. The page's CSS hides it once the live chat
-    has drawn its first line.
+    trainee read the customer's first line meanwhile. :data:`LIVE_STYLE`, drawn with the live
+    widgets, hides it.
     """
     return (f'{STYLE}<div class="simkit-first-view">{heading(model)}{header(model)}'
             f'<div style="width:62%">{chat(model)}</div>'

@@ -176,7 +176,7 @@ class Practice:
         if self.model.exam:  # no meters, no "what just happened": the chat takes the width
             self.meters.widget.layout.display = "none"
             self.chat.widget.layout.width = "100%"
-        self.widget = w.VBox([_html(render.STYLE), self.lost, body, self.saved, self.scorecard.widget])
+        self.widget = w.VBox([_html(render.STYLE + render.LIVE_STYLE), self.lost, body, self.saved, self.scorecard.widget])
         self.widget.add_class("simkit-practice")
         self.model.subscribe(self.redraw)
         self.redraw()
